@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const port = z.number().int().min(0).max(65535);
+const regionName = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region name such as eu-west-1');
+const accountId = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
+const days = z.number().int().positive();
+
+/** Ports commonly attacked when exposed to the internet (AWS FSBP EC2.19's list plus a few peers flag). */
+export const DEFAULT_HIGH_RISK_PORTS = [
+  20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 6379, 8080, 8088,
+  8888, 9200, 9300, 11211, 27017,
+];
+
+/** Lambda runtimes past their AWS deprecation date (Lambda runtime support policy, November 2026). */
+export const DEFAULT_DEPRECATED_LAMBDA_RUNTIMES = [
+  'nodejs',
+  'nodejs4.3',
+  'nodejs4.3-edge',
+  'nodejs6.10',
+  'nodejs8.10',
+  'nodejs10.x',
+  'nodejs12.x',
+  'nodejs14.x',
+  'nodejs16.x',
+  'nodejs18.x',
+  'python2.7',
+  'python3.6',
+  'python3.7',
+  'python3.8',
+  'python3.9',
+  'ruby2.5',
+  'ruby2.7',
+  'ruby3.2',
+  'java8',
+  'dotnetcore1.0',
+  'dotnetcore2.0',
+  'dotnetcore2.1',
+  'dotnetcore3.1',
+  'dotnet5.0',
+  'dotnet6',
+  'dotnet7',
+  'go1.x',
+  'provided',
+];
+
+/** Check settings. Every field has a default except `allowedRegions`, which only the user can know. */
+export const settingsSchema = z
+  .object({
+    /** Regions where the organisation allows data to live; unset means data residency is not evaluated. */
+    allowedRegions: z.array(regionName).min(1).optional(),
+    authorizedPublicPorts: z.array(port).default([80, 443]),
+    highRiskPorts: z.array(port).min(1).default(DEFAULT_HIGH_RISK_PORTS),
+    accessKeyMaxAgeDays: days.default(90),
+    unusedCredentialDays: days.default(45),
+    rootRecentUseDays: days.default(30),
+    minBackupRetentionDays: days.default(7),
+    trustedAccountIds: z.array(accountId).default([]),
+    deprecatedLambdaRuntimes: z.array(z.string().min(1)).default(DEFAULT_DEPRECATED_LAMBDA_RUNTIMES),
+  })
+  .strict();
+
+export type Settings = z.output<typeof settingsSchema>;
+export type SettingsInput = z.input<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+
+export const defaultSettings = (): Settings => settingsSchema.parse({});

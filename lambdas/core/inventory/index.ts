@@ -1,0 +1,13 @@
+export type * from './backup.js';
+export type * from './cloudtrail.js';
+export type * from './common.js';
+export { GLOBAL_REGION } from './common.js';
+export type * from './dynamodb.js';
+export type * from './ec2.js';
+export type * from './iam.js';
+export type * from './kms.js';
+export type * from './lambda.js';
+export type * from './rds.js';
+export type * from './s3.js';
+export type * from './slices.js';
+export type * from './ssm.js';

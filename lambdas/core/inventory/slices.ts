@@ -1,0 +1,132 @@
+import type { BackupPlan } from './backup.js';
+import type { Trail } from './cloudtrail.js';
+import type { DynamoContinuousBackups, DynamoTable, DynamoTableTags } from './dynamodb.js';
+import type {
+  EbsEncryptionByDefault,
+  EbsSnapshot,
+  EbsVolume,
+  Ec2Instance,
+  FlowLog,
+  MachineImage,
+  NetworkAcl,
+  SecurityGroup,
+  Subnet,
+  Vpc,
+} from './ec2.js';
+import type {
+  AccountSummary,
+  AuthorizationDetails,
+  CredentialReport,
+  PasswordPolicy,
+  VirtualMfaDevice,
+} from './iam.js';
+import type { KmsKey, KmsKeyPolicy, KmsKeyRotation } from './kms.js';
+import type { LambdaFunction, LambdaFunctionPolicy, LambdaFunctionUrl } from './lambda.js';
+import type { DbCluster, DbClusterSnapshot, DbInstance, DbSnapshot } from './rds.js';
+import type {
+  BucketAcl,
+  BucketEncryption,
+  BucketLogging,
+  BucketOwnershipControls,
+  BucketPolicy,
+  BucketPublicAccessBlock,
+  BucketReplication,
+  BucketVersioning,
+  PublicAccessBlock,
+  S3Bucket,
+} from './s3.js';
+import type { ManagedInstance, PatchComplianceSummary } from './ssm.js';
+
+/**
+ * Every slice of the inventory, keyed `<service>.<name>`. A slice is what one collector
+ * fetches; checks declare the slices they read in `requires`, which drives collection,
+ * ERROR scoping and the scanner's IAM policy.
+ *
+ * Regional slices are arrays (one collection per region, concatenated); global slices
+ * are collected once per account.
+ */
+export interface SliceTypes {
+  'iam.credentialReport': CredentialReport;
+  'iam.authorizationDetails': AuthorizationDetails;
+  /** null when the account has no password policy. */
+  'iam.passwordPolicy': PasswordPolicy | null;
+  'iam.accountSummary': AccountSummary;
+  'iam.virtualMfaDevices': readonly VirtualMfaDevice[];
+
+  's3.buckets': readonly S3Bucket[];
+  's3.accountPublicAccessBlock': PublicAccessBlock;
+  's3.bucketPublicAccessBlocks': readonly BucketPublicAccessBlock[];
+  's3.bucketAcls': readonly BucketAcl[];
+  's3.bucketPolicies': readonly BucketPolicy[];
+  's3.bucketEncryption': readonly BucketEncryption[];
+  's3.bucketVersioning': readonly BucketVersioning[];
+  's3.bucketLogging': readonly BucketLogging[];
+  's3.bucketOwnershipControls': readonly BucketOwnershipControls[];
+  's3.bucketReplication': readonly BucketReplication[];
+
+  'ec2.instances': readonly Ec2Instance[];
+  'ec2.securityGroups': readonly SecurityGroup[];
+  'ec2.volumes': readonly EbsVolume[];
+  'ec2.snapshots': readonly EbsSnapshot[];
+  'ec2.images': readonly MachineImage[];
+  'ec2.networkAcls': readonly NetworkAcl[];
+  'ec2.subnets': readonly Subnet[];
+  'ec2.vpcs': readonly Vpc[];
+  'ec2.flowLogs': readonly FlowLog[];
+  'ec2.ebsEncryptionByDefault': readonly EbsEncryptionByDefault[];
+
+  'ssm.managedInstances': readonly ManagedInstance[];
+  'ssm.patchCompliance': readonly PatchComplianceSummary[];
+
+  'rds.instances': readonly DbInstance[];
+  'rds.clusters': readonly DbCluster[];
+  'rds.snapshots': readonly DbSnapshot[];
+  'rds.clusterSnapshots': readonly DbClusterSnapshot[];
+
+  'cloudtrail.trails': readonly Trail[];
+
+  'lambda.functions': readonly LambdaFunction[];
+  'lambda.policies': readonly LambdaFunctionPolicy[];
+  'lambda.functionUrls': readonly LambdaFunctionUrl[];
+
+  'dynamodb.tables': readonly DynamoTable[];
+  'dynamodb.continuousBackups': readonly DynamoContinuousBackups[];
+  'dynamodb.tableTags': readonly DynamoTableTags[];
+
+  'kms.keys': readonly KmsKey[];
+  'kms.keyRotation': readonly KmsKeyRotation[];
+  'kms.keyPolicies': readonly KmsKeyPolicy[];
+
+  'backup.plans': readonly BackupPlan[];
+}
+
+export type SliceKey = keyof SliceTypes;
+
+type ServiceOf<K> = K extends `${infer S}.${string}` ? S : never;
+type NameOf<K> = K extends `${string}.${infer N}` ? N : never;
+
+export type InventoryService = ServiceOf<SliceKey>;
+
+/** Facts about the scan every check may read. */
+export interface ScanContext {
+  accountId: string;
+  partition: string;
+  /** The regions this scan covers. */
+  regions: readonly string[];
+  /** The scan's reference time: checks compare ages against it, never against the clock. */
+  scannedAt: Date;
+}
+
+/**
+ * What a check sees: only the slices it declared, grouped by service.
+ * `InventoryView<'ec2.instances' | 'ssm.managedInstances'>` is
+ * `{ ec2: { instances }, ssm: { managedInstances } } & ScanContext`.
+ */
+export type InventoryView<R extends SliceKey> = ScanContext & {
+  readonly [S in ServiceOf<R>]: {
+    readonly [K in Extract<R, `${S}.${string}`> as NameOf<K>]: SliceTypes[K];
+  };
+};
+
+/** The full inventory as the engine assembles it; uncollected slices are absent at run time. */
+export type Inventory = InventoryView<SliceKey>;

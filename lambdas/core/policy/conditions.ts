@@ -1,0 +1,120 @@
+import type { PolicyStatement } from '../inventory/index.js';
+
+/**
+ * Condition keys that pin a statement to known callers when compared with a fixed value.
+ * From AWS's definition of a public bucket policy (S3 "The meaning of public") and the keys
+ * IAM Access Analyzer treats the same way for other resource policies.
+ */
+const RESTRICTING_KEYS = new Set([
+  'aws:sourcearn',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
+  'aws:sourceowner',
+  'aws:sourceaccount',
+  'aws:sourceorgid',
+  'aws:sourceorgpaths',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:principalaccount',
+  'aws:principalarn',
+  'aws:userid',
+  's3:x-amz-server-side-encryption-aws-kms-key-id',
+  's3:dataaccesspointaccount',
+  's3:dataaccesspointarn',
+  'kms:calleraccount',
+  'lambda:eventsourcetoken',
+]);
+
+/** Operators that only match when the request carries the given value. */
+const POSITIVE_OPERATORS = new Set([
+  'stringequals',
+  'stringequalsignorecase',
+  'stringlike',
+  'arnequals',
+  'arnlike',
+  'ipaddress',
+]);
+
+const hasWildcard = (value: string): boolean => value.includes('*') || value.includes('?');
+
+/** An IP range narrow enough to count as fixed: `0.0.0.0/0`, `::/0` or anything wider than /8 (IPv4) or /32 (IPv6) is not. */
+function isFixedCidr(value: string): boolean {
+  const [address, bits] = value.split('/');
+  if (!address) return false;
+  if (bits === undefined) return true;
+  const prefix = Number(bits);
+  if (!Number.isInteger(prefix)) return false;
+  return address.includes(':') ? prefix >= 32 : prefix >= 8;
+}
+
+function splitOperator(operator: string): { base: string; setQualifier?: string; ifExists: boolean } {
+  let rest = operator.toLowerCase();
+  let setQualifier: string | undefined;
+  const colon = rest.indexOf(':');
+  if (colon >= 0) {
+    setQualifier = rest.slice(0, colon);
+    rest = rest.slice(colon + 1);
+  }
+  const ifExists = rest.endsWith('ifexists');
+  if (ifExists) rest = rest.slice(0, -'ifexists'.length);
+  return { base: rest, ...(setQualifier !== undefined && { setQualifier }), ifExists };
+}
+
+export interface RestrictingCondition {
+  key: string;
+  values: readonly string[];
+}
+
+/**
+ * The conditions of a statement that pin it to fixed callers. `…IfExists` and `ForAllValues:`
+ * operators match when the key is absent, so they never restrict; neither do wildcard values.
+ */
+export function restrictingConditions(statement: PolicyStatement): RestrictingCondition[] {
+  const found: RestrictingCondition[] = [];
+  for (const [operator, keys] of Object.entries(statement.condition ?? {})) {
+    const { base, setQualifier, ifExists } = splitOperator(operator);
+    if (ifExists || setQualifier === 'forallvalues' || !POSITIVE_OPERATORS.has(base)) continue;
+    for (const [key, values] of Object.entries(keys)) {
+      const lowerKey = key.toLowerCase();
+      if (values.length === 0) continue;
+      if (lowerKey === 'aws:sourceip') {
+        if (base === 'ipaddress' && values.every(isFixedCidr)) found.push({ key, values });
+        continue;
+      }
+      if (!RESTRICTING_KEYS.has(lowerKey) || base === 'ipaddress') continue;
+      // aws:userid values like `AROAEXAMPLE:*` still admit any session of a role, which AWS counts as fixed;
+      // any other wildcard makes the value open-ended.
+      const fixed =
+        lowerKey === 'aws:userid'
+          ? values.every((v) => !hasWildcard(v.replace(/:\*$/, '')))
+          : values.every((v) => !hasWildcard(v));
+      if (fixed) found.push({ key, values });
+    }
+  }
+  return found;
+}
+
+/** Values of a condition key in positive operators, lower-cased key lookup (e.g. all fixed `aws:PrincipalOrgID` values). */
+export function conditionValues(statement: PolicyStatement, conditionKey: string): string[] {
+  const wanted = conditionKey.toLowerCase();
+  return restrictingConditions(statement)
+    .filter((c) => c.key.toLowerCase() === wanted)
+    .flatMap((c) => [...c.values]);
+}
+
+/** True when the statement only applies to requests over plain HTTP (`aws:SecureTransport` false). */
+export function requiresInsecureTransport(statement: PolicyStatement): boolean {
+  for (const [operator, keys] of Object.entries(statement.condition ?? {})) {
+    const { base } = splitOperator(operator);
+    for (const [key, values] of Object.entries(keys)) {
+      if (key.toLowerCase() !== 'aws:securetransport') continue;
+      if (base === 'bool' && values.every((v) => v.toLowerCase() === 'false')) return true;
+      if (base === 'null' && values.every((v) => v.toLowerCase() === 'true')) return false;
+    }
+  }
+  return false;
+}
+
+/** True when the statement has any condition at all. */
+export const hasCondition = (statement: PolicyStatement): boolean =>
+  Object.values(statement.condition ?? {}).some((keys) => Object.keys(keys).length > 0);

@@ -1,0 +1,10 @@
+export { type AccessLevel, ActionCatalog, CATALOGUED_SERVICES, wildcardServiceActions } from './actions.js';
+export {
+  conditionValues,
+  hasCondition,
+  type RestrictingCondition,
+  requiresInsecureTransport,
+  restrictingConditions,
+} from './conditions.js';
+export { PolicyParseError, parsePolicyDocument } from './parse.js';
+export { grantedAccounts, grantsToEveryone, isPublicStatement, principalAccountId } from './principals.js';
