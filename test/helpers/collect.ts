@@ -12,7 +12,7 @@ export const TEST_ACCOUNT_ID = '123456789012';
  */
 export async function runCollector<K extends SliceKey>(
   collector: SliceCollector<K>,
-  options: { region?: string; dependencies?: Partial<SliceTypes> } = {},
+  options: { region?: string; regions?: readonly string[]; dependencies?: Partial<SliceTypes> } = {},
 ): Promise<{ value: SliceTypes[K]; issues: CollectionIssue[] }> {
   const issues: CollectionIssue[] = [];
   const clients = new AwsClients(new ApiCallCounter(), { endpoint: undefined });
@@ -21,6 +21,7 @@ export async function runCollector<K extends SliceKey>(
     accountId: TEST_ACCOUNT_ID,
     partition: 'aws',
     region: options.region ?? 'us-east-1',
+    regions: options.regions ?? [options.region ?? 'us-east-1'],
     clients,
     dependencies: options.dependencies ?? {},
     issues,

@@ -1,4 +1,5 @@
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { MetadataBearer, MiddlewareStack } from '@smithy/types';
 import type { ApiCallCounter } from './api-calls.js';
 
 export interface AwsClientOptions {
@@ -15,18 +16,12 @@ export interface AwsClientOptions {
   userAgent?: string;
 }
 
-interface MinimalClient {
-  middlewareStack: {
-    add: (
-      middleware: (
-        next: (args: unknown) => Promise<{ output: { $metadata?: { attempts?: number } } }>,
-        context: { commandName?: string },
-      ) => (args: unknown) => Promise<unknown>,
-      options: { step: 'initialize'; name: string },
-    ) => void;
-  };
-  destroy(): void;
-}
+/**
+ * What the factory needs of an SDK v3 client. Each client has its own input/output unions;
+ * the call-counting middleware does not depend on them, hence `any` for the input type.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see above: the middleware is agnostic of each client's command input union.
+type SdkClient = { middlewareStack: MiddlewareStack<any, MetadataBearer>; destroy(): void };
 
 type ClientConstructor<C> = new (config: Record<string, unknown>) => C;
 
@@ -61,7 +56,7 @@ const serviceEnvSuffix = (clientName: string): string =>
 export class AwsClients {
   readonly #options: AwsClientOptions;
   readonly #counter: ApiCallCounter;
-  readonly #cache = new Map<string, MinimalClient>();
+  readonly #cache = new Map<string, SdkClient>();
 
   constructor(counter: ApiCallCounter, options: AwsClientOptions = {}) {
     this.#counter = counter;
@@ -77,7 +72,7 @@ export class AwsClients {
     return Boolean(this.#options.endpoint);
   }
 
-  get<C extends MinimalClient>(ctor: ClientConstructor<C>, region: string): C {
+  get<C extends SdkClient>(ctor: ClientConstructor<C>, region: string): C {
     const key = `${ctor.name}/${region}`;
     const cached = this.#cache.get(key);
     if (cached) return cached as C;
@@ -89,7 +84,7 @@ export class AwsClients {
         const operation = `${prefix}:${(context.commandName ?? 'Unknown').replace(/Command$/, '')}`;
         try {
           const result = await next(args);
-          counter.record(operation, result.output.$metadata?.attempts);
+          counter.record(operation, result.output.$metadata.attempts);
           return result;
         } catch (error) {
           counter.record(operation, (error as { $metadata?: { attempts?: number } }).$metadata?.attempts);

@@ -7,7 +7,8 @@ import type { ActionCatalog } from '../policy/actions.js';
 export type ResultResource = Pick<AwsResource, 'arn' | 'id' | 'region'> & { accountId?: string };
 
 export interface CheckResult {
-  status: 'PASS' | 'FAIL';
+  /** ERROR only through `notEvaluated`, when the check itself cannot decide (e.g. a setting it needs is unset). */
+  status: 'PASS' | 'FAIL' | 'ERROR';
   resource: ResultResource;
   /** A full sentence naming the resource and the observed value. Never an unmasked secret. */
   message: string;
@@ -72,6 +73,13 @@ export const pass = (resource: ResultResource, message: string): CheckResult => 
 
 export const fail = (resource: ResultResource, message: string): CheckResult => ({
   status: 'FAIL',
+  resource,
+  message,
+});
+
+/** The check cannot reach a verdict for this resource for a reason other than collection (which the engine handles). */
+export const notEvaluated = (resource: ResultResource, message: string): CheckResult => ({
+  status: 'ERROR',
   resource,
   message,
 });

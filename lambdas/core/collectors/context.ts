@@ -9,6 +9,7 @@ export interface CollectContextOptions {
   accountId: string;
   partition: string;
   region: string;
+  regions: readonly string[];
   clients: AwsClients;
   /** Already collected slices this one depends on. */
   dependencies: Partial<SliceTypes>;
@@ -24,6 +25,7 @@ export function createCollectContext(options: CollectContextOptions): CollectCon
     accountId: options.accountId,
     partition: options.partition,
     region: options.region,
+    regions: options.regions,
     clients: options.clients,
     get<K extends SliceKey>(key: K): SliceTypes[K] {
       const value = options.dependencies[key];

@@ -16,6 +16,8 @@ export interface CollectContext {
   partition: string;
   /** The region being collected; for global slices, the partition's home region for global APIs. */
   region: string;
+  /** Every region this scan covers (a global slice may fan out over them). */
+  regions: readonly string[];
   clients: AwsClients;
   /** A dependency's value (declared in `dependsOn`), merged across all regions. */
   get<K extends SliceKey>(key: K): SliceTypes[K];

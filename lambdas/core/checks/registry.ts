@@ -1,0 +1,23 @@
+import * as account from './account/index.js';
+import * as cloudtrail from './cloudtrail/index.js';
+import type { Check } from './define-check.js';
+import * as dynamodb from './dynamodb/index.js';
+import * as ec2 from './ec2/index.js';
+import * as iam from './iam/index.js';
+import * as kms from './kms/index.js';
+import * as lambda from './lambda/index.js';
+import * as rds from './rds/index.js';
+import * as s3 from './s3/index.js';
+
+/** The check catalogue, in a stable order (by id). Each service barrel lists its checks explicitly. */
+export const CHECKS: readonly Check[] = [
+  ...Object.values(account),
+  ...Object.values(cloudtrail),
+  ...Object.values(dynamodb),
+  ...Object.values(ec2),
+  ...Object.values(iam),
+  ...Object.values(kms),
+  ...Object.values(lambda),
+  ...Object.values(rds),
+  ...Object.values(s3),
+].sort((a, b) => a.id.localeCompare(b.id));

@@ -1,0 +1,26 @@
+import type { SliceKey } from '../inventory/index.js';
+import { backupCollectors } from './backup.js';
+import { cloudtrailCollectors } from './cloudtrail.js';
+import { dynamodbCollectors } from './dynamodb.js';
+import { ec2Collectors } from './ec2.js';
+import { iamCollectors } from './iam.js';
+import { kmsCollectors } from './kms.js';
+import { lambdaCollectors } from './lambda.js';
+import { rdsCollectors } from './rds.js';
+import { s3Collectors } from './s3.js';
+import { ssmCollectors } from './ssm.js';
+import type { SliceCollectors } from './types.js';
+
+/** Every slice's collector; the type makes a slice without a collector a compile error. */
+export const COLLECTORS: SliceCollectors<SliceKey> = {
+  ...iamCollectors,
+  ...s3Collectors,
+  ...ec2Collectors,
+  ...ssmCollectors,
+  ...rdsCollectors,
+  ...cloudtrailCollectors,
+  ...lambdaCollectors,
+  ...dynamodbCollectors,
+  ...kmsCollectors,
+  ...backupCollectors,
+};

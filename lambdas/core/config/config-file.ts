@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { suppressionSchema } from '../findings/suppression-schema.js';
+import { ConfigurationError } from '../model/errors.js';
+import { FRAMEWORKS, OBLIGATIONS, SEVERITIES, SRM_CLASSES } from '../model/types.js';
+import { settingsSchema } from './settings.js';
+
+const regionName = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region name such as eu-west-1');
+
+/** The configuration file (`--config srm-scan.config.json`), also the Lambda's configuration. */
+export const configSchema = z
+  .object({
+    /** Regions to scan; default every enabled region. */
+    regions: z.array(regionName).min(1).optional(),
+    /** Check id globs to run. */
+    checks: z.array(z.string().min(1)).optional(),
+    excludeChecks: z.array(z.string().min(1)).optional(),
+    services: z.array(z.string().min(1)).optional(),
+    srmClasses: z.array(z.enum(SRM_CLASSES)).optional(),
+    obligations: z.array(z.enum(OBLIGATIONS)).optional(),
+    frameworks: z.array(z.enum(FRAMEWORKS)).optional(),
+    minSeverity: z.enum(SEVERITIES).optional(),
+    settings: settingsSchema.default(settingsSchema.parse({})),
+    suppressions: z.array(suppressionSchema).default([]),
+  })
+  .strict();
+
+export type ScanConfig = z.output<typeof configSchema>;
+export type ScanConfigInput = z.input<typeof configSchema>;
+
+/** Formats zod issues as `path.to.field: message` lines. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const path = issue.path.map(String).join('.');
+      return `${path || '(root)'}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+/** Validates a configuration object; `source` names it in the error (a file, an env var, an event). */
+export function parseConfig(input: unknown, source: string): ScanConfig {
+  const result = configSchema.safeParse(input);
+  if (!result.success) throw new ConfigurationError(`Invalid configuration in ${source}: ${describeIssues(result.error)}`);
+  return result.data;
+}
+
+export async function loadConfigFile(path: string): Promise<ScanConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(`Cannot read configuration file ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigurationError(`Configuration file ${path} is not valid JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  return parseConfig(json, path);
+}

@@ -1,0 +1,131 @@
+import pLimit from 'p-limit';
+import type { AwsClients } from '../aws/clients.js';
+import { describeAwsError } from '../aws/clients.js';
+import { createCollectContext } from '../collectors/context.js';
+import type { CollectionIssue, SliceCollector, SliceCollectors } from '../collectors/types.js';
+import { GLOBAL_REGION, type SliceKey, type SliceTypes } from '../inventory/index.js';
+
+export interface CollectProgress {
+  slice: SliceKey;
+  /** `global` for account-wide slices. */
+  region: string;
+  done: number;
+  total: number;
+}
+
+export interface CollectOptions {
+  slices: Iterable<SliceKey>;
+  collectors: SliceCollectors<SliceKey>;
+  accountId: string;
+  partition: string;
+  regions: readonly string[];
+  /** Region for global APIs (IAM, S3 listing, S3 Control). */
+  homeRegion: string;
+  clients: AwsClients;
+  /** Slice×region collections running at once. */
+  concurrency?: number;
+  onProgress?: (progress: CollectProgress) => void;
+}
+
+export interface CollectedInventory {
+  slices: Partial<SliceTypes>;
+  issues: CollectionIssue[];
+}
+
+/** The slices plus every slice they depend on, transitively. */
+export function sliceClosure(
+  slices: Iterable<SliceKey>,
+  collectors: Pick<SliceCollectors<SliceKey>, SliceKey>,
+): Set<SliceKey> {
+  const closure = new Set<SliceKey>();
+  const visit = (key: SliceKey) => {
+    if (closure.has(key)) return;
+    closure.add(key);
+    for (const dependency of collectors[key].dependsOn ?? []) visit(dependency);
+  };
+  for (const key of slices) visit(key);
+  return closure;
+}
+
+type Unit = { slice: SliceKey; region: string };
+
+/**
+ * Collects the requested slices (and their dependencies) once each: global slices once per
+ * account, regional ones in every region, all concurrently within `concurrency`. A slice
+ * never waits on anything but its own dependencies. Failures become collection issues;
+ * this function does not throw for an AWS error.
+ */
+export async function collectInventory(options: CollectOptions): Promise<CollectedInventory> {
+  const closure = sliceClosure(options.slices, options.collectors);
+  const issues: CollectionIssue[] = [];
+  const values: Partial<Record<SliceKey, unknown>> = {};
+  const limit = pLimit(options.concurrency ?? 24);
+  const units: Unit[] = [...closure].flatMap((slice) =>
+    options.collectors[slice].scope === 'regional'
+      ? options.regions.map((region) => ({ slice, region }))
+      : [{ slice, region: GLOBAL_REGION }],
+  );
+  let done = 0;
+  const settled = new Map<SliceKey, Promise<void>>();
+
+  /** Scopes in which a dependency failed: `global`, or a region. */
+  const failedScopes = (slice: SliceKey): Set<string> =>
+    new Set(issues.filter((i) => i.slice === slice && i.resourceArn === undefined).map((i) => i.region));
+
+  const runUnit = async (collector: SliceCollector<SliceKey>, region: string): Promise<unknown> => {
+    const dependencies = collector.dependsOn ?? [];
+    const blocked = dependencies.find((d) => {
+      const failed = failedScopes(d);
+      return failed.has(GLOBAL_REGION) || failed.has(region);
+    });
+    try {
+      if (blocked) {
+        issues.push({
+          slice: collector.key,
+          region,
+          errorCode: 'DependencyFailed',
+          message: `Not collected because ${blocked} could not be collected${region === GLOBAL_REGION ? '' : ` in ${region}`}.`,
+        });
+        return undefined;
+      }
+      const context = createCollectContext({
+        slice: collector.key,
+        accountId: options.accountId,
+        partition: options.partition,
+        region: region === GLOBAL_REGION ? options.homeRegion : region,
+        regions: options.regions,
+        clients: options.clients,
+        dependencies: Object.fromEntries(dependencies.map((d) => [d, values[d]])) as Partial<SliceTypes>,
+        issues,
+      });
+      return await limit(() => collector.collect(context));
+    } catch (error) {
+      issues.push({ slice: collector.key, region, ...describeAwsError(error) });
+      return undefined;
+    } finally {
+      done += 1;
+      options.onProgress?.({ slice: collector.key, region, done, total: units.length });
+    }
+  };
+
+  const collectSlice = (slice: SliceKey): Promise<void> => {
+    const existing = settled.get(slice);
+    if (existing) return existing;
+    const collector = options.collectors[slice] as SliceCollector<SliceKey>;
+    const promise = (async () => {
+      await Promise.all((collector.dependsOn ?? []).map(collectSlice));
+      if (collector.scope === 'regional') {
+        const parts = await Promise.all(options.regions.map((region) => runUnit(collector, region)));
+        values[slice] = parts.flatMap((part) => (Array.isArray(part) ? part : []));
+      } else {
+        const value = await runUnit(collector, GLOBAL_REGION);
+        if (value !== undefined) values[slice] = value;
+      }
+    })();
+    settled.set(slice, promise);
+    return promise;
+  };
+
+  await Promise.all([...closure].map(collectSlice));
+  return { slices: values as Partial<SliceTypes>, issues };
+}

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
+import { AwsClients } from '../../lambdas/core/aws/clients.js';
+import { type CollectProgress, collectInventory } from '../../lambdas/core/engine/collect.js';
+import type { EbsVolume, S3Bucket } from '../../lambdas/core/inventory/index.js';
+import { awsError, fakeCollectors } from '../helpers/fake-collectors.js';
+
+const volume = (region: string, id: string): EbsVolume => ({
+  arn: `arn:aws:ec2:${region}:123456789012:volume/${id}`,
+  id,
+  region,
+  accountId: '123456789012',
+  encrypted: true,
+  state: 'in-use',
+  attachedInstanceIds: [],
+});
+
+const bucket = (name: string): S3Bucket => ({
+  arn: `arn:aws:s3:::${name}`,
+  id: name,
+  name,
+  region: 'us-east-1',
+  accountId: '123456789012',
+});
+
+const base = {
+  accountId: '123456789012',
+  partition: 'aws',
+  regions: ['us-east-1', 'eu-west-1'],
+  homeRegion: 'us-east-1',
+  clients: new AwsClients(new ApiCallCounter()),
+};
+
+describe('Function: collectInventory', () => {
+  it('collects a regional slice in every region and concatenates the items', async () => {
+    // Prepare
+    const collectors = fakeCollectors({
+      'ec2.volumes': {
+        key: 'ec2.volumes',
+        scope: 'regional',
+        actions: ['ec2:DescribeVolumes'],
+        collect: async ({ region }) => [volume(region, `vol-${region}`)],
+      },
+    });
+
+    // Act
+    const { slices, issues } = await collectInventory({ ...base, slices: ['ec2.volumes'], collectors });
+
+    // Assess
+    expect(slices['ec2.volumes']?.map((v) => v.id)).toEqual(['vol-us-east-1', 'vol-eu-west-1']);
+    expect(issues).toEqual([]);
+  });
+
+  it('records a failed region as an issue and keeps the other regions', async () => {
+    // Prepare
+    const collectors = fakeCollectors({
+      'ec2.volumes': {
+        key: 'ec2.volumes',
+        scope: 'regional',
+        actions: ['ec2:DescribeVolumes'],
+        collect: async ({ region }) => {
+          if (region === 'eu-west-1') throw awsError('UnauthorizedOperation', 'You are not authorized.');
+          return [volume(region, 'vol-1')];
+        },
+      },
+    });
+
+    // Act
+    const { slices, issues } = await collectInventory({ ...base, slices: ['ec2.volumes'], collectors });
+
+    // Assess
+    expect(slices['ec2.volumes']).toHaveLength(1);
+    expect(issues).toEqual([
+      {
+        slice: 'ec2.volumes',
+        region: 'eu-west-1',
+        errorCode: 'UnauthorizedOperation',
+        message: 'You are not authorized.',
+      },
+    ]);
+  });
+
+  it('collects a dependency first, once, and hands it to the dependent slice', async () => {
+    // Prepare
+    let listings = 0;
+    const collectors = fakeCollectors({
+      's3.buckets': {
+        key: 's3.buckets',
+        scope: 'global',
+        actions: ['s3:ListAllMyBuckets'],
+        collect: async () => {
+          listings += 1;
+          return [bucket('a'), bucket('b')];
+        },
+      },
+      's3.bucketVersioning': {
+        key: 's3.bucketVersioning',
+        scope: 'global',
+        actions: ['s3:GetBucketVersioning'],
+        dependsOn: ['s3.buckets'],
+        collect: async (context) =>
+          context.get('s3.buckets').map((b) => ({ arn: b.arn, region: b.region, status: 'Enabled', mfaDelete: false })),
+      },
+    });
+
+    // Act
+    const { slices } = await collectInventory({
+      ...base,
+      slices: ['s3.bucketVersioning', 's3.buckets'],
+      collectors,
+    });
+
+    // Assess
+    expect(listings).toBe(1);
+    expect(slices['s3.bucketVersioning']?.map((v) => v.arn)).toEqual(['arn:aws:s3:::a', 'arn:aws:s3:::b']);
+  });
+
+  it('marks a dependent slice as not collected when its dependency failed', async () => {
+    // Prepare
+    const collectors = fakeCollectors({
+      's3.buckets': {
+        key: 's3.buckets',
+        scope: 'global',
+        actions: ['s3:ListAllMyBuckets'],
+        collect: async () => {
+          throw awsError('AccessDenied');
+        },
+      },
+      's3.bucketVersioning': {
+        key: 's3.bucketVersioning',
+        scope: 'global',
+        actions: ['s3:GetBucketVersioning'],
+        dependsOn: ['s3.buckets'],
+        collect: async () => [],
+      },
+    });
+
+    // Act
+    const { slices, issues } = await collectInventory({ ...base, slices: ['s3.bucketVersioning'], collectors });
+
+    // Assess
+    expect(slices['s3.bucketVersioning']).toBeUndefined();
+    expect(issues.map((i) => [i.slice, i.errorCode])).toEqual([
+      ['s3.buckets', 'AccessDenied'],
+      ['s3.bucketVersioning', 'DependencyFailed'],
+    ]);
+  });
+
+  it('keeps per-resource issues reported by a collector', async () => {
+    // Prepare
+    const collectors = fakeCollectors({
+      's3.buckets': {
+        key: 's3.buckets',
+        scope: 'global',
+        actions: ['s3:ListAllMyBuckets'],
+        collect: async (context) => {
+          context.reportIssue({ resourceArn: 'arn:aws:s3:::b', region: 'us-east-1', error: awsError('AccessDenied') });
+          return [bucket('a')];
+        },
+      },
+    });
+
+    // Act
+    const { issues } = await collectInventory({ ...base, slices: ['s3.buckets'], collectors });
+
+    // Assess
+    expect(issues).toEqual([
+      {
+        slice: 's3.buckets',
+        region: 'us-east-1',
+        resourceArn: 'arn:aws:s3:::b',
+        errorCode: 'AccessDenied',
+        message: 'AccessDenied (injected)',
+      },
+    ]);
+  });
+
+  it('reports progress once per slice and region', async () => {
+    // Prepare
+    const progress: CollectProgress[] = [];
+    const collectors = fakeCollectors({
+      'ec2.volumes': {
+        key: 'ec2.volumes',
+        scope: 'regional',
+        actions: ['ec2:DescribeVolumes'],
+        collect: async () => [],
+      },
+      's3.buckets': { key: 's3.buckets', scope: 'global', actions: ['s3:ListAllMyBuckets'], collect: async () => [] },
+    });
+
+    // Act
+    await collectInventory({
+      ...base,
+      slices: ['ec2.volumes', 's3.buckets'],
+      collectors,
+      onProgress: (p) => progress.push(p),
+    });
+
+    // Assess
+    expect(progress.map((p) => `${p.slice}@${p.region}`).sort()).toEqual([
+      'ec2.volumes@eu-west-1',
+      'ec2.volumes@us-east-1',
+      's3.buckets@global',
+    ]);
+    expect(progress.at(-1)).toMatchObject({ done: 3, total: 3 });
+  });
+});

@@ -1,0 +1,211 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { GetBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MotoServer, startMoto } from '../../demo/moto.js';
+import { seedDemoAccount } from '../../demo/seed/index.js';
+import { DEMO_ACCOUNT_ID, DEMO_ALLOWED_REGIONS, DEMO_REGIONS, type ExpectedFailure } from '../../demo/seed/types.js';
+import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
+import { AwsClients } from '../../lambdas/core/aws/clients.js';
+import { CHECKS } from '../../lambdas/core/checks/registry.js';
+import { parseConfig } from '../../lambdas/core/config/config-file.js';
+import type { ScanReport } from '../../lambdas/core/findings/model.js';
+import { runScanJob } from '../../lambdas/core/job/run-scan-job.js';
+
+const execFileAsync = promisify(execFile);
+const key = (f: { checkId: string; resourceArn: string }) => `${f.checkId} ${f.resourceArn}`;
+
+/**
+ * Checks the emulator cannot feed, and why; on AWS they evaluate normally. Anything else that
+ * errors on the demo account is a bug.
+ */
+const EXPECTED_EMULATOR_ERRORS: Record<string, string> = {
+  'iam-root-not-used-recently': 'moto’s credential report has no <root_account> row',
+};
+
+const scanConfig = parseConfig(
+  { regions: [...DEMO_REGIONS], settings: { allowedRegions: [...DEMO_ALLOWED_REGIONS] } },
+  'integration test',
+);
+
+describe('Integration: scanning the demo account on moto', () => {
+  let moto: MotoServer;
+  let planted: ExpectedFailure[];
+  let report: ScanReport;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    const seedClients = new AwsClients(new ApiCallCounter(), { endpoint: moto.endpoint });
+    planted = await seedDemoAccount({ accountId: DEMO_ACCOUNT_ID, clients: seedClients });
+    seedClients.destroy();
+    const clients = new AwsClients(new ApiCallCounter(), { endpoint: moto.endpoint });
+    ({ report } = await runScanJob({ config: scanConfig, clients }));
+    clients.destroy();
+  }, 180_000);
+
+  afterAll(async () => {
+    await moto?.stop();
+  });
+
+  it('reports exactly the planted failures and no others', () => {
+    // Prepare
+    const expected = new Set(planted.map(key));
+
+    // Act
+    const actual = new Set(report.findings.filter((f) => f.status === 'FAIL').map(key));
+
+    // Assess
+    expect(
+      [...actual].filter((k) => !expected.has(k)).sort(),
+      'unexpected FAILs (a compliant resource failed)',
+    ).toEqual([]);
+    expect([...expected].filter((k) => !actual.has(k)).sort(), 'planted misconfigurations not reported').toEqual([]);
+  });
+
+  it('evaluates every check in the catalogue', () => {
+    // Prepare
+    const evaluated = report.scan.checks.filter((c) => c.evaluated > 0).map((c) => c.checkId);
+
+    // Act
+    const silent = CHECKS.map((c) => c.id).filter((id) => !evaluated.includes(id));
+
+    // Assess
+    expect(silent).toEqual([]);
+  });
+
+  it('has FAILs in all four SRM classes', () => {
+    // Prepare
+    const failing = report.findings.filter((f) => f.status === 'FAIL');
+
+    // Act
+    const classes = new Set(failing.map((f) => f.srmClass));
+
+    // Assess
+    expect([...classes].sort()).toEqual(['abstracted', 'account', 'container', 'infrastructure']);
+  });
+
+  it('reports ERROR only where the emulator lacks data', () => {
+    // Prepare
+    const errored = report.findings.filter((f) => f.status === 'ERROR');
+
+    // Act
+    const unexpected = errored.filter((f) => !(f.checkId in EXPECTED_EMULATOR_ERRORS));
+
+    // Assess
+    expect(unexpected.map((f) => `${f.checkId}: ${f.message}`)).toEqual([]);
+  });
+
+  it('keeps PASS findings so "checked and fine" is visible', () => {
+    // Prepare
+    const passes = report.findings.filter((f) => f.status === 'PASS');
+
+    // Act
+    const checksWithPasses = new Set(passes.map((f) => f.checkId));
+
+    // Assess
+    expect(checksWithPasses.size).toBeGreaterThan(CHECKS.length / 2);
+  });
+
+  it('turns an AccessDenied on one API into ERROR for the checks needing it only', async () => {
+    // Prepare
+    const clients = new AwsClients(new ApiCallCounter(), { endpoint: moto.endpoint });
+    for (const region of DEMO_REGIONS) {
+      clients.get(S3Client, region).middlewareStack.add(
+        (next, context) => async (args) => {
+          if (context.commandName === GetBucketPolicyCommand.name) {
+            throw Object.assign(new Error('Access Denied (injected)'), { name: 'AccessDenied' });
+          }
+          return next(args);
+        },
+        { step: 'initialize', name: 'injectAccessDenied' },
+      );
+    }
+    const policyChecks = new Set(CHECKS.filter((c) => c.requires.includes('s3.bucketPolicies')).map((c) => c.id));
+
+    // Act
+    const { report: denied } = await runScanJob({ config: scanConfig, clients });
+    clients.destroy();
+
+    // Assess
+    const baseline = new Map(report.findings.map((f) => [key(f), f.status]));
+    const changed = denied.findings.filter((f) => baseline.get(key(f)) !== f.status);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const finding of changed) {
+      expect(policyChecks.has(finding.checkId), `${finding.checkId} changed without needing bucket policies`).toBe(
+        true,
+      );
+      expect(finding.status).toBe('ERROR');
+    }
+    const bucketErrors = denied.findings.filter((f) => f.status === 'ERROR' && policyChecks.has(f.checkId));
+    expect(bucketErrors.every((f) => f.message.includes('s3:GetBucketPolicy'))).toBe(true);
+    expect(
+      denied.scan.collectionIssues.some((i) => i.slice === 's3.bucketPolicies' && i.errorCode === 'AccessDenied'),
+    ).toBe(true);
+  }, 120_000);
+
+  it('produces the JSON contract from the CLI with no build step', async () => {
+    // Prepare
+    const out = join(mkdtempSync(join(tmpdir(), 'srm-scan-cli-')), 'out.json');
+    const env = { ...process.env, AWS_ENDPOINT_URL: moto.endpoint, AWS_REGION: 'us-east-1' };
+
+    // Act
+    await execFileAsync(
+      process.execPath,
+      [
+        'bin/srm-scan.js',
+        'scan',
+        '--regions',
+        DEMO_REGIONS.join(','),
+        '--allowed-regions',
+        DEMO_ALLOWED_REGIONS.join(','),
+        '--format',
+        'json',
+        '--output',
+        out,
+      ],
+      { env, cwd: join(import.meta.dirname, '../..') },
+    );
+    const json = JSON.parse(readFileSync(out, 'utf8')) as ScanReport;
+
+    // Assess
+    expect(Object.keys(json).sort()).toEqual(['findings', 'scan']);
+    expect(Object.keys(json.scan).sort()).toEqual(
+      ['accountId', 'apiCalls', 'checks', 'collectionIssues', 'finishedAt', 'id', 'regions', 'startedAt'].sort(),
+    );
+    expect(json.scan.accountId).toBe(DEMO_ACCOUNT_ID);
+    expect(json.scan.apiCalls.total).toBeGreaterThan(0);
+    expect(Object.keys(json.scan.checks[0] ?? {}).sort()).toEqual([
+      'checkId',
+      'errored',
+      'evaluated',
+      'failed',
+      'passed',
+    ]);
+    expect(Object.keys(json.findings[0] ?? {}).sort()).toEqual(
+      [
+        'accountId',
+        'checkId',
+        'compliance',
+        'id',
+        'message',
+        'obligation',
+        'observedAt',
+        'region',
+        'remediation',
+        'resourceArn',
+        'resourceId',
+        'resourceType',
+        'service',
+        'severity',
+        'srmClass',
+        'status',
+        'title',
+      ].sort(),
+    );
+    const fails = new Set(json.findings.filter((f) => f.status === 'FAIL').map(key));
+    expect(fails).toEqual(new Set(report.findings.filter((f) => f.status === 'FAIL').map(key)));
+  }, 120_000);
+});

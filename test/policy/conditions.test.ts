@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { PolicyStatement } from '../../lambdas/core/inventory/index.js';
+import { requiresInsecureTransport, restrictingConditions } from '../../lambdas/core/policy/index.js';
+
+const allowAll = (condition?: PolicyStatement['condition']): PolicyStatement => ({
+  effect: 'Allow',
+  principal: { AWS: ['*'] },
+  action: ['s3:GetObject'],
+  resource: ['*'],
+  ...(condition && { condition }),
+});
+
+describe('Function: restrictingConditions', () => {
+  it.each([
+    ['StringEquals', 'aws:SourceVpce', ['vpce-1a2b3c4d']],
+    ['StringEquals', 'aws:PrincipalOrgID', ['o-abc123']],
+    ['ArnEquals', 'aws:SourceArn', ['arn:aws:s3:::acme-uploads']],
+    ['StringEquals', 'AWS:SourceAccount', ['111122223333']],
+    ['IpAddress', 'aws:SourceIp', ['203.0.113.0/24']],
+    ['ForAnyValue:StringEquals', 'aws:PrincipalAccount', ['111122223333']],
+  ])('treats %s on %s with a fixed value as restricting', (operator, key, values) => {
+    // Prepare
+    const statement = allowAll({ [operator]: { [key]: values } });
+
+    // Act
+    const found = restrictingConditions(statement);
+
+    // Assess
+    expect(found).toEqual([{ key, values }]);
+  });
+
+  it.each([
+    ['a wildcard value', { StringLike: { 'aws:SourceVpce': ['vpce-*'] } }],
+    ['a negated operator', { StringNotEquals: { 'aws:SourceVpce': ['vpce-1a2b3c4d'] } }],
+    ['an IfExists operator', { StringEqualsIfExists: { 'aws:SourceVpce': ['vpce-1a2b3c4d'] } }],
+    ['ForAllValues, which matches an absent key', { 'ForAllValues:StringEquals': { 'aws:PrincipalOrgID': ['o-1'] } }],
+    ['an internet-wide CIDR', { IpAddress: { 'aws:SourceIp': ['0.0.0.0/0'] } }],
+    ['an IPv4 range wider than /8', { IpAddress: { 'aws:SourceIp': ['10.0.0.0/7'] } }],
+    ['a key that does not identify the caller', { Bool: { 'aws:SecureTransport': ['true'] } }],
+    ['a user-agent match', { StringEquals: { 'aws:UserAgent': ['curl'] } }],
+  ])('does not treat %s as restricting', (_label, condition) => {
+    // Prepare
+    const statement = allowAll(condition);
+
+    // Act
+    const found = restrictingConditions(statement);
+
+    // Assess
+    expect(found).toEqual([]);
+  });
+
+  it('treats a role-session aws:userid pattern as fixed', () => {
+    // Prepare
+    const statement = allowAll({ StringLike: { 'aws:userid': ['AROAEXAMPLEID:*'] } });
+
+    // Act
+    const found = restrictingConditions(statement);
+
+    // Assess
+    expect(found).toHaveLength(1);
+  });
+});
+
+describe('Function: requiresInsecureTransport', () => {
+  it('recognises a Bool aws:SecureTransport false condition', () => {
+    // Prepare
+    const statement: PolicyStatement = {
+      effect: 'Deny',
+      principal: { AWS: ['*'] },
+      action: ['s3:*'],
+      condition: { Bool: { 'aws:SecureTransport': ['false'] } },
+    };
+
+    // Act
+    const insecureOnly = requiresInsecureTransport(statement);
+
+    // Assess
+    expect(insecureOnly).toBe(true);
+  });
+
+  it('does not treat a SecureTransport true condition as TLS enforcement', () => {
+    // Prepare
+    const statement: PolicyStatement = {
+      effect: 'Deny',
+      principal: { AWS: ['*'] },
+      action: ['s3:*'],
+      condition: { Bool: { 'aws:SecureTransport': ['true'] } },
+    };
+
+    // Act
+    const insecureOnly = requiresInsecureTransport(statement);
+
+    // Assess
+    expect(insecureOnly).toBe(false);
+  });
+});

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import {
+  grantedAccounts,
+  isPublicStatement,
+  PolicyParseError,
+  parsePolicyDocument,
+  principalAccountId,
+} from '../../lambdas/core/policy/index.js';
+
+describe('Function: parsePolicyDocument', () => {
+  it('normalises single values to arrays and "*" principals to AWS "*"', () => {
+    // Prepare
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' },
+    });
+
+    // Act
+    const doc = parsePolicyDocument(text);
+
+    // Assess
+    expect(doc).toEqual({
+      version: '2012-10-17',
+      statements: [
+        { effect: 'Allow', principal: { AWS: ['*'] }, action: ['s3:GetObject'], resource: ['arn:aws:s3:::b/*'] },
+      ],
+    });
+  });
+
+  it('decodes URL-encoded documents as GetAccountAuthorizationDetails returns them', () => {
+    // Prepare
+    const encoded = encodeURIComponent(
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }),
+    );
+
+    // Act
+    const doc = parsePolicyDocument(encoded);
+
+    // Assess
+    expect(doc.statements[0]).toEqual({ effect: 'Allow', action: ['*'], resource: ['*'] });
+  });
+
+  it('rejects a statement with an unknown effect', () => {
+    // Prepare
+    const text = JSON.stringify({ Statement: [{ Effect: 'Permit', Action: '*' }] });
+
+    // Act
+    const parse = () => parsePolicyDocument(text);
+
+    // Assess
+    expect(parse).toThrow(PolicyParseError);
+  });
+});
+
+describe('Function: isPublicStatement', () => {
+  it('is true for an Allow to everyone without conditions', () => {
+    // Prepare
+    const [statement] = parsePolicyDocument({
+      Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:GetObject' }],
+    }).statements;
+
+    // Act
+    const publicGrant = statement ? isPublicStatement(statement) : undefined;
+
+    // Assess
+    expect(publicGrant).toBe(true);
+  });
+
+  it('is true for Allow with NotPrincipal, which grants everyone else', () => {
+    // Prepare
+    const [statement] = parsePolicyDocument({
+      Statement: [{ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 's3:*' }],
+    }).statements;
+
+    // Act
+    const publicGrant = statement ? isPublicStatement(statement) : undefined;
+
+    // Assess
+    expect(publicGrant).toBe(true);
+  });
+
+  it('is false for a grant to everyone pinned to one VPC endpoint', () => {
+    // Prepare
+    const [statement] = parsePolicyDocument({
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-0a1b2c3d' } },
+        },
+      ],
+    }).statements;
+
+    // Act
+    const publicGrant = statement ? isPublicStatement(statement) : undefined;
+
+    // Assess
+    expect(publicGrant).toBe(false);
+  });
+
+  it('is false for a Deny to everyone', () => {
+    // Prepare
+    const [statement] = parsePolicyDocument({
+      Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*' }],
+    }).statements;
+
+    // Act
+    const publicGrant = statement ? isPublicStatement(statement) : undefined;
+
+    // Assess
+    expect(publicGrant).toBe(false);
+  });
+});
+
+describe('Function: grantedAccounts', () => {
+  it('lists the accounts named by account ids and ARNs, ignoring service principals', () => {
+    // Prepare
+    const [statement] = parsePolicyDocument({
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: {
+            AWS: ['111122223333', 'arn:aws:iam::444455556666:role/reader', 'AROAEXAMPLEDELETEDROLE'],
+            Service: 'cloudtrail.amazonaws.com',
+          },
+          Action: 's3:GetObject',
+        },
+      ],
+    }).statements;
+
+    // Act
+    const accounts = statement ? grantedAccounts(statement) : new Set();
+
+    // Assess
+    expect([...accounts].sort()).toEqual(['111122223333', '444455556666']);
+  });
+
+  it('returns "*" for a grant to everyone', () => {
+    // Prepare
+    const [statement] = parsePolicyDocument({
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*' }],
+    }).statements;
+
+    // Act
+    const accounts = statement ? grantedAccounts(statement) : new Set();
+
+    // Assess
+    expect([...accounts]).toEqual(['*']);
+  });
+
+  it('extracts the account from STS assumed-role ARNs', () => {
+    // Prepare
+    const arn = 'arn:aws:sts::777788889999:assumed-role/ops/jane';
+
+    // Act
+    const account = principalAccountId(arn);
+
+    // Assess
+    expect(account).toBe('777788889999');
+  });
+});
