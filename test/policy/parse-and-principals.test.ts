@@ -40,6 +40,19 @@ describe('Function: parsePolicyDocument', () => {
     expect(doc.statements[0]).toEqual({ effect: 'Allow', action: ['*'], resource: ['*'] });
   });
 
+  it('reads a bare account id principal as an AWS principal', () => {
+    // Prepare
+    const text = JSON.stringify({
+      Statement: [{ Effect: 'Allow', Principal: '111122223333', Action: 'lambda:InvokeFunction' }],
+    });
+
+    // Act
+    const doc = parsePolicyDocument(text);
+
+    // Assess
+    expect(doc.statements[0]?.principal).toEqual({ AWS: ['111122223333'] });
+  });
+
   it('rejects a statement with an unknown effect', () => {
     // Prepare
     const text = JSON.stringify({ Statement: [{ Effect: 'Permit', Action: '*' }] });

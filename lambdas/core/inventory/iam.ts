@@ -1,6 +1,9 @@
 import type { AwsResource, PolicyDocument } from './common.js';
 
+/** One of the two access-key slots of a credential report row; a slot with no key is left out. */
 export interface AccessKeyState {
+  /** The report's `access_key_1_*` or `access_key_2_*` columns. */
+  slot: 1 | 2;
   active: boolean;
   lastRotated?: Date;
   lastUsed?: Date;
@@ -40,6 +43,8 @@ export interface IamPrincipalBase extends AwsResource {
   path: string;
   attachedPolicies: readonly AttachedPolicy[];
   inlinePolicies: readonly InlinePolicy[];
+  /** ARN of the managed policy set as permissions boundary (users and roles only). */
+  permissionsBoundaryArn?: string;
 }
 
 export interface IamUser extends IamPrincipalBase {

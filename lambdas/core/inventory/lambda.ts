@@ -9,10 +9,24 @@ export interface LambdaFunction extends AwsResource {
   lastModified?: string;
   /** Environment variables as configured. Values may hold secrets: never print them unmasked. */
   environment: Readonly<Record<string, string>>;
+  /**
+   * Set when Lambda returned an error instead of the variables (`Environment.Error`, e.g. the
+   * caller may not use the function's KMS key): `environment` is then incomplete.
+   */
+  environmentError?: string;
   kmsKeyArn?: string;
 }
 
 /** `policy` is null when the function has no resource-based policy. */
 export type LambdaFunctionPolicy = ResourceAttribute<{ policy: PolicyDocument | null }>;
 
-export type LambdaFunctionUrl = ResourceAttribute<{ url: string; authType: 'NONE' | 'AWS_IAM' | string }>;
+/**
+ * A function URL, keyed by the function's unqualified ARN. A function may have several: one for
+ * the function itself and one per alias (`qualifier`).
+ */
+export type LambdaFunctionUrl = ResourceAttribute<{
+  url: string;
+  authType: 'NONE' | 'AWS_IAM' | string;
+  /** The alias the URL belongs to; undefined for the unqualified function. */
+  qualifier?: string;
+}>;

@@ -1,0 +1,2 @@
+export { dynamodbTableDeletionProtection } from './dynamodb-table-deletion-protection.js';
+export { dynamodbTablePitrEnabled } from './dynamodb-table-pitr-enabled.js';

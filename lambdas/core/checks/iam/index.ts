@@ -1,0 +1,13 @@
+export { iamPasswordPolicyStrong } from './iam-password-policy-strong.js';
+export { iamPolicyNoFullAdmin } from './iam-policy-no-full-admin.js';
+export { iamPrincipalNoFullAdmin } from './iam-principal-no-full-admin.js';
+export { iamRoleTrustNotPublic } from './iam-role-trust-not-public.js';
+export { iamRootHardwareMfaEnabled } from './iam-root-hardware-mfa-enabled.js';
+export { iamRootMfaEnabled } from './iam-root-mfa-enabled.js';
+export { iamRootNoAccessKeys } from './iam-root-no-access-keys.js';
+export { iamRootNotUsedRecently } from './iam-root-not-used-recently.js';
+export { iamUserAccessKeysRotated } from './iam-user-access-keys-rotated.js';
+export { iamUserConsoleMfaEnabled } from './iam-user-console-mfa-enabled.js';
+export { iamUserNoDirectPolicies } from './iam-user-no-direct-policies.js';
+export { iamUserSingleActiveAccessKey } from './iam-user-single-active-access-key.js';
+export { iamUserUnusedCredentialsDisabled } from './iam-user-unused-credentials-disabled.js';

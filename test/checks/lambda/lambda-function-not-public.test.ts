@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { lambdaFunctionNotPublic } from '../../../lambdas/core/checks/lambda/index.js';
+import { functionPolicy, lambdaFunction, lambdaInventory, runCheck } from '../../fixtures/lambda.js';
+
+const invokeStatement = (sid: string, principal: unknown, condition?: object) => ({
+  Sid: sid,
+  Effect: 'Allow',
+  Principal: principal,
+  Action: 'lambda:InvokeFunction',
+  Resource: 'arn:aws:lambda:us-east-1:123456789012:function:orders-api',
+  ...(condition && { Condition: condition }),
+});
+
+describe('Check: lambda-function-not-public', () => {
+  it('fails when a statement lets everyone invoke the function', () => {
+    // Prepare
+    const fn = lambdaFunction('orders-api');
+    const policy = functionPolicy(fn, [invokeStatement('public-invoke', '*')]);
+
+    // Act
+    const [result] = runCheck(lambdaFunctionNotPublic, lambdaInventory({ functions: [fn], policies: [policy] }));
+
+    // Assess
+    expect(result?.status).toBe('FAIL');
+    expect(result?.message).toBe(
+      "Lambda function orders-api's resource-based policy allows anyone without a restricting condition: public-invoke (lambda:InvokeFunction).",
+    );
+  });
+
+  it('fails when a "*" principal is only narrowed by a wildcard source ARN', () => {
+    // Prepare
+    const fn = lambdaFunction('orders-api');
+    const policy = functionPolicy(fn, [
+      invokeStatement('any-bucket', { AWS: '*' }, { ArnLike: { 'AWS:SourceArn': 'arn:aws:s3:::*' } }),
+    ]);
+
+    // Act
+    const [result] = runCheck(lambdaFunctionNotPublic, lambdaInventory({ functions: [fn], policies: [policy] }));
+
+    // Assess
+    expect(result?.status).toBe('FAIL');
+  });
+
+  it('fails on a public NotAction statement, describing what it leaves out', () => {
+    // Prepare
+    const fn = lambdaFunction('orders-api');
+    const policy = functionPolicy(fn, [
+      { Sid: 'all-but-delete', Effect: 'Allow', Principal: '*', NotAction: 'lambda:DeleteFunction', Resource: '*' },
+    ]);
+
+    // Act
+    const [result] = runCheck(lambdaFunctionNotPublic, lambdaInventory({ functions: [fn], policies: [policy] }));
+
+    // Assess
+    expect(result?.status).toBe('FAIL');
+    expect(result?.message).toContain('all-but-delete (every action except lambda:DeleteFunction)');
+  });
+
+  it('passes when a "*" principal is pinned to one bucket and account (S3 notification grant)', () => {
+    // Prepare
+    const fn = lambdaFunction('image-ingest');
+    const policy = functionPolicy(fn, [
+      invokeStatement('s3-uploads', '*', {
+        ArnLike: { 'AWS:SourceArn': 'arn:aws:s3:::northwind-uploads' },
+        StringEquals: { 'AWS:SourceAccount': '123456789012' },
+      }),
+    ]);
+
+    // Act
+    const [result] = runCheck(lambdaFunctionNotPublic, lambdaInventory({ functions: [fn], policies: [policy] }));
+
+    // Assess
+    expect(result?.status).toBe('PASS');
+  });
+
+  it('passes when only a service principal or a named account may invoke', () => {
+    // Prepare
+    const fn = lambdaFunction('nightly-report');
+    const policy = functionPolicy(fn, [
+      invokeStatement('events', { Service: 'events.amazonaws.com' }),
+      invokeStatement('partner', { AWS: 'arn:aws:iam::210987654321:root' }),
+    ]);
+
+    // Act
+    const [result] = runCheck(lambdaFunctionNotPublic, lambdaInventory({ functions: [fn], policies: [policy] }));
+
+    // Assess
+    expect(result?.status).toBe('PASS');
+  });
+
+  it('passes when the function has no resource-based policy', () => {
+    // Prepare
+    const fn = lambdaFunction('thumbnailer');
+
+    // Act
+    const [result] = runCheck(
+      lambdaFunctionNotPublic,
+      lambdaInventory({ functions: [fn], policies: [functionPolicy(fn, null)] }),
+    );
+
+    // Assess
+    expect(result).toEqual({
+      status: 'PASS',
+      resource: fn,
+      message: 'Lambda function thumbnailer has no resource-based policy.',
+    });
+  });
+
+  it('produces no result for a function whose policy could not be collected', () => {
+    // Prepare
+    const collected = lambdaFunction('orders-api');
+    const missing = lambdaFunction('billing-sync');
+
+    // Act
+    const results = runCheck(
+      lambdaFunctionNotPublic,
+      lambdaInventory({ functions: [collected, missing], policies: [functionPolicy(collected, null)] }),
+    );
+
+    // Assess
+    expect(results.map((r) => r.resource.arn)).toEqual([collected.arn]);
+  });
+});
