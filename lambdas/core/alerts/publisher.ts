@@ -1,0 +1,78 @@
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import type { AwsClients } from '../aws/clients.js';
+import { AlertPublishError } from '../model/errors.js';
+import { type Digest, SUBJECT_MAX_LENGTH } from './digest.js';
+
+/** SNS's message size limit, attributes included. */
+export const SNS_MAX_MESSAGE_BYTES = 256 * 1024;
+
+export interface AlertTopic {
+  topicArn: string;
+  /** Default: the region in the topic ARN. */
+  region?: string;
+}
+
+/** The region of a topic: the explicit one, else the ARN's (`arn:aws:sns:<region>:<account>:<name>`). */
+export function topicRegion(topic: AlertTopic): string {
+  if (topic.region) return topic.region;
+  const region = topic.topicArn.split(':')[3];
+  if (!region) {
+    throw new AlertPublishError(
+      `Alert topic ${topic.topicArn} is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>).`,
+    );
+  }
+  return region;
+}
+
+/** Refuses what SNS would reject, with a message that says why, before calling it. */
+function assertPublishable(digest: Digest): void {
+  if (digest.subject.length > SUBJECT_MAX_LENGTH || !/^[\x20-\x7e]+$/.test(digest.subject)) {
+    throw new AlertPublishError(
+      `Digest subject is not SNS-safe (printable ASCII, at most ${SUBJECT_MAX_LENGTH} characters): ${JSON.stringify(digest.subject)}`,
+    );
+  }
+  const attributeBytes = Object.entries(digest.attributes).reduce(
+    (sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength('String') + Buffer.byteLength(value),
+    0,
+  );
+  const total = Buffer.byteLength(digest.body, 'utf8') + attributeBytes;
+  if (total > SNS_MAX_MESSAGE_BYTES) {
+    throw new AlertPublishError(`Digest is ${total} bytes, over SNS's ${SNS_MAX_MESSAGE_BYTES}-byte limit.`);
+  }
+}
+
+/**
+ * Publishes the digest as one SNS message with the String attributes `severity` (highest alerted
+ * severity, or `none`) and `accountId`, for subscription filter policies such as
+ * `{ "severity": ["critical", "high"] }`. Failures raise `AlertPublishError` with the SDK error as cause.
+ *
+ * @example
+ * const { messageId } = await publishDigest(clients, { topicArn }, formatDigest(input));
+ */
+export async function publishDigest(
+  clients: AwsClients,
+  topic: AlertTopic,
+  digest: Digest,
+): Promise<{ messageId: string }> {
+  assertPublishable(digest);
+  const client = clients.get(SNSClient, topicRegion(topic));
+  try {
+    const output = await client.send(
+      new PublishCommand({
+        TopicArn: topic.topicArn,
+        Subject: digest.subject,
+        Message: digest.body,
+        MessageAttributes: {
+          severity: { DataType: 'String', StringValue: digest.attributes.severity },
+          accountId: { DataType: 'String', StringValue: digest.attributes.accountId },
+        },
+      }),
+    );
+    return { messageId: output.MessageId ?? '' };
+  } catch (error) {
+    throw new AlertPublishError(
+      `Could not publish the digest to ${topic.topicArn}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+      { cause: error },
+    );
+  }
+}

@@ -1,0 +1,418 @@
+import { GLOBAL_REGION } from '../inventory/index.js';
+import type { Obligation, Severity, SrmClass } from '../model/types.js';
+import { redactSecrets } from '../secrets/index.js';
+import type { Finding, ScanReport } from './model.js';
+import type { Suppression } from './suppression-schema.js';
+import {
+  type AppliedSuppression,
+  appliedSuppression,
+  type CompiledSuppression,
+  compileSuppressions,
+  findActiveSuppression,
+  findExpiredSuppression,
+  reviewSuppressions,
+  type SuppressionProblem,
+} from './suppressions.js';
+
+/**
+ * A finding's workflow state, modelled on Security Hub's:
+ * - `NEW`: failing, first seen failing in this run (or alerting again after its suppression lapsed);
+ * - `ACTIVE`: still failing, already reported;
+ * - `REGRESSED`: failing again after it had been `RESOLVED`;
+ * - `RESOLVED`: passing now, or the resource is gone; a finding that has only ever passed is `RESOLVED` too;
+ * - `SUPPRESSED`: failing, but covered by an unexpired suppression: kept, never alerted.
+ */
+export const WORKFLOW_STATES = ['NEW', 'ACTIVE', 'REGRESSED', 'RESOLVED', 'SUPPRESSED'] as const;
+export type WorkflowState = (typeof WORKFLOW_STATES)[number];
+
+/** Workflow states of a failing finding someone must act on. */
+export const OPEN_WORKFLOW_STATES: ReadonlySet<WorkflowState> = new Set(['NEW', 'ACTIVE', 'REGRESSED']);
+
+/** Why a finding is `RESOLVED`: its check passes, or the resource is no longer reported. */
+export type Resolution = 'PASSED' | 'GONE';
+
+/**
+ * The current state of one finding, as stored between runs. ERROR results are never stored:
+ * they only protect the stored state of what they could not evaluate.
+ */
+export interface StoredFinding {
+  id: string;
+  /** The resource's account (the finding's `accountId`); the table partitions by the scanned account. */
+  accountId: string;
+  checkId: string;
+  title: string;
+  severity: Severity;
+  srmClass: SrmClass;
+  obligation: Obligation;
+  service: string;
+  resourceType: string;
+  resourceId: string;
+  resourceArn: string;
+  region: string;
+  /** The latest verdict observed (for a `GONE` finding, the last one before it disappeared). */
+  status: 'PASS' | 'FAIL';
+  /** The latest message observed. */
+  message: string;
+  workflow: WorkflowState;
+  /** First run that reported the finding, whatever its status. */
+  firstSeenAt: string;
+  /** Latest run that reported it. */
+  lastSeenAt: string;
+  /** When `status` last changed (or the finding was first seen). */
+  statusChangedAt: string;
+  /** When `workflow` last changed. */
+  workflowChangedAt: string;
+  /** First run that saw it failing; tells REGRESSED (failed before) from NEW. */
+  firstFailedAt?: string;
+  /** Set while `workflow` is RESOLVED. */
+  resolution?: Resolution;
+  /** Set while `workflow` is SUPPRESSED. */
+  suppression?: AppliedSuppression;
+  /** Scan that last wrote this state. */
+  lastScanId: string;
+}
+
+/** Why a finding changed workflow state in this run. */
+export type TransitionCause =
+  | 'first-failure'
+  | 'failed-again'
+  | 'suppression-lapsed'
+  | 'passed'
+  | 'gone'
+  | 'suppression-applied';
+
+export type TransitionKind = 'new' | 'regressed' | 'resolved' | 'suppressed';
+
+/** A noteworthy change of one finding in one run: what the digest and the history items record. */
+export interface Transition {
+  kind: TransitionKind;
+  cause: TransitionCause;
+  from?: WorkflowState;
+  to: WorkflowState;
+  at: string;
+  scanId: string;
+  /** The resulting stored state. */
+  state: StoredFinding;
+  /** This run's finding (remediation, compliance); absent when the resource is gone. */
+  finding?: Finding;
+  /** For `suppression-lapsed`: the expired suppression, if one still matches, else it was removed. */
+  lapsedSuppression?: AppliedSuppression;
+}
+
+/** Counts and suppression reports of one run: part of the job result and the scan summary item. */
+export interface LifecycleSummary {
+  /** Findings that became NEW in this run (first failure, or suppression lapsed). */
+  new: number;
+  /** Already-known findings still failing (ACTIVE after this run). */
+  active: number;
+  /** Findings failing again after having been resolved. */
+  regressed: number;
+  /** Findings that went from failing (open or suppressed) to RESOLVED in this run. */
+  resolved: number;
+  /** Failing findings observed in this run and covered by a suppression. */
+  suppressed: number;
+  /** Passing findings that were not failing before (checked and fine). */
+  passing: number;
+  /** Stored findings left as they were: their check did not run, their region was not scanned or their scope errored. */
+  kept: number;
+  /** Open failing findings after this run, kept ones included. */
+  open: number;
+  /** Expired suppressions: the findings they covered alert again. */
+  expiredSuppressions: readonly SuppressionProblem[];
+  /** Suppressions that are malformed, cannot match or matched nothing. */
+  suppressionWarnings: readonly SuppressionProblem[];
+}
+
+export interface LifecycleInput {
+  /** Stored states of the scanned account before this run. */
+  previous: readonly StoredFinding[];
+  report: ScanReport;
+  suppressions: readonly Suppression[];
+  now: Date;
+  /** Every check id in the catalogue, to report suppressions whose check glob matches none. */
+  catalogueCheckIds?: readonly string[];
+  /** Problems found while loading suppressions (malformed entries), passed through to the summary. */
+  suppressionProblems?: readonly SuppressionProblem[];
+}
+
+export interface LifecycleResult {
+  /** States to write: every finding observed (PASS or FAIL) in this run and every finding resolved as gone. */
+  states: StoredFinding[];
+  transitions: Transition[];
+  summary: LifecycleSummary;
+}
+
+/** Scopes of one check in which this run could not decide anything. */
+interface ErroredScopes {
+  account: boolean;
+  regions: Set<string>;
+  findingIds: Set<string>;
+}
+
+/**
+ * An ERROR result whose resource is a scope rather than a resource, e.g.
+ * `arn:aws:s3:eu-west-1:123456789012:*` (a region) or `arn:aws:iam::123456789012:*` (the account).
+ */
+const isScopeArn = (arn: string): boolean => arn.endsWith(':*');
+
+function erroredScopes(findings: readonly Finding[]): Map<string, ErroredScopes> {
+  const byCheck = new Map<string, ErroredScopes>();
+  for (const finding of findings) {
+    if (finding.status !== 'ERROR') continue;
+    let scopes = byCheck.get(finding.checkId);
+    if (!scopes) {
+      scopes = { account: false, regions: new Set(), findingIds: new Set() };
+      byCheck.set(finding.checkId, scopes);
+    }
+    scopes.findingIds.add(finding.id);
+    if (isScopeArn(finding.resourceArn)) {
+      if (finding.region === GLOBAL_REGION) scopes.account = true;
+      else scopes.regions.add(finding.region);
+    }
+  }
+  return byCheck;
+}
+
+/**
+ * Whether the run's errors cover a stored finding. A regional error also covers the check's
+ * global findings, as the engine turns a check's account-wide results into ERROR when any
+ * region failed.
+ */
+function isProtected(state: StoredFinding, scopes: ErroredScopes | undefined): boolean {
+  if (!scopes) return false;
+  return (
+    scopes.account ||
+    scopes.findingIds.has(state.id) ||
+    scopes.regions.has(state.region) ||
+    (state.region === GLOBAL_REGION && scopes.regions.size > 0)
+  );
+}
+
+/** FAIL wins over PASS when an engine bug reports one finding twice: never hide a failure. */
+function dedupe(findings: readonly Finding[]): Finding[] {
+  const byId = new Map<string, Finding>();
+  for (const finding of findings) {
+    if (finding.status === 'ERROR') continue;
+    const seen = byId.get(finding.id);
+    if (!seen || (seen.status === 'PASS' && finding.status === 'FAIL')) byId.set(finding.id, finding);
+  }
+  return [...byId.values()];
+}
+
+interface Observation {
+  state: StoredFinding;
+  transition?: Omit<Transition, 'state' | 'at' | 'scanId'>;
+  matchedSuppression?: CompiledSuppression;
+  expiredSuppression?: CompiledSuppression;
+}
+
+function observe(
+  previous: StoredFinding | undefined,
+  finding: Finding,
+  suppressions: readonly CompiledSuppression[],
+  now: string,
+  scanId: string,
+): Observation {
+  const status = finding.status === 'FAIL' ? 'FAIL' : 'PASS';
+  const base = {
+    id: finding.id,
+    accountId: finding.accountId,
+    checkId: finding.checkId,
+    title: finding.title,
+    severity: finding.severity,
+    srmClass: finding.srmClass,
+    obligation: finding.obligation,
+    service: finding.service,
+    resourceType: finding.resourceType,
+    resourceId: finding.resourceId,
+    resourceArn: finding.resourceArn,
+    region: finding.region,
+    status,
+    // Checks must never put a secret in a message; masking here is defence in depth.
+    message: redactSecrets(finding.message),
+    firstSeenAt: previous?.firstSeenAt ?? now,
+    lastSeenAt: now,
+    statusChangedAt: previous && previous.status === status ? previous.statusChangedAt : now,
+    lastScanId: scanId,
+  } satisfies Partial<StoredFinding>;
+  const withWorkflow = (
+    workflow: WorkflowState,
+    extra: Pick<StoredFinding, 'firstFailedAt' | 'resolution' | 'suppression'>,
+  ): StoredFinding => {
+    const state: StoredFinding = {
+      ...base,
+      workflow,
+      workflowChangedAt: previous && previous.workflow === workflow ? previous.workflowChangedAt : now,
+    };
+    if (extra.firstFailedAt) state.firstFailedAt = extra.firstFailedAt;
+    if (extra.resolution) state.resolution = extra.resolution;
+    if (extra.suppression) state.suppression = extra.suppression;
+    return state;
+  };
+  const from = previous?.workflow;
+
+  if (status === 'PASS') {
+    const state = withWorkflow('RESOLVED', { firstFailedAt: previous?.firstFailedAt, resolution: 'PASSED' });
+    const wasFailing = from !== undefined && from !== 'RESOLVED';
+    return wasFailing
+      ? { state, transition: { kind: 'resolved', cause: 'passed', from, to: 'RESOLVED', finding } }
+      : { state };
+  }
+
+  const firstFailedAt = previous?.firstFailedAt ?? now;
+  const active = findActiveSuppression(suppressions, finding);
+  const expired = findExpiredSuppression(suppressions, finding);
+  if (active) {
+    const state = withWorkflow('SUPPRESSED', { firstFailedAt, suppression: appliedSuppression(active) });
+    return from === 'SUPPRESSED'
+      ? { state, matchedSuppression: active }
+      : {
+          state,
+          matchedSuppression: active,
+          transition: {
+            kind: 'suppressed',
+            cause: 'suppression-applied',
+            ...(from && { from }),
+            to: 'SUPPRESSED',
+            finding,
+          },
+        };
+  }
+  // Only an expired suppression that no active one overrides makes a finding alert again.
+  const tracked = { ...(expired && { expiredSuppression: expired }) };
+  if (!from) {
+    const state = withWorkflow('NEW', { firstFailedAt });
+    return { state, ...tracked, transition: { kind: 'new', cause: 'first-failure', to: 'NEW', finding } };
+  }
+  if (OPEN_WORKFLOW_STATES.has(from)) return { state: withWorkflow('ACTIVE', { firstFailedAt }), ...tracked };
+  if (from === 'SUPPRESSED') {
+    // Decision: a failing finding whose suppression lapsed (expired or removed) becomes NEW. The
+    // team accepted the risk and was never alerted while it was suppressed, so it needs triage
+    // again exactly like a first failure. REGRESSED stays reserved for "was fixed, broke again".
+    const state = withWorkflow('NEW', { firstFailedAt });
+    return {
+      state,
+      ...tracked,
+      transition: {
+        kind: 'new',
+        cause: 'suppression-lapsed',
+        from,
+        to: 'NEW',
+        finding,
+        ...(previous?.suppression && {
+          lapsedSuppression: expired ? appliedSuppression(expired) : previous.suppression,
+        }),
+      },
+    };
+  }
+  // RESOLVED: REGRESSED if it had failed before, NEW if it had only ever passed.
+  if (previous?.firstFailedAt) {
+    const state = withWorkflow('REGRESSED', { firstFailedAt });
+    return {
+      state,
+      ...tracked,
+      transition: { kind: 'regressed', cause: 'failed-again', from, to: 'REGRESSED', finding },
+    };
+  }
+  const state = withWorkflow('NEW', { firstFailedAt });
+  return { state, ...tracked, transition: { kind: 'new', cause: 'first-failure', from, to: 'NEW', finding } };
+}
+
+/** The stored state of a finding whose resource this run no longer reports. */
+function resolveGone(previous: StoredFinding, now: string, scanId: string): StoredFinding {
+  const { suppression: _dropped, ...rest } = previous;
+  return { ...rest, workflow: 'RESOLVED', workflowChangedAt: now, resolution: 'GONE', lastScanId: scanId };
+}
+
+/**
+ * Computes the lifecycle of one run: the previous stored states, this run's findings and the
+ * suppressions in, the new states, the transitions and the counts out. Pure.
+ *
+ * Scope rules (only what this run could have seen changes):
+ * - a stored finding this run does not report is RESOLVED (`GONE`) only when its check ran, its
+ *   region was scanned (or it is global) and no ERROR of that check covers it: an ERROR for the
+ *   account, for its region (a regional error also covers global findings, as in the engine),
+ *   or for the resource itself. Otherwise it is kept unchanged (`kept`);
+ * - checks not selected in this run and regions not scanned keep their findings unchanged;
+ * - ERROR results are never stored and never change a stored state;
+ * - PASS → RESOLVED (`PASSED`); suppressions apply to failing findings only;
+ * - a lapsed suppression on a still failing finding makes it NEW again (it alerts).
+ *
+ * @example
+ * const { states, transitions, summary } = computeLifecycle({ previous, report, suppressions: config.suppressions, now: new Date() });
+ */
+export function computeLifecycle(input: LifecycleInput): LifecycleResult {
+  const now = input.now.toISOString();
+  const scanId = input.report.scan.id;
+  const compiled = compileSuppressions(input.suppressions, input.now);
+  const previousById = new Map(input.previous.map((state) => [state.id, state]));
+  const states: StoredFinding[] = [];
+  const transitions: Transition[] = [];
+  const matchedFailures = new Map<number, number>();
+  const count = (c: CompiledSuppression | undefined) => {
+    if (c) matchedFailures.set(c.index, (matchedFailures.get(c.index) ?? 0) + 1);
+  };
+
+  const observed = dedupe(input.report.findings);
+  const observedIds = new Set(observed.map((f) => f.id));
+  for (const finding of observed) {
+    const result = observe(previousById.get(finding.id), finding, compiled, now, scanId);
+    states.push(result.state);
+    count(result.matchedSuppression);
+    count(result.expiredSuppression);
+    if (result.transition) transitions.push({ ...result.transition, state: result.state, at: now, scanId });
+  }
+
+  const ran = new Set(input.report.scan.checks.map((c) => c.checkId));
+  const scannedRegions = new Set(input.report.scan.regions);
+  const errors = erroredScopes(input.report.findings);
+  let kept = 0;
+  let keptOpen = 0;
+  for (const previous of input.previous) {
+    if (observedIds.has(previous.id)) continue;
+    const inScope =
+      ran.has(previous.checkId) &&
+      (previous.region === GLOBAL_REGION || scannedRegions.has(previous.region)) &&
+      !isProtected(previous, errors.get(previous.checkId));
+    if (!inScope) {
+      kept += 1;
+      if (OPEN_WORKFLOW_STATES.has(previous.workflow) && previous.status === 'FAIL') keptOpen += 1;
+      continue;
+    }
+    // Already resolved: nothing changes, and its TTL (set from lastSeenAt) keeps running.
+    if (previous.workflow === 'RESOLVED') continue;
+    const state = resolveGone(previous, now, scanId);
+    states.push(state);
+    transitions.push({
+      kind: 'resolved',
+      cause: 'gone',
+      from: previous.workflow,
+      to: 'RESOLVED',
+      at: now,
+      scanId,
+      state,
+    });
+  }
+
+  const problems = reviewSuppressions(compiled, {
+    matchedFailures,
+    ranCheckIds: [...ran],
+    ...(input.catalogueCheckIds && { catalogueCheckIds: input.catalogueCheckIds }),
+  });
+  const countTransitions = (kind: TransitionKind) => transitions.filter((t) => t.kind === kind).length;
+  const observedStates = states.filter((s) => observedIds.has(s.id));
+  const summary: LifecycleSummary = {
+    new: countTransitions('new'),
+    active: observedStates.filter((s) => s.workflow === 'ACTIVE').length,
+    regressed: countTransitions('regressed'),
+    resolved: countTransitions('resolved'),
+    suppressed: observedStates.filter((s) => s.workflow === 'SUPPRESSED').length,
+    passing:
+      observedStates.filter((s) => s.status === 'PASS').length - transitions.filter((t) => t.cause === 'passed').length,
+    kept,
+    open: states.filter((s) => OPEN_WORKFLOW_STATES.has(s.workflow)).length + keptOpen,
+    expiredSuppressions: problems.filter((p) => p.kind === 'expired'),
+    suppressionWarnings: [...(input.suppressionProblems ?? []), ...problems.filter((p) => p.kind !== 'expired')],
+  };
+  return { states, transitions, summary };
+}

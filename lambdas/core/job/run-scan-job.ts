@@ -1,0 +1,169 @@
+import { decideAlert, formatDigest, type NotifyOn, selectAlertable } from '../alerts/digest.js';
+import { publishDigest } from '../alerts/publisher.js';
+import type { AwsClients } from '../aws/clients.js';
+import type { Check } from '../checks/define-check.js';
+import type { SliceCollectors } from '../collectors/types.js';
+import type { ScanConfig } from '../config/config-file.js';
+import type { CollectProgress } from '../engine/collect.js';
+import { runScan, type ScanOptions } from '../engine/scan.js';
+import { selectChecks } from '../engine/select.js';
+import { computeLifecycle, type LifecycleSummary } from '../findings/lifecycle.js';
+import type { ScanReport } from '../findings/model.js';
+import { DEFAULT_HISTORY_TTL_DAYS, FindingsStore } from '../findings/store.js';
+import type { SuppressionProblem } from '../findings/suppressions.js';
+import type { SliceKey } from '../inventory/index.js';
+import { ConfigurationError } from '../model/errors.js';
+import type { Severity } from '../model/types.js';
+
+export interface ScanJobOptions {
+  /** Selection, regions, settings and suppressions. */
+  config: ScanConfig;
+  clients: AwsClients;
+  /** The findings table; absent → no persistence and no lifecycle. */
+  store?: { tableName: string; region?: string; historyTtlDays?: number };
+  /** The digest topic; needs `store` (new vs. known is decided against the stored states). */
+  alerts?: { topicArn: string; region?: string; minSeverity: Severity; notifyOn: NotifyOn };
+  /** Scan and return: the previous states are read to preview the lifecycle, nothing is written or published. */
+  dryRun?: boolean;
+  onProgress?: (progress: CollectProgress) => void;
+  onStart?: ScanOptions['onStart'];
+  now?: () => Date;
+  /** The catalogue to select from; default `CHECKS`. */
+  checks?: readonly Check[];
+  /** Default `COLLECTORS`. */
+  collectors?: SliceCollectors<SliceKey>;
+  /**
+   * Problems found while loading the suppressions (e.g. malformed entries from
+   * `parseSuppressions`), reported in the result and the digest with the others.
+   */
+  suppressionProblems?: readonly SuppressionProblem[];
+}
+
+export interface ScanJobResult {
+  report: ScanReport;
+  /** Present when a findings table is configured. */
+  lifecycle?: LifecycleSummary;
+  /** Present when an alert topic is configured. */
+  alert?: { published: boolean; subject?: string; messageId?: string; reason: string };
+  /** What this run wrote; absent on a dry run or without a table. */
+  stored?: { items: number; bytes: number; writeUnits: number; requests: number };
+}
+
+/**
+ * The catalogue and collectors are loaded only when the caller does not inject its own, so tests
+ * and tools with a custom catalogue do not load (or depend on) the full one. esbuild bundles a
+ * dynamic import of a literal path like a static one.
+ */
+async function defaultCatalogue(): Promise<readonly Check[]> {
+  const { CHECKS } = await import('../checks/registry.js');
+  return CHECKS;
+}
+
+async function defaultCollectors(): Promise<SliceCollectors<SliceKey>> {
+  const { COLLECTORS } = await import('../collectors/index.js');
+  return COLLECTORS;
+}
+
+const defaultRegion = (): string => process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+
+/**
+ * The one code path of a scan, shared by the Lambda handler and the CLI: select checks, scan,
+ * then — with a findings table — read the account's previous states, compute the lifecycle,
+ * publish the digest (with a topic) and write the run.
+ *
+ * Order: the digest is published before the states are written. If publishing fails, nothing is
+ * written and the next run alerts the same findings again; if writing fails after publishing, the
+ * next run may alert some of them twice. Alerts are at-least-once, never lost.
+ *
+ * @example
+ * const result = await runScanJob({
+ *   config, clients,
+ *   store: { tableName: 'srm-scan-findings' },
+ *   alerts: { topicArn, minSeverity: 'high', notifyOn: 'changes' },
+ * });
+ */
+export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult> {
+  const { config, clients } = options;
+  if (options.alerts && !options.store) {
+    throw new ConfigurationError(
+      'alerts: a digest needs a findings table (store) to tell new findings from known ones; configure both or neither.',
+    );
+  }
+  if (options.store?.historyTtlDays !== undefined && !(options.store.historyTtlDays > 0)) {
+    throw new ConfigurationError(
+      `store.historyTtlDays: must be a positive number of days, got ${options.store.historyTtlDays}.`,
+    );
+  }
+  const catalogue = options.checks ?? (await defaultCatalogue());
+  const collectors = options.collectors ?? (await defaultCollectors());
+  const checks = selectChecks(catalogue, config);
+
+  const report = await runScan({
+    checks,
+    collectors,
+    settings: config.settings,
+    clients,
+    ...(config.regions && { regions: config.regions }),
+    ...(options.onProgress && { onProgress: options.onProgress }),
+    ...(options.onStart && { onStart: options.onStart }),
+    ...(options.now && { now: options.now }),
+  });
+  if (!options.store) return { report };
+
+  const store = FindingsStore.fromClients(clients, {
+    tableName: options.store.tableName,
+    region: options.store.region ?? defaultRegion(),
+    historyTtlDays: options.store.historyTtlDays ?? DEFAULT_HISTORY_TTL_DAYS,
+  });
+  // Lifecycle timestamps are the scan's start, the same instant as every finding's observedAt.
+  const at = new Date(report.scan.startedAt);
+  const previous = await store.loadCurrent(report.scan.accountId, at);
+  const lifecycle = computeLifecycle({
+    previous,
+    report,
+    suppressions: config.suppressions,
+    now: at,
+    catalogueCheckIds: catalogue.map((c) => c.id),
+    ...(options.suppressionProblems && { suppressionProblems: options.suppressionProblems }),
+  });
+
+  let alert: ScanJobResult['alert'];
+  if (options.alerts) {
+    const { minSeverity, notifyOn, topicArn } = options.alerts;
+    const alertable = selectAlertable(lifecycle.transitions, minSeverity);
+    const decision = decideAlert(notifyOn, alertable.length, minSeverity);
+    if (!decision.send) {
+      alert = { published: false, reason: decision.reason };
+    } else {
+      const digest = formatDigest({
+        report,
+        lifecycle: lifecycle.summary,
+        alertable,
+        minSeverity,
+        table: { name: store.tableName, region: options.store.region ?? defaultRegion() },
+      });
+      if (options.dryRun) {
+        alert = { published: false, subject: digest.subject, reason: `dry run, would publish: ${decision.reason}` };
+      } else {
+        const topic = { topicArn, ...(options.alerts.region && { region: options.alerts.region }) };
+        const { messageId } = await publishDigest(clients, topic, digest);
+        alert = { published: true, subject: digest.subject, messageId, reason: decision.reason };
+      }
+    }
+  }
+  if (options.dryRun) return { report, lifecycle: lifecycle.summary, ...(alert && { alert }) };
+
+  const written = await store.saveRun({
+    report,
+    states: lifecycle.states,
+    transitions: lifecycle.transitions,
+    lifecycle: lifecycle.summary,
+    ...(alert && { alert }),
+  });
+  return {
+    report,
+    lifecycle: lifecycle.summary,
+    ...(alert && { alert }),
+    stored: { items: written.items, bytes: written.bytes, writeUnits: written.writeUnits, requests: written.requests },
+  };
+}

@@ -1,0 +1,316 @@
+import { describe, expect, it } from 'vitest';
+import { computeLifecycle, type LifecycleResult, type StoredFinding } from '../../lambdas/core/findings/lifecycle.js';
+import type { Finding } from '../../lambdas/core/findings/model.js';
+import type { Suppression } from '../../lambdas/core/findings/suppression-schema.js';
+import { ACCOUNT, CHECK_A, CHECK_B, day, finding, report, scopeError } from './builders.js';
+
+const BUCKET = 'arn:aws:s3:::data';
+const OTHER_BUCKET = 'arn:aws:s3:::logs';
+
+/** What the table holds after a run: the previous states overwritten by the written ones. */
+function stored(previous: readonly StoredFinding[], result: LifecycleResult): StoredFinding[] {
+  const byId = new Map(previous.map((s) => [s.id, s]));
+  for (const state of result.states) byId.set(state.id, state);
+  return [...byId.values()];
+}
+
+function run(
+  previous: readonly StoredFinding[],
+  findings: readonly Finding[],
+  options: {
+    when?: number;
+    checks?: readonly string[];
+    regions?: readonly string[];
+    suppressions?: readonly Suppression[];
+  } = {},
+): { result: LifecycleResult; table: StoredFinding[] } {
+  const now = day(options.when ?? 0);
+  const result = computeLifecycle({
+    previous,
+    report: report(findings, {
+      startedAt: now.toISOString(),
+      ...(options.checks && { checks: options.checks }),
+      ...(options.regions && { regions: options.regions }),
+    }),
+    suppressions: options.suppressions ?? [],
+    now,
+  });
+  return { result, table: stored(previous, result) };
+}
+
+const stateOf = (table: readonly StoredFinding[], checkId: string, arn: string): StoredFinding | undefined =>
+  table.find((s) => s.checkId === checkId && s.resourceArn === arn);
+
+describe('Function: computeLifecycle', () => {
+  it('moves a finding NEW → ACTIVE → RESOLVED → REGRESSED → ACTIVE across runs', () => {
+    // Prepare
+    const failing = [finding(CHECK_A, BUCKET, 'FAIL')];
+    const passing = [finding(CHECK_A, BUCKET, 'PASS')];
+
+    // Act
+    const first = run([], failing, { when: 0 });
+    const second = run(first.table, failing, { when: 1 });
+    const third = run(second.table, passing, { when: 2 });
+    const fourth = run(third.table, failing, { when: 3 });
+    const fifth = run(fourth.table, failing, { when: 4 });
+
+    // Assess
+    expect([first, second, third, fourth, fifth].map((r) => stateOf(r.table, CHECK_A, BUCKET)?.workflow)).toEqual([
+      'NEW',
+      'ACTIVE',
+      'RESOLVED',
+      'REGRESSED',
+      'ACTIVE',
+    ]);
+    expect(first.result.summary).toMatchObject({ new: 1, active: 0, resolved: 0, regressed: 0, open: 1 });
+    expect(second.result.summary).toMatchObject({ new: 0, active: 1, open: 1 });
+    expect(third.result.summary).toMatchObject({ resolved: 1, open: 0, passing: 0 });
+    expect(third.result.transitions).toMatchObject([{ kind: 'resolved', cause: 'passed', from: 'ACTIVE' }]);
+    expect(fourth.result.summary).toMatchObject({ regressed: 1, new: 0, open: 1 });
+    expect(fourth.result.transitions).toMatchObject([{ kind: 'regressed', cause: 'failed-again', from: 'RESOLVED' }]);
+    expect(fifth.result.transitions).toEqual([]);
+  });
+
+  it('keeps firstSeenAt, refreshes lastSeenAt and moves statusChangedAt only when the status changes', () => {
+    // Prepare
+    const first = run([], [finding(CHECK_A, BUCKET, 'FAIL')], { when: 0 });
+    const second = run(first.table, [finding(CHECK_A, BUCKET, 'FAIL')], { when: 1 });
+
+    // Act
+    const third = run(second.table, [finding(CHECK_A, BUCKET, 'PASS')], { when: 2 });
+
+    // Assess
+    expect(stateOf(second.table, CHECK_A, BUCKET)).toMatchObject({
+      firstSeenAt: day(0).toISOString(),
+      lastSeenAt: day(1).toISOString(),
+      statusChangedAt: day(0).toISOString(),
+      firstFailedAt: day(0).toISOString(),
+    });
+    expect(stateOf(third.table, CHECK_A, BUCKET)).toMatchObject({
+      status: 'PASS',
+      firstSeenAt: day(0).toISOString(),
+      statusChangedAt: day(2).toISOString(),
+      workflowChangedAt: day(2).toISOString(),
+      resolution: 'PASSED',
+    });
+  });
+
+  it('resolves a failing finding as GONE when its resource is no longer reported by a check that ran', () => {
+    // Prepare
+    const first = run([], [finding(CHECK_A, BUCKET, 'FAIL'), finding(CHECK_A, OTHER_BUCKET, 'PASS')]);
+
+    // Act
+    const second = run(first.table, [finding(CHECK_A, OTHER_BUCKET, 'PASS')], { when: 1 });
+
+    // Assess
+    expect(stateOf(second.table, CHECK_A, BUCKET)).toMatchObject({
+      workflow: 'RESOLVED',
+      resolution: 'GONE',
+      status: 'FAIL',
+      lastSeenAt: day(0).toISOString(),
+    });
+    expect(second.result.transitions).toMatchObject([{ kind: 'resolved', cause: 'gone', from: 'NEW' }]);
+    expect(second.result.summary.resolved).toBe(1);
+  });
+
+  it('stores a never-failing finding as RESOLVED without counting it as resolved, and its first failure as NEW', () => {
+    // Prepare
+    const first = run([], [finding(CHECK_A, BUCKET, 'PASS')]);
+
+    // Act
+    const second = run(first.table, [finding(CHECK_A, BUCKET, 'FAIL')], { when: 1 });
+
+    // Assess
+    expect(stateOf(first.table, CHECK_A, BUCKET)).toMatchObject({ workflow: 'RESOLVED', status: 'PASS' });
+    expect(first.result.summary).toMatchObject({ passing: 1, resolved: 0, new: 0 });
+    expect(first.result.transitions).toEqual([]);
+    expect(second.result.transitions).toMatchObject([{ kind: 'new', cause: 'first-failure', from: 'RESOLVED' }]);
+  });
+
+  it('keeps the state of findings in a region whose collection errored, and resolves those of healthy regions', () => {
+    // Prepare
+    const east = 'arn:aws:ec2:us-east-1:123456789012:volume/vol-1';
+    const west = 'arn:aws:ec2:eu-west-1:123456789012:volume/vol-2';
+    const first = run(
+      [],
+      [
+        finding(CHECK_B, east, 'FAIL', { region: 'us-east-1' }),
+        finding(CHECK_B, west, 'FAIL', { region: 'eu-west-1' }),
+      ],
+    );
+
+    // Act
+    const second = run(first.table, [scopeError(CHECK_B, 'ec2', 'eu-west-1')], { when: 1 });
+
+    // Assess
+    expect(stateOf(second.table, CHECK_B, west)).toMatchObject({ workflow: 'NEW', lastSeenAt: day(0).toISOString() });
+    expect(stateOf(second.table, CHECK_B, east)).toMatchObject({ workflow: 'RESOLVED', resolution: 'GONE' });
+    expect(second.result.summary).toMatchObject({ kept: 1, resolved: 1, open: 1 });
+  });
+
+  it('keeps global findings of a check when one of its regions errored, as the engine cannot judge them', () => {
+    // Prepare
+    const first = run([], [finding(CHECK_A, BUCKET, 'FAIL', { region: 'global' })]);
+
+    // Act
+    const second = run(first.table, [scopeError(CHECK_A, 's3', 'eu-west-1')], { when: 1 });
+
+    // Assess
+    expect(stateOf(second.table, CHECK_A, BUCKET)?.workflow).toBe('NEW');
+    expect(second.result.summary).toMatchObject({ kept: 1, resolved: 0 });
+  });
+
+  it('keeps every finding of a check whose collection failed for the whole account (AccessDenied never resolves)', () => {
+    // Prepare
+    const first = run([], [finding(CHECK_A, BUCKET, 'FAIL'), finding(CHECK_A, OTHER_BUCKET, 'FAIL')]);
+
+    // Act
+    const second = run(first.table, [scopeError(CHECK_A, 's3', 'global')], { when: 1 });
+
+    // Assess
+    expect(second.result.states).toEqual([]);
+    expect(second.result.transitions).toEqual([]);
+    expect(second.result.summary).toMatchObject({ kept: 2, resolved: 0, open: 2 });
+  });
+
+  it('keeps the state of a resource whose own evaluation errored while the rest of the check ran', () => {
+    // Prepare
+    const first = run([], [finding(CHECK_A, BUCKET, 'FAIL'), finding(CHECK_A, OTHER_BUCKET, 'FAIL')]);
+
+    // Act
+    const second = run(first.table, [finding(CHECK_A, BUCKET, 'ERROR'), finding(CHECK_A, OTHER_BUCKET, 'FAIL')], {
+      when: 1,
+    });
+
+    // Assess
+    expect(stateOf(second.table, CHECK_A, BUCKET)).toMatchObject({ workflow: 'NEW', status: 'FAIL' });
+    expect(stateOf(second.table, CHECK_A, OTHER_BUCKET)?.workflow).toBe('ACTIVE');
+    expect(second.result.summary).toMatchObject({ kept: 1, active: 1, resolved: 0 });
+  });
+
+  it('keeps the findings of checks that were not selected in this run', () => {
+    // Prepare
+    const first = run([], [finding(CHECK_A, BUCKET, 'FAIL'), finding(CHECK_B, OTHER_BUCKET, 'FAIL')]);
+
+    // Act
+    const second = run(first.table, [finding(CHECK_B, OTHER_BUCKET, 'FAIL')], { when: 1, checks: [CHECK_B] });
+
+    // Assess
+    expect(stateOf(second.table, CHECK_A, BUCKET)?.workflow).toBe('NEW');
+    expect(second.result.summary).toMatchObject({ kept: 1, resolved: 0, active: 1, open: 2 });
+  });
+
+  it('keeps the findings of regions this run did not scan', () => {
+    // Prepare
+    const east = 'arn:aws:ec2:us-east-1:123456789012:volume/vol-1';
+    const first = run([], [finding(CHECK_B, east, 'FAIL', { region: 'us-east-1' })]);
+
+    // Act
+    const second = run(first.table, [], { when: 1, checks: [CHECK_B], regions: ['eu-west-1'] });
+
+    // Assess
+    expect(stateOf(second.table, CHECK_B, east)?.workflow).toBe('NEW');
+    expect(second.result.summary).toMatchObject({ kept: 1, resolved: 0 });
+  });
+
+  it('suppresses a failing finding without alerting, and makes it NEW again when the suppression expires', () => {
+    // Prepare
+    const suppressions: Suppression[] = [
+      {
+        checkId: 's3-*',
+        resource: 'arn:aws:s3:::da*',
+        reason: 'Legacy bucket, migration planned.',
+        expiresAt: '2026-11-21',
+      },
+    ];
+    const failing = [finding(CHECK_A, BUCKET, 'FAIL')];
+
+    // Act
+    const first = run([], failing, { when: 0, suppressions });
+    const second = run(first.table, failing, { when: 1, suppressions });
+    const third = run(second.table, failing, { when: 2, suppressions });
+
+    // Assess
+    expect(stateOf(first.table, CHECK_A, BUCKET)).toMatchObject({
+      workflow: 'SUPPRESSED',
+      status: 'FAIL',
+      suppression: { reason: 'Legacy bucket, migration planned.', expiresAt: '2026-11-21' },
+    });
+    expect(first.result.summary).toMatchObject({ new: 0, suppressed: 1, open: 0 });
+    expect(first.result.transitions).toMatchObject([{ kind: 'suppressed', cause: 'suppression-applied' }]);
+    expect(second.result.transitions).toEqual([]);
+    expect(stateOf(third.table, CHECK_A, BUCKET)).toMatchObject({ workflow: 'NEW' });
+    expect(stateOf(third.table, CHECK_A, BUCKET)?.suppression).toBeUndefined();
+    expect(third.result.transitions).toMatchObject([
+      { kind: 'new', cause: 'suppression-lapsed', from: 'SUPPRESSED', lapsedSuppression: { expiresAt: '2026-11-21' } },
+    ]);
+    expect(third.result.summary.expiredSuppressions).toMatchObject([{ kind: 'expired', matched: 1, index: 0 }]);
+  });
+
+  it('resolves a suppressed finding once it passes, so a later failure is REGRESSED', () => {
+    // Prepare
+    const suppressions: Suppression[] = [{ checkId: CHECK_A, resource: '*', reason: 'Accepted risk.' }];
+    const first = run([], [finding(CHECK_A, BUCKET, 'FAIL')], { suppressions });
+
+    // Act
+    const second = run(first.table, [finding(CHECK_A, BUCKET, 'PASS')], { when: 1, suppressions });
+    const third = run(second.table, [finding(CHECK_A, BUCKET, 'FAIL')], { when: 2 });
+
+    // Assess
+    expect(stateOf(second.table, CHECK_A, BUCKET)).toMatchObject({ workflow: 'RESOLVED', resolution: 'PASSED' });
+    expect(second.result.summary.resolved).toBe(1);
+    expect(third.result.transitions).toMatchObject([{ kind: 'regressed' }]);
+  });
+
+  it('reports a suppression that covered no failing finding of a check that ran as unused', () => {
+    // Prepare
+    const suppressions: Suppression[] = [{ checkId: CHECK_A, resource: 'arn:aws:s3:::gone-*', reason: 'Old.' }];
+
+    // Act
+    const { result } = run([], [finding(CHECK_A, BUCKET, 'FAIL')], { suppressions });
+
+    // Assess
+    expect(result.summary.suppressionWarnings).toMatchObject([{ kind: 'unused', index: 0 }]);
+    expect(result.summary.new).toBe(1);
+  });
+
+  it('never stores ERROR results as findings', () => {
+    // Prepare
+    const findings = [finding(CHECK_A, BUCKET, 'ERROR'), scopeError(CHECK_B, 'ec2', 'us-east-1')];
+
+    // Act
+    const { result } = run([], findings);
+
+    // Assess
+    expect(result.states).toEqual([]);
+    expect(result.summary).toMatchObject({ new: 0, kept: 0, open: 0 });
+  });
+
+  it('masks secrets in stored messages', () => {
+    // Prepare
+    const leaky = finding(CHECK_A, BUCKET, 'FAIL', {
+      message:
+        'Function env holds key AKIAIOSFODNN7EXAMPLE and DATABASE_URL postgres://admin:Sup3rS3cret@db.internal/app.',
+    });
+
+    // Act
+    const { result } = run([], [leaky]);
+
+    // Assess
+    const message = result.states[0]?.message ?? '';
+    expect(message).not.toContain('AKIAIOSFODNN7EXAMPLE');
+    expect(message).not.toContain('Sup3rS3cret');
+    expect(message).toContain('AKIA…(20 chars)');
+  });
+
+  it('keeps the scanned account in every stored state', () => {
+    // Prepare
+    const findings = [finding(CHECK_A, BUCKET, 'FAIL')];
+
+    // Act
+    const { result } = run([], findings);
+
+    // Assess
+    expect(result.states.map((s) => s.accountId)).toEqual([ACCOUNT]);
+  });
+});

@@ -1,0 +1,353 @@
+import {
+  type AttributeValue,
+  BatchWriteItemCommand,
+  type BatchWriteItemCommandInput,
+  DynamoDBClient,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { computeLifecycle, type StoredFinding } from '../../lambdas/core/findings/lifecycle.js';
+import {
+  BATCH_WRITE_LIMIT,
+  backoffDelay,
+  DEFAULT_RETRY_POLICY,
+  FINDING_SHARDS,
+  FindingsStore,
+  findingItem,
+  findingKeys,
+  itemSize,
+  scanItem,
+  shardOf,
+  transitionItem,
+} from '../../lambdas/core/findings/store.js';
+import { FINDINGS_TABLE_SCHEMA } from '../../lambdas/core/findings/table-schema.js';
+import { FindingsStoreError } from '../../lambdas/core/model/errors.js';
+import { ACCOUNT, CHECK_A, day, finding, report } from './builders.js';
+
+const TABLE = 'srm-scan-findings';
+const dynamo = mockClient(DynamoDBClient);
+
+const items = (n: number) => Array.from({ length: n }, (_, i) => marshall({ pk: `p${i}`, sk: `s${i}`, n: i }));
+
+const newStore = (overrides: Partial<ConstructorParameters<typeof FindingsStore>[0]> = {}) => {
+  const delays: number[] = [];
+  const store = new FindingsStore({
+    client: new DynamoDBClient({ region: 'us-east-1' }),
+    tableName: TABLE,
+    sleep: async (ms) => {
+      delays.push(ms);
+    },
+    ...overrides,
+  });
+  return { store, delays };
+};
+
+const sentItems = (input: BatchWriteItemCommandInput) => input.RequestItems?.[TABLE] ?? [];
+
+/** A lifecycle over a few findings: open, passing, suppressed and gone, to exercise item layouts. */
+function sampleStates(): { states: StoredFinding[]; lifecycle: ReturnType<typeof computeLifecycle> } {
+  const first = computeLifecycle({
+    previous: [],
+    report: report([finding(CHECK_A, 'arn:aws:s3:::gone', 'FAIL')]),
+    suppressions: [],
+    now: day(0),
+  });
+  const lifecycle = computeLifecycle({
+    previous: first.states,
+    report: report([
+      finding(CHECK_A, 'arn:aws:s3:::open', 'FAIL', { severity: 'critical' }),
+      finding(CHECK_A, 'arn:aws:s3:::fine', 'PASS'),
+      finding(CHECK_A, 'arn:aws:s3:::accepted', 'FAIL'),
+    ]),
+    suppressions: [{ checkId: CHECK_A, resource: 'arn:aws:s3:::accepted', reason: 'Accepted.' }],
+    now: day(1),
+  });
+  return { states: lifecycle.states, lifecycle };
+}
+
+const byArn = (states: readonly StoredFinding[], arn: string): StoredFinding => {
+  const state = states.find((s) => s.resourceArn === arn);
+  if (!state) throw new Error(`no state for ${arn}`);
+  return state;
+};
+
+describe('Class: FindingsStore', () => {
+  beforeEach(() => {
+    dynamo.reset();
+  });
+  afterEach(() => {
+    dynamo.reset();
+  });
+
+  it('writes items in BatchWriteItem requests of at most 25', async () => {
+    // Prepare
+    dynamo.on(BatchWriteItemCommand).resolves({ UnprocessedItems: {} });
+    const { store } = newStore();
+
+    // Act
+    const stats = await store.writeItems(items(60));
+
+    // Assess
+    const sizes = dynamo.commandCalls(BatchWriteItemCommand).map((c) => sentItems(c.args[0].input).length);
+    expect(sizes.sort((a, b) => b - a)).toEqual([25, 25, 10]);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(BATCH_WRITE_LIMIT);
+    expect(stats).toMatchObject({ items: 60, requests: 3, retriedItems: 0 });
+    expect(stats.bytes).toBe(items(60).reduce((sum, item) => sum + itemSize(item), 0));
+    expect(stats.writeUnits).toBe(60);
+  });
+
+  it('re-sends UnprocessedItems with growing backoff until every item is stored', async () => {
+    // Prepare
+    let calls = 0;
+    dynamo.on(BatchWriteItemCommand).callsFake((input: BatchWriteItemCommandInput) => {
+      calls += 1;
+      const sent = sentItems(input);
+      // The first two answers leave all but one item unprocessed, as a throttled partition does.
+      return { UnprocessedItems: calls <= 2 ? { [TABLE]: sent.slice(1) } : {} };
+    });
+    const { store, delays } = newStore({ random: () => 1 });
+    const written = items(25);
+
+    // Act
+    const stats = await store.writeItems(written);
+
+    // Assess
+    const calls_ = dynamo.commandCalls(BatchWriteItemCommand).map((c) => sentItems(c.args[0].input).length);
+    expect(calls_).toEqual([25, 24, 23]);
+    const stored = new Set(
+      dynamo
+        .commandCalls(BatchWriteItemCommand)
+        .flatMap((c, i, all) => {
+          const sent = sentItems(c.args[0].input);
+          return i === all.length - 1 ? sent : sent.slice(0, 1);
+        })
+        .map((r) => String(unmarshall(r.PutRequest?.Item ?? {}).pk)),
+    );
+    expect(stored.size).toBe(25);
+    expect(stats).toMatchObject({ items: 25, requests: 3, retriedItems: 24 + 23 });
+    expect(delays).toEqual([DEFAULT_RETRY_POLICY.baseDelayMs, DEFAULT_RETRY_POLICY.baseDelayMs * 2]);
+  });
+
+  it('gives up after the maximum attempts and names how many items were lost', async () => {
+    // Prepare
+    dynamo.on(BatchWriteItemCommand).callsFake((input: BatchWriteItemCommandInput) => {
+      const sent = sentItems(input);
+      const keys = sent.map((r) => String(unmarshall(r.PutRequest?.Item ?? {}).pk));
+      // The batch holding p0 never gets its first three items through; other batches succeed.
+      return { UnprocessedItems: keys.includes('p0') ? { [TABLE]: sent.slice(0, 3) } : {} };
+    });
+    const { store, delays } = newStore({ retry: { maxAttempts: 4 } });
+
+    // Act
+    const attempt = store.writeItems(items(30));
+
+    // Assess
+    await expect(attempt).rejects.toThrow(FindingsStoreError);
+    await expect(attempt).rejects.toThrow(
+      /^3 of 30 items were not stored in table srm-scan-findings: 3 still unprocessed after 4 attempts/,
+    );
+    expect(dynamo.commandCalls(BatchWriteItemCommand)).toHaveLength(4 + 1);
+    expect(delays).toHaveLength(3);
+  });
+
+  it('reports items of a failed request as lost, with the SDK error as cause', async () => {
+    // Prepare
+    const denied = Object.assign(new Error('User is not authorized to perform dynamodb:BatchWriteItem'), {
+      name: 'AccessDeniedException',
+    });
+    dynamo.on(BatchWriteItemCommand).rejects(denied);
+    const { store } = newStore({ concurrency: 1 });
+
+    // Act
+    const error = await store.writeItems(items(50)).catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toBeInstanceOf(FindingsStoreError);
+    expect((error as FindingsStoreError).message).toMatch(/^50 of 50 items were not stored .*AccessDeniedException/);
+    expect((error as FindingsStoreError).cause).toBe(denied);
+    expect(dynamo.commandCalls(BatchWriteItemCommand)).toHaveLength(1);
+  });
+
+  it('reads the previous states with one paginated Query per shard and drops items past their TTL', async () => {
+    // Prepare
+    const { states } = sampleStates();
+    const open = byArn(states, 'arn:aws:s3:::open');
+    const fine = byArn(states, 'arn:aws:s3:::fine');
+    const gone = byArn(states, 'arn:aws:s3:::gone');
+    const openItem = findingItem(ACCOUNT, open, 90);
+    const fineItem = findingItem(ACCOUNT, fine, 90);
+    const expiredItem = findingItem(ACCOUNT, gone, -1);
+    const partitionOf = (item: Record<string, AttributeValue>) => item.pk?.S;
+    dynamo.on(QueryCommand).callsFake((input: QueryCommandInput) => {
+      const pk = input.ExpressionAttributeValues?.[':pk']?.S;
+      const here = [openItem, fineItem, expiredItem].filter((item) => partitionOf(item) === pk);
+      // Two pages per partition that holds something: exercises LastEvaluatedKey.
+      if (here.length > 0 && !input.ExclusiveStartKey)
+        return { Items: here.slice(0, 1), LastEvaluatedKey: { pk: { S: pk ?? '' } } };
+      return { Items: input.ExclusiveStartKey ? here.slice(1) : [] };
+    });
+    const { store } = newStore();
+
+    // Act
+    const loaded = await store.loadCurrent(ACCOUNT, day(2));
+
+    // Assess
+    expect(loaded.map((s) => s.resourceArn).sort()).toEqual(['arn:aws:s3:::fine', 'arn:aws:s3:::open']);
+    expect(loaded.find((s) => s.resourceArn === 'arn:aws:s3:::open')).toEqual(open);
+    const queried = new Set(
+      dynamo.commandCalls(QueryCommand).map((c) => c.args[0].input.ExpressionAttributeValues?.[':pk']?.S),
+    );
+    expect(queried.size).toBe(FINDING_SHARDS);
+    expect(dynamo.commandCalls(QueryCommand).every((c) => c.args[0].input.ConsistentRead === true)).toBe(true);
+  });
+
+  it('fails loudly on a corrupt finding item instead of dropping it', async () => {
+    // Prepare
+    dynamo.on(QueryCommand).resolves({ Items: [marshall({ pk: 'ACCOUNT#1#FINDING#0', sk: 'x#y', type: 'FINDING' })] });
+    const { store } = newStore();
+
+    // Act
+    const attempt = store.loadCurrent(ACCOUNT, day(0));
+
+    // Assess
+    await expect(attempt).rejects.toThrow(/Finding item ACCOUNT#1#FINDING#0 \/ x#y does not match/);
+  });
+
+  it('writes the scan summary only after every finding and transition is stored', async () => {
+    // Prepare
+    dynamo.on(BatchWriteItemCommand).resolves({ UnprocessedItems: {} });
+    const { states, lifecycle } = sampleStates();
+    const { store } = newStore();
+
+    // Act
+    const stats = await store.saveRun({
+      report: report([]),
+      states,
+      transitions: lifecycle.transitions,
+      lifecycle: lifecycle.summary,
+    });
+
+    // Assess
+    const calls = dynamo.commandCalls(BatchWriteItemCommand).map((c) => sentItems(c.args[0].input));
+    const types = calls.map((batch) => batch.map((r) => r.PutRequest?.Item?.type?.S));
+    expect(types.at(-1)).toEqual(['SCAN']);
+    expect(types.slice(0, -1).flat()).not.toContain('SCAN');
+    expect(stats.items).toBe(states.length + lifecycle.transitions.length + 1);
+  });
+});
+
+describe('Function: findingItem', () => {
+  it('puts only open FAILs on the sparse open-findings index, keyed by severity then SRM class', () => {
+    // Prepare
+    const { states } = sampleStates();
+
+    // Act
+    const open = unmarshall(findingItem(ACCOUNT, byArn(states, 'arn:aws:s3:::open'), 90));
+    const suppressed = unmarshall(findingItem(ACCOUNT, byArn(states, 'arn:aws:s3:::accepted'), 90));
+    const passing = unmarshall(findingItem(ACCOUNT, byArn(states, 'arn:aws:s3:::fine'), 90));
+
+    // Assess
+    const { partitionKey, sortKey } = FINDINGS_TABLE_SCHEMA.openFindingsIndex;
+    expect(open[partitionKey]).toBe(`ACCOUNT#${ACCOUNT}#OPEN#0-critical`);
+    expect(open[sortKey]).toMatch(new RegExp(`^abstracted#backup-recovery#${CHECK_A}#[0-9a-f]{32}$`));
+    expect(suppressed[partitionKey]).toBeUndefined();
+    expect(passing[partitionKey]).toBeUndefined();
+  });
+
+  it('gives RESOLVED findings a TTL from lastSeenAt and never expires open or suppressed ones', () => {
+    // Prepare
+    const { states } = sampleStates();
+
+    // Act
+    const gone = unmarshall(findingItem(ACCOUNT, byArn(states, 'arn:aws:s3:::gone'), 90));
+    const passing = unmarshall(findingItem(ACCOUNT, byArn(states, 'arn:aws:s3:::fine'), 30));
+    const open = unmarshall(findingItem(ACCOUNT, byArn(states, 'arn:aws:s3:::open'), 90));
+    const suppressed = unmarshall(findingItem(ACCOUNT, byArn(states, 'arn:aws:s3:::accepted'), 90));
+
+    // Assess
+    const ttl = FINDINGS_TABLE_SCHEMA.ttlAttribute;
+    expect(gone[ttl]).toBe(day(0).getTime() / 1000 + 90 * 86_400);
+    expect(passing[ttl]).toBe(day(1).getTime() / 1000 + 30 * 86_400);
+    expect(open[ttl]).toBeUndefined();
+    expect(suppressed[ttl]).toBeUndefined();
+  });
+
+  it('spreads one account over all shards instead of one partition', () => {
+    // Prepare
+    const ids = Array.from({ length: 2000 }, (_, i) => `${i.toString(16).padStart(32, '0')}`);
+
+    // Act
+    const shards = new Map<string, number>();
+    for (const id of ids) shards.set(shardOf(id), (shards.get(shardOf(id)) ?? 0) + 1);
+
+    // Assess
+    expect(shards.size).toBe(FINDING_SHARDS);
+    expect(Math.max(...shards.values())).toBeLessThan((2000 / FINDING_SHARDS) * 1.5);
+    expect(findingKeys.finding(ACCOUNT, { id: 'abc', checkId: 'c' }).pk).toBe(
+      `ACCOUNT#${ACCOUNT}#FINDING#${shardOf('abc')}`,
+    );
+  });
+});
+
+describe('Function: transitionItem and scanItem', () => {
+  it('writes history items with a TTL and a scan summary with counts', () => {
+    // Prepare
+    const { lifecycle } = sampleStates();
+    const transition = lifecycle.transitions.find((t) => t.kind === 'new');
+    if (!transition) throw new Error('expected a new finding');
+    const scanReport = report([finding(CHECK_A, 'arn:aws:s3:::open', 'FAIL', { severity: 'critical' })]);
+
+    // Act
+    const history = unmarshall(transitionItem(ACCOUNT, transition, 90));
+    const summary = unmarshall(scanItem(scanReport, { lifecycle: lifecycle.summary }, 90));
+
+    // Assess
+    expect(history).toMatchObject({
+      pk: `ACCOUNT#${ACCOUNT}#HISTORY#${shardOf(transition.state.id)}`,
+      sk: `${transition.state.id}#${day(1).toISOString()}`,
+      type: 'TRANSITION',
+      kind: 'new',
+      to: 'NEW',
+      ttl: day(1).getTime() / 1000 + 90 * 86_400,
+    });
+    expect(summary).toMatchObject({
+      pk: `ACCOUNT#${ACCOUNT}#SCAN`,
+      type: 'SCAN',
+      byStatus: { FAIL: 1 },
+      failedBySeverity: { critical: 1 },
+      lifecycle: { new: 1, resolved: 1, suppressed: 1 },
+    });
+  });
+});
+
+describe('Function: itemSize', () => {
+  it('counts attribute names and UTF-8 value bytes as DynamoDB does', () => {
+    // Prepare
+    const item = marshall({ pk: 'ab', name: 'é', n: 12345, list: ['a'], map: { k: 'v' }, flag: true });
+
+    // Act
+    const size = itemSize(item);
+
+    // Assess
+    // pk+ab = 4, name+é = 4+2, n+12345 = 1+4, list = 4+3+1+1, map = 3+3+1+(1+1), flag = 4+1
+    expect(size).toBe(4 + 6 + 5 + 9 + 9 + 5);
+  });
+});
+
+describe('Function: backoffDelay', () => {
+  it('doubles up to the cap with half of each delay random', () => {
+    // Prepare
+    const policy = { maxAttempts: 12, baseDelayMs: 100, maxDelayMs: 1000 };
+
+    // Act
+    const lowest = [1, 2, 3, 4, 5].map((n) => backoffDelay(policy, n, () => 0));
+    const highest = [1, 2, 3, 4, 5].map((n) => backoffDelay(policy, n, () => 1));
+
+    // Assess
+    expect(lowest).toEqual([50, 100, 200, 400, 500]);
+    expect(highest).toEqual([100, 200, 400, 800, 1000]);
+  });
+});

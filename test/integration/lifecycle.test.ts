@@ -1,0 +1,250 @@
+import { CreateTableCommand, DynamoDBClient, QueryCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
+import {
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MotoServer, startMoto } from '../../demo/moto.js';
+import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
+import { AwsClients } from '../../lambdas/core/aws/clients.js';
+import { parseConfig } from '../../lambdas/core/config/config-file.js';
+import { findingKeys } from '../../lambdas/core/findings/store.js';
+import { FINDINGS_TABLE_SCHEMA } from '../../lambdas/core/findings/table-schema.js';
+import { runScanJob, type ScanJobOptions, type ScanJobResult } from '../../lambdas/core/job/run-scan-job.js';
+import { bucket, FAKE_CHECKS, type FakeWorld, fakeCollectors, fakeWorld, volume } from '../job/fake-catalogue.js';
+
+const REGION = 'us-east-1';
+const TABLE = 'srm-scan-findings';
+
+/** What SNS delivers to an SQS subscriber without raw delivery: a JSON envelope. */
+interface SnsEnvelope {
+  Type: string;
+  TopicArn: string;
+  Subject?: string;
+  Message: string;
+  MessageAttributes?: Record<string, { Type: string; Value: string }>;
+}
+
+async function createTable(client: DynamoDBClient): Promise<void> {
+  const { partitionKey, sortKey, ttlAttribute, openFindingsIndex } = FINDINGS_TABLE_SCHEMA;
+  await client.send(
+    new CreateTableCommand({
+      TableName: TABLE,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: partitionKey, AttributeType: 'S' },
+        { AttributeName: sortKey, AttributeType: 'S' },
+        { AttributeName: openFindingsIndex.partitionKey, AttributeType: 'S' },
+        { AttributeName: openFindingsIndex.sortKey, AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: partitionKey, KeyType: 'HASH' },
+        { AttributeName: sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: openFindingsIndex.name,
+          KeySchema: [
+            { AttributeName: openFindingsIndex.partitionKey, KeyType: 'HASH' },
+            { AttributeName: openFindingsIndex.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    }),
+  );
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: TABLE,
+      TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true },
+    }),
+  );
+}
+
+/** An SNS topic with an SQS queue subscribed (raw delivery off), to read back what was published. */
+async function createTopicWithQueue(sns: SNSClient, sqs: SQSClient): Promise<{ topicArn: string; queueUrl: string }> {
+  const { TopicArn: topicArn } = await sns.send(new CreateTopicCommand({ Name: 'srm-scan-alerts' }));
+  const { QueueUrl: queueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'srm-scan-alerts-inbox' }));
+  if (!topicArn || !queueUrl) throw new Error('moto did not create the topic or queue');
+  const attributes = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }),
+  );
+  await sns.send(
+    new SubscribeCommand({
+      TopicArn: topicArn,
+      Protocol: 'sqs',
+      Endpoint: attributes.Attributes?.QueueArn,
+      Attributes: { RawMessageDelivery: 'false' },
+    }),
+  );
+  return { topicArn, queueUrl };
+}
+
+/** Drains the queue: every digest published since the last call. */
+async function receiveDigests(sqs: SQSClient, queueUrl: string): Promise<SnsEnvelope[]> {
+  const envelopes: SnsEnvelope[] = [];
+  for (;;) {
+    const { Messages = [] } = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+    );
+    if (Messages.length === 0) return envelopes;
+    for (const message of Messages) {
+      envelopes.push(JSON.parse(message.Body ?? '{}') as SnsEnvelope);
+      await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
+    }
+  }
+}
+
+describe('Integration: findings lifecycle and digest on moto', () => {
+  let moto: MotoServer;
+  let clients: AwsClients;
+  let dynamo: DynamoDBClient;
+  const runs: { result: ScanJobResult; digests: SnsEnvelope[] }[] = [];
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    clients = new AwsClients(new ApiCallCounter(), { endpoint: moto.endpoint });
+    dynamo = clients.get(DynamoDBClient, REGION);
+    const sqs = clients.get(SQSClient, REGION);
+    await createTable(dynamo);
+    const { topicArn, queueUrl } = await createTopicWithQueue(clients.get(SNSClient, REGION), sqs);
+    const world: FakeWorld = fakeWorld('123456789012');
+    world.buckets.push(
+      bucket(world, 'shared-uploads'),
+      bucket(world, 'build-cache'),
+      bucket(world, 'finance-reports', { owner: 'finance' }),
+    );
+    world.volumes.push(
+      volume(world, 'vol-legacy-db', 'eu-west-1', false),
+      volume(world, 'vol-web', 'us-east-1', true),
+      volume(world, 'vol-batch', 'eu-west-1', true),
+    );
+    const run = async (day: number) => {
+      const options: ScanJobOptions = {
+        config: parseConfig({ regions: ['us-east-1', 'eu-west-1'] }, 'integration test'),
+        clients,
+        store: { tableName: TABLE, region: REGION },
+        alerts: { topicArn, minSeverity: 'high', notifyOn: 'changes' },
+        checks: FAKE_CHECKS,
+        collectors: fakeCollectors(world),
+        now: () => new Date(Date.UTC(2026, 10, day, 3)),
+      };
+      const result = await runScanJob(options);
+      runs.push({ result, digests: await receiveDigests(sqs, queueUrl) });
+    };
+
+    // Run 1: the baseline. Run 2: one resource fixed, another broken. Run 3: nothing changed.
+    await run(20);
+    const fixed = world.buckets.findIndex((b) => b.name === 'build-cache');
+    world.buckets[fixed] = bucket(world, 'build-cache', { owner: 'platform' });
+    world.volumes.push(volume(world, 'vol-scratch', 'us-east-1', false));
+    await run(21);
+    await run(22);
+  }, 120_000);
+
+  afterAll(async () => {
+    clients?.destroy();
+    await moto?.stop();
+  });
+
+  const nth = (n: number) => {
+    const found = runs[n];
+    if (!found) throw new Error(`run ${n + 1} did not happen`);
+    return found;
+  };
+
+  it('sends one digest on the first run listing every FAIL as NEW', () => {
+    // Prepare
+    const { result, digests } = nth(0);
+
+    // Act
+    const [digest] = digests;
+
+    // Assess
+    expect(result.lifecycle).toMatchObject({ new: 3, resolved: 0, open: 3 });
+    expect(digests).toHaveLength(1);
+    expect(digest?.Type).toBe('Notification');
+    expect(digest?.Subject).toBe('srm-scan 123456789012: 1 new critical, 2 new high');
+    expect(digest?.MessageAttributes).toMatchObject({
+      severity: { Type: 'String', Value: 'critical' },
+      accountId: { Type: 'String', Value: '123456789012' },
+    });
+    expect(digest?.Message).toContain('Resource: arn:aws:ec2:eu-west-1:123456789012:volume/vol-legacy-db (eu-west-1)');
+    expect(digest?.Message).toContain('Resource: arn:aws:s3:::shared-uploads (global)');
+    expect(digest?.Message).toContain('Resource: arn:aws:s3:::build-cache (global)');
+    expect(digest?.Message).not.toContain('finance-reports');
+  });
+
+  it('resolves the fixed resource on the second run and lists only the newly broken one', () => {
+    // Prepare
+    const { result, digests } = nth(1);
+
+    // Act
+    const [digest] = digests;
+
+    // Assess
+    expect(result.lifecycle).toMatchObject({ new: 1, resolved: 1, active: 2, open: 3 });
+    expect(digests).toHaveLength(1);
+    expect(digest?.Subject).toBe('srm-scan 123456789012: 1 new critical');
+    expect(digest?.Message).toContain('[CRITICAL] NEW: EBS volumes are encrypted');
+    expect(digest?.Message).toContain('vol-scratch');
+    expect(digest?.Message).not.toContain('vol-legacy-db');
+    expect(digest?.Message).not.toContain('shared-uploads');
+    expect(digest?.Message).toContain('RESOLVED: 1 finding(s)');
+  });
+
+  it('sends no message on a third run where nothing changed', () => {
+    // Prepare
+    const { result, digests } = nth(2);
+
+    // Act
+    const published = result.alert?.published;
+
+    // Assess
+    expect(result.lifecycle).toMatchObject({ new: 0, resolved: 0, regressed: 0, active: 3 });
+    expect(published).toBe(false);
+    expect(digests).toEqual([]);
+  });
+
+  it('lists open failing findings by severity from the open-findings index', async () => {
+    // Prepare
+    const index = FINDINGS_TABLE_SCHEMA.openFindingsIndex;
+
+    // Act
+    const { Items = [] } = await dynamo.send(
+      new QueryCommand({
+        TableName: TABLE,
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': index.partitionKey },
+        ExpressionAttributeValues: { ':pk': { S: findingKeys.openPartition('123456789012', 'critical') } },
+      }),
+    );
+
+    // Assess
+    expect(Items.map((item) => unmarshall(item).resourceId).sort()).toEqual(['vol-legacy-db', 'vol-scratch']);
+  });
+
+  it('keeps one scan summary item per run, oldest first', async () => {
+    // Prepare
+    const partition = findingKeys.scan('123456789012', '', '').pk;
+
+    // Act
+    const { Items = [] } = await dynamo.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: partition } },
+      }),
+    );
+
+    // Assess
+    expect(Items.map((item) => unmarshall(item).lifecycle.new)).toEqual([3, 1, 0]);
+    expect(runs.map((r) => r.result.stored?.items)).toEqual([6 + 3 + 1, 7 + 2 + 1, 7 + 0 + 1]);
+  });
+});
