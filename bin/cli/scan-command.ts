@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
+import { compileSuppressions, findActiveSuppression } from '../../lambdas/core/findings/suppressions.js';
 import { runScanJob, type ScanJobResult } from '../../lambdas/core/job/run-scan-job.js';
 import { atLeast } from '../../lambdas/core/model/types.js';
 import { renderCsv } from '../../lambdas/core/reports/csv.js';
@@ -67,12 +68,17 @@ export async function runScanCommand(
     io.stderr.write(`Alert: ${result.alert.published ? `published "${result.alert.subject}"` : result.alert.reason}\n`);
 
   const failOn = flags.failOn;
-  const failing = failOn
-    ? result.report.findings.filter((f) => f.status === 'FAIL' && atLeast(f.severity, failOn))
-    : [];
-  if (failOn && failing.length > 0) {
-    io.stderr.write(`${failing.length} finding(s) at or above ${failOn}: exiting with code 1 (--fail-on).\n`);
-    return { exitCode: 1, result };
+  if (failOn) {
+    const suppressions = compileSuppressions(config.suppressions, new Date(result.report.scan.startedAt));
+    const failing = result.report.findings.filter(
+      (f) => f.status === 'FAIL' && atLeast(f.severity, failOn) && !findActiveSuppression(suppressions, f),
+    );
+    if (failing.length > 0) {
+      io.stderr.write(
+        `${failing.length} unsuppressed finding(s) at or above ${failOn}: exiting with code 1 (--fail-on).\n`,
+      );
+      return { exitCode: 1, result };
+    }
   }
   return { exitCode: 0, result };
 }

@@ -45,8 +45,12 @@ export interface EbsVolume extends AwsResource {
 export interface EbsSnapshot extends AwsResource {
   encrypted: boolean;
   volumeId?: string;
-  /** Restorable by every AWS account (createVolumePermission group `all`). */
-  public: boolean;
+  /**
+   * Restorable by every AWS account (createVolumePermission group `all`). Undefined when the
+   * confirmation call failed (the collector then records an issue for the snapshot).
+   */
+  public?: boolean;
+  description?: string;
   startTime?: Date;
 }
 
@@ -93,7 +97,9 @@ export interface FlowLog {
   region: string;
   /** The VPC, subnet or network interface id the flow log is attached to. */
   resourceId: string;
+  /** `ACTIVE` once created; AWS reports delivery problems separately in `deliverLogsStatus`. */
   status?: string;
+  deliverLogsStatus?: string;
   trafficType?: string;
 }
 

@@ -6,6 +6,8 @@ export interface ManagedInstance {
   lastPingAt?: Date;
   platformName?: string;
   agentVersion?: string;
+  /** `EC2Instance` or `ManagedInstance` (hybrid), as SSM reports it. */
+  resourceType?: string;
 }
 
 export interface PatchComplianceSummary {
@@ -15,5 +17,8 @@ export interface PatchComplianceSummary {
   /** Severity of the worst missing patch, when AWS reports it. */
   overallSeverity?: string;
   nonCompliantCount: number;
+  compliantCount?: number;
+  /** `ManagedInstance` for EC2 and hybrid nodes alike. */
+  resourceType?: string;
   executedAt?: Date;
 }

@@ -1,0 +1,41 @@
+import { defineCheck, fail, pass } from '../define-check.js';
+import { labelOf } from './labels.js';
+import { decidingAclEntry, describeAclEntry, INTERNET_CIDRS } from './port-exposure.js';
+
+/** Remote administration ports: SSH and RDP. */
+const ADMIN_PORTS = [22, 3389];
+
+export const ec2NetworkAclNoPublicAdminPorts = defineCheck({
+  id: 'ec2-network-acl-no-public-admin-ports',
+  title: 'Network ACLs do not allow SSH (22) or RDP (3389) from the internet',
+  service: 'ec2',
+  resourceType: 'AwsEc2NetworkAcl',
+  srmClass: 'infrastructure',
+  obligation: 'network-firewall',
+  severity: 'medium',
+  requires: ['ec2.networkAcls'],
+  compliance: [
+    { framework: 'aws-fsbp', control: 'EC2.21' },
+    { framework: 'cis-aws-3.0', control: '5.1' },
+  ],
+  risk: 'A network ACL that lets remote administration traffic in from anywhere leaves a single security group mistake between the internet and every instance in its subnets.',
+  remediation: {
+    text: 'Add inbound deny rules for TCP 22 and 3389 from 0.0.0.0/0 and ::/0 numbered below the allow rule (or narrow the allow rule to known CIDRs).',
+    cli: 'aws ec2 create-network-acl-entry --network-acl-id <acl-id> --ingress --rule-number <number-below-the-allow> --protocol tcp --port-range From=22,To=22 --cidr-block 0.0.0.0/0 --rule-action deny --region <region>',
+    url: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html',
+  },
+  evaluate: ({ ec2 }) =>
+    ec2.networkAcls.map((acl) => {
+      const open: string[] = [];
+      for (const port of ADMIN_PORTS) {
+        for (const cidr of INTERNET_CIDRS) {
+          const entry = decidingAclEntry(acl, port, cidr);
+          if (entry?.ruleAction === 'allow') open.push(`TCP ${port} from ${cidr} by ${describeAclEntry(entry)}`);
+        }
+      }
+      const label = `${acl.isDefault ? 'Default network ACL' : 'Network ACL'} ${labelOf(acl)}`;
+      return open.length === 0
+        ? pass(acl, `${label} does not allow TCP 22 or 3389 from the internet.`)
+        : fail(acl, `${label} allows remote administration from the internet: ${open.join('; ')}.`);
+    }),
+});

@@ -1,0 +1,17 @@
+export { ec2AmiNotPublic } from './ec2-ami-not-public.js';
+export { ec2DefaultSecurityGroupClosed } from './ec2-default-security-group-closed.js';
+export { ec2EbsDefaultEncryptionEnabled } from './ec2-ebs-default-encryption-enabled.js';
+export { ec2EbsSnapshotEncrypted } from './ec2-ebs-snapshot-encrypted.js';
+export { ec2EbsSnapshotNotPublic } from './ec2-ebs-snapshot-not-public.js';
+export { ec2EbsVolumeEncrypted } from './ec2-ebs-volume-encrypted.js';
+export { ec2InstanceImdsv2Required } from './ec2-instance-imdsv2-required.js';
+export { ec2InstanceManagedBySsm } from './ec2-instance-managed-by-ssm.js';
+export { ec2InstanceNoPublicIp } from './ec2-instance-no-public-ip.js';
+export { ec2InstancePatchCompliant } from './ec2-instance-patch-compliant.js';
+export { ec2NetworkAclNoPublicAdminPorts } from './ec2-network-acl-no-public-admin-ports.js';
+export { ec2SecurityGroupNoPublicHighRiskPorts } from './ec2-security-group-no-public-high-risk-ports.js';
+export { ec2SecurityGroupNoPublicRdp } from './ec2-security-group-no-public-rdp.js';
+export { ec2SecurityGroupNoPublicSsh } from './ec2-security-group-no-public-ssh.js';
+export { ec2SecurityGroupOnlyAuthorizedPublicPorts } from './ec2-security-group-only-authorized-public-ports.js';
+export { ec2SubnetNoAutoPublicIp } from './ec2-subnet-no-auto-public-ip.js';
+export { ec2VpcFlowLogsEnabled } from './ec2-vpc-flow-logs-enabled.js';

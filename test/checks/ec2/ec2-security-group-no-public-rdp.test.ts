@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ec2SecurityGroupNoPublicRdp } from '../../../lambdas/core/checks/ec2/index.js';
+import { evaluateEc2, rule, securityGroup, statuses, tcp } from '../../fixtures/ec2.js';
+
+describe('Check: ec2-security-group-no-public-rdp', () => {
+  it('fails when TCP 3389 is open to the internet', () => {
+    // Prepare
+    const rdp = securityGroup('sg-rdp', { name: 'legacy-rdp', ingress: [tcp(3389, ['0.0.0.0/0'])] });
+
+    // Act
+    const results = evaluateEc2(ec2SecurityGroupNoPublicRdp, { securityGroups: [rdp] });
+
+    // Assess
+    expect(results).toEqual([
+      {
+        status: 'FAIL',
+        resource: rdp,
+        message:
+          'Security group sg-rdp (legacy-rdp) allows RDP (TCP port 3389) from the internet: TCP 3389 from 0.0.0.0/0.',
+      },
+    ]);
+  });
+
+  it('fails when numbered protocol 6 covers 3389 in a range', () => {
+    // Prepare
+    const wide = securityGroup('sg-wide', {
+      ingress: [rule({ protocol: '6', fromPort: 3000, toPort: 4000, ipv6Ranges: ['::/0'] })],
+    });
+
+    // Act
+    const results = evaluateEc2(ec2SecurityGroupNoPublicRdp, { securityGroups: [wide] });
+
+    // Assess
+    expect(results[0]?.status).toBe('FAIL');
+    expect(results[0]?.message).toContain('TCP 3000-4000 from ::/0');
+  });
+
+  it('passes when RDP is open only to a private range and SSH is open publicly', () => {
+    // Prepare
+    const vpn = securityGroup('sg-vpn', { ingress: [tcp(3389, ['10.0.0.0/8']), tcp(22, ['0.0.0.0/0'])] });
+
+    // Act
+    const results = evaluateEc2(ec2SecurityGroupNoPublicRdp, { securityGroups: [vpn] });
+
+    // Assess
+    expect(statuses(results)).toEqual({ 'sg-vpn': 'PASS' });
+    expect(results[0]?.message).toBe(
+      'Security group sg-vpn (app) does not allow RDP (TCP port 3389) from the internet.',
+    );
+  });
+});
