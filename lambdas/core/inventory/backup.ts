@@ -1,4 +1,5 @@
 export interface BackupTagCondition {
+  /** The tag key, without the `aws:ResourceTag/` prefix that `Conditions` (and some `ListOfTags`) spell out. */
   key: string;
   value: string;
 }

@@ -19,6 +19,10 @@ export interface DbInstance extends AwsResource {
   vpcSecurityGroupIds: readonly string[];
   vpcId?: string;
   subnetIds: readonly string[];
+  /** The port the endpoint listens on. */
+  port?: number;
+  /** Set on a read replica: the source DB instance or cluster (identifier, or ARN when in another region). */
+  readReplicaSource?: string;
 }
 
 export interface DbCluster extends AwsResource {
@@ -29,6 +33,8 @@ export interface DbCluster extends AwsResource {
   multiAz: boolean;
   backupRetentionPeriod: number;
   iamDatabaseAuthenticationEnabled: boolean;
+  /** For Aurora, log exports are configured on the cluster, not on its instances. */
+  enabledCloudwatchLogsExports: readonly string[];
   memberInstanceIds: readonly string[];
 }
 

@@ -4,6 +4,7 @@ export { ec2EbsDefaultEncryptionEnabled } from './ec2-ebs-default-encryption-ena
 export { ec2EbsSnapshotEncrypted } from './ec2-ebs-snapshot-encrypted.js';
 export { ec2EbsSnapshotNotPublic } from './ec2-ebs-snapshot-not-public.js';
 export { ec2EbsVolumeEncrypted } from './ec2-ebs-volume-encrypted.js';
+export { ec2EbsVolumeInBackupPlan } from './ec2-ebs-volume-in-backup-plan.js';
 export { ec2InstanceImdsv2Required } from './ec2-instance-imdsv2-required.js';
 export { ec2InstanceManagedBySsm } from './ec2-instance-managed-by-ssm.js';
 export { ec2InstanceNoPublicIp } from './ec2-instance-no-public-ip.js';

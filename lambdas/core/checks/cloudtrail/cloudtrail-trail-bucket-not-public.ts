@@ -1,0 +1,67 @@
+import { defineCheck, fail, notEvaluated, pass } from '../define-check.js';
+import {
+  bucketExposure,
+  describePublicAccess,
+  EXPOSURE_SLICES,
+  joinNames,
+  neutralisedNote,
+} from '../s3/bucket-exposure.js';
+import { ownTrails, trailLabel } from './trails.js';
+
+export const cloudtrailTrailBucketNotPublic = defineCheck({
+  id: 'cloudtrail-trail-bucket-not-public',
+  title: 'The S3 bucket a CloudTrail trail delivers to allows no public read or write access',
+  service: 'cloudtrail',
+  resourceType: 'AwsCloudTrailTrail',
+  srmClass: 'abstracted',
+  obligation: 'public-exposure',
+  severity: 'critical',
+  requires: ['cloudtrail.trails', ...EXPOSURE_SLICES],
+  compliance: [{ framework: 'aws-fsbp', control: 'CloudTrail.6' }],
+  risk:
+    'A public log bucket hands attackers a map of your account (identities, resources, IP addresses) and, if ' +
+    'writable, lets them delete or forge the evidence of what they did.',
+  remediation: {
+    text:
+      'Make the trail’s bucket private: turn on Block Public Access and remove public ACL grants and policy ' +
+      'statements. Only trails whose bucket is in this account are evaluated; a bucket in another account (a central ' +
+      'log archive) gives no result here and must be checked in that account.',
+    cli:
+      'aws s3api put-public-access-block --bucket <trail-bucket> --public-access-block-configuration ' +
+      'BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
+    url: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html',
+  },
+  evaluate: ({ cloudtrail, s3, accountId }, _settings, { actions }) => {
+    const bucketsByName = new Map(s3.buckets.map((b) => [b.name, b]));
+    const exposureOf = bucketExposure(s3, actions);
+    return ownTrails(cloudtrail.trails, accountId).flatMap((trail) => {
+      const bucket = trail.s3BucketName ? bucketsByName.get(trail.s3BucketName) : undefined;
+      if (!bucket) return [];
+      const label = trailLabel(trail);
+      const exposure = exposureOf(bucket);
+      if (!exposure) {
+        return [
+          notEvaluated(
+            trail,
+            `${label} delivers to S3 bucket ${bucket.name}, whose access settings could not be collected.`,
+          ),
+        ];
+      }
+      const exposed = (['read', 'write'] as const)
+        .map((kind) => describePublicAccess(exposure, kind))
+        .filter((d) => d.isPublic);
+      if (exposed.length > 0) {
+        return [
+          fail(trail, `${label} delivers to S3 bucket ${bucket.name}, which ${joinNames(exposed.map((d) => d.text))}.`),
+        ];
+      }
+      const neutralised = exposure.grants.filter((g) => g.neutralisedBy !== undefined);
+      return [
+        pass(
+          trail,
+          `${label} delivers to S3 bucket ${bucket.name}, which allows no public read or write access${neutralisedNote(neutralised)}.`,
+        ),
+      ];
+    });
+  },
+});

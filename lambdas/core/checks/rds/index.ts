@@ -1,0 +1,13 @@
+export { rdsClusterDeletionProtection } from './rds-cluster-deletion-protection.js';
+export { rdsClusterStorageEncrypted } from './rds-cluster-storage-encrypted.js';
+export { rdsInstanceBackupEnabled } from './rds-instance-backup-enabled.js';
+export { rdsInstanceDeletionProtection } from './rds-instance-deletion-protection.js';
+export { rdsInstanceIamAuthEnabled } from './rds-instance-iam-auth-enabled.js';
+export { rdsInstanceInBackupPlan } from './rds-instance-in-backup-plan.js';
+export { rdsInstanceLogsExported } from './rds-instance-logs-exported.js';
+export { rdsInstanceMinorUpgradeEnabled } from './rds-instance-minor-upgrade-enabled.js';
+export { rdsInstanceMultiAz } from './rds-instance-multi-az.js';
+export { rdsInstanceNotPublic } from './rds-instance-not-public.js';
+export { rdsInstanceStorageEncrypted } from './rds-instance-storage-encrypted.js';
+export { rdsSnapshotEncrypted } from './rds-snapshot-encrypted.js';
+export { rdsSnapshotNotPublic } from './rds-snapshot-not-public.js';

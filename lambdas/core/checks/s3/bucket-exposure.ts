@@ -1,0 +1,247 @@
+import type {
+  AclGrant,
+  BucketAcl,
+  BucketOwnershipControls,
+  BucketPolicy,
+  BucketPublicAccessBlock,
+  PolicyStatement,
+  PublicAccessBlock,
+  S3Bucket,
+} from '../../inventory/index.js';
+import type { AccessLevel, ActionCatalog } from '../../policy/index.js';
+import { isPublicStatement } from '../../policy/index.js';
+import { type CheckResult, fail, pass } from '../define-check.js';
+
+/** Slices that give a bucket's effective Block Public Access configuration. */
+export const BLOCK_SLICES = ['s3.buckets', 's3.accountPublicAccessBlock', 's3.bucketPublicAccessBlocks'] as const;
+
+/** Slices that decide whether a bucket is public: Block Public Access, ACL, Object Ownership and policy. */
+export const EXPOSURE_SLICES = [
+  ...BLOCK_SLICES,
+  's3.bucketAcls',
+  's3.bucketPolicies',
+  's3.bucketOwnershipControls',
+] as const;
+
+export interface BlockData {
+  accountPublicAccessBlock: PublicAccessBlock;
+  bucketPublicAccessBlocks: readonly BucketPublicAccessBlock[];
+}
+
+export interface ExposureData extends BlockData {
+  bucketAcls: readonly BucketAcl[];
+  bucketPolicies: readonly BucketPolicy[];
+  bucketOwnershipControls: readonly BucketOwnershipControls[];
+}
+
+const SETTINGS = [
+  ['blockPublicAcls', 'BlockPublicAcls'],
+  ['ignorePublicAcls', 'IgnorePublicAcls'],
+  ['blockPublicPolicy', 'BlockPublicPolicy'],
+  ['restrictPublicBuckets', 'RestrictPublicBuckets'],
+] as const;
+
+export type BlockSettingKey = (typeof SETTINGS)[number][0];
+
+export interface EffectiveSetting {
+  key: BlockSettingKey;
+  /** The setting's name as AWS writes it, e.g. `IgnorePublicAcls`. */
+  name: string;
+  account: boolean;
+  bucket: boolean;
+  /** AWS applies the most restrictive combination: on when on at either level. */
+  on: boolean;
+}
+
+/** The four Block Public Access settings of one configuration, each as on/off at that level only. */
+export const blockSettings = (config: PublicAccessBlock): { name: string; on: boolean }[] =>
+  SETTINGS.map(([key, name]) => ({ name, on: config[key] }));
+
+/** Where an effective setting comes from, for messages. */
+export const settingLevel = (setting: EffectiveSetting): string =>
+  setting.account && setting.bucket ? 'account and bucket' : setting.account ? 'account' : 'bucket';
+
+/** Lists names as prose: `A`, `A and B`, `A, B and C`. */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+const byArn = <T extends { arn: string }>(items: readonly T[]): Map<string, T> =>
+  new Map(items.map((item) => [item.arn, item]));
+
+/**
+ * A bucket's effective Block Public Access settings (account OR bucket, per setting), or
+ * undefined when its bucket-level configuration could not be collected.
+ */
+export function effectiveBlock(data: BlockData): (bucket: S3Bucket) => EffectiveSetting[] | undefined {
+  const blocks = byArn(data.bucketPublicAccessBlocks);
+  return (bucket) => {
+    const own = blocks.get(bucket.arn)?.config;
+    if (!own) return undefined;
+    return SETTINGS.map(([key, name]) => {
+      const account = data.accountPublicAccessBlock[key];
+      const atBucket = own[key];
+      return { key, name, account, bucket: atBucket, on: account || atBucket };
+    });
+  };
+}
+
+export type AccessKind = 'read' | 'write';
+
+export interface PublicGrant {
+  source: 'acl' | 'policy';
+  /** e.g. `the ACL grant of READ to everyone (AllUsers)`. */
+  description: string;
+  access: ReadonlySet<AccessKind>;
+  /** Why AWS does not honour the grant, when it does not. */
+  neutralisedBy?: string;
+}
+
+export interface BucketExposure {
+  bucket: S3Bucket;
+  settings: readonly EffectiveSetting[];
+  /** True when RestrictPublicBuckets is effective and the policy is public: AWS then limits the bucket to this account and AWS services. */
+  policyRestricted: boolean;
+  grants: readonly PublicGrant[];
+}
+
+const PUBLIC_GROUPS: Readonly<Record<string, string>> = {
+  'http://acs.amazonaws.com/groups/global/AllUsers': 'everyone (AllUsers)',
+  'http://acs.amazonaws.com/groups/global/AuthenticatedUsers': 'any AWS account (AuthenticatedUsers)',
+};
+
+const ACL_ACCESS: Readonly<Record<AclGrant['permission'], readonly AccessKind[]>> = {
+  READ: ['read'],
+  READ_ACP: ['read'],
+  WRITE: ['write'],
+  WRITE_ACP: ['write'],
+  FULL_CONTROL: ['read', 'write'],
+};
+
+const LEVEL_ACCESS: Readonly<Record<AccessLevel, AccessKind>> = {
+  Read: 'read',
+  List: 'read',
+  Write: 'write',
+  'Permissions management': 'write',
+  Tagging: 'write',
+};
+
+/** A statement's actions for messages: `s3:GetObject, s3:ListBucket` or `every action except s3:DeleteObject`. */
+export const describeActions = (statement: PolicyStatement): string =>
+  statement.action?.join(', ') ?? `every action except ${(statement.notAction ?? []).join(', ')}`;
+
+/** A statement's name for messages: its Sid, else its position. */
+export const statementName = (statement: PolicyStatement, index: number): string => statement.sid ?? `#${index + 1}`;
+
+const statementLabel = (statement: PolicyStatement, index: number): string =>
+  `policy statement ${statementName(statement, index)} (${describeActions(statement)})`;
+
+function policyGrants(policy: BucketPolicy['policy'], actions: ActionCatalog): PublicGrant[] {
+  return (policy?.statements ?? []).flatMap((statement, index): PublicGrant[] => {
+    if (!isPublicStatement(statement)) return [];
+    const access = new Set([...actions.accessLevels(statement, 's3')].map((level) => LEVEL_ACCESS[level]));
+    return access.size === 0 ? [] : [{ source: 'policy', description: statementLabel(statement, index), access }];
+  });
+}
+
+function aclGrants(acl: BucketAcl): PublicGrant[] {
+  return acl.grants.flatMap((grant): PublicGrant[] => {
+    const group = grant.granteeUri ? PUBLIC_GROUPS[grant.granteeUri] : undefined;
+    if (!group) return [];
+    return [
+      {
+        source: 'acl',
+        description: `the ACL grant of ${grant.permission} to ${group}`,
+        access: new Set(ACL_ACCESS[grant.permission]),
+      },
+    ];
+  });
+}
+
+const onAt = (settings: readonly EffectiveSetting[], key: BlockSettingKey): EffectiveSetting | undefined =>
+  settings.find((s) => s.key === key && s.on);
+
+/**
+ * Computes, for every bucket, the public grants in its ACL and policy and whether AWS honours
+ * them: ACL grants to AllUsers/AuthenticatedUsers are ignored when IgnorePublicAcls is effective
+ * or ACLs are disabled (BucketOwnerEnforced); public policy statements (AWS's definition, so a
+ * `*` pinned by a fixed aws:SourceVpce, aws:SourceIp, aws:PrincipalOrgID… is not public) are
+ * neutralised when RestrictPublicBuckets is effective. Read/write comes from the actions'
+ * access levels. Undefined when any of the bucket's inputs could not be collected.
+ */
+export function bucketExposure(
+  data: ExposureData,
+  actions: ActionCatalog,
+): (bucket: S3Bucket) => BucketExposure | undefined {
+  const blockOf = effectiveBlock(data);
+  const acls = byArn(data.bucketAcls);
+  const policies = byArn(data.bucketPolicies);
+  const ownership = byArn(data.bucketOwnershipControls);
+  return (bucket) => {
+    const settings = blockOf(bucket);
+    const acl = acls.get(bucket.arn);
+    const policy = policies.get(bucket.arn);
+    const controls = ownership.get(bucket.arn);
+    if (!settings || !acl || !policy || !controls) return undefined;
+
+    const ignoreAcls = onAt(settings, 'ignorePublicAcls');
+    const aclNeutraliser =
+      controls.ownership === 'BucketOwnerEnforced'
+        ? 'ACLs are disabled (Object Ownership is BucketOwnerEnforced)'
+        : ignoreAcls && `IgnorePublicAcls is on at the ${settingLevel(ignoreAcls)} level`;
+    const restrict = onAt(settings, 'restrictPublicBuckets');
+    const policyNeutraliser = restrict && `RestrictPublicBuckets is on at the ${settingLevel(restrict)} level`;
+
+    const fromPolicy = policyGrants(policy.policy, actions);
+    const grants = [
+      ...aclGrants(acl).map((g) => (aclNeutraliser ? { ...g, neutralisedBy: aclNeutraliser } : g)),
+      ...fromPolicy.map((g) => (policyNeutraliser ? { ...g, neutralisedBy: policyNeutraliser } : g)),
+    ];
+    return { bucket, settings, policyRestricted: Boolean(restrict) && fromPolicy.length > 0, grants };
+  };
+}
+
+/** The grants of one kind of access, split into those AWS honours and those it neutralises. */
+export function grantsOf(
+  exposure: BucketExposure,
+  kind: AccessKind,
+): { active: PublicGrant[]; neutralised: PublicGrant[] } {
+  const relevant = exposure.grants.filter((g) => g.access.has(kind));
+  return {
+    active: relevant.filter((g) => g.neutralisedBy === undefined),
+    neutralised: relevant.filter((g) => g.neutralisedBy !== undefined),
+  };
+}
+
+/** A sentence fragment on neutralised grants, e.g. ` (the ACL grant of READ to … is neutralised: IgnorePublicAcls is on at the bucket level)`. */
+export const neutralisedNote = (neutralised: readonly PublicGrant[]): string =>
+  neutralised.length === 0
+    ? ''
+    : ` (${neutralised.map((g) => `${g.description} is neutralised: ${g.neutralisedBy}`).join('; ')})`;
+
+/**
+ * Whether a bucket allows public access of one kind, as a verdict-ready sentence ending.
+ * e.g. `allows public read access through the ACL grant of READ to everyone (AllUsers)`.
+ */
+export function describePublicAccess(exposure: BucketExposure, kind: AccessKind): { isPublic: boolean; text: string } {
+  const { active, neutralised } = grantsOf(exposure, kind);
+  return active.length > 0
+    ? { isPublic: true, text: `allows public ${kind} access through ${joinNames(active.map((g) => g.description))}` }
+    : { isPublic: false, text: `allows no public ${kind} access${neutralisedNote(neutralised)}` };
+}
+
+/** One result per bucket on whether it allows public access of one kind (the public read and public write checks). */
+export function publicAccessResults(
+  data: ExposureData & { buckets: readonly S3Bucket[] },
+  actions: ActionCatalog,
+  kind: AccessKind,
+): CheckResult[] {
+  const exposureOf = bucketExposure(data, actions);
+  return data.buckets.flatMap((bucket) => {
+    const exposure = exposureOf(bucket);
+    if (!exposure) return [];
+    const { isPublic, text } = describePublicAccess(exposure, kind);
+    return [(isPublic ? fail : pass)(bucket, `S3 bucket ${bucket.name} ${text}.`)];
+  });
+}

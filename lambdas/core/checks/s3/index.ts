@@ -1,0 +1,10 @@
+export { s3AccountPublicAccessBlockEnabled } from './s3-account-public-access-block-enabled.js';
+export { s3BucketAccessLoggingEnabled } from './s3-bucket-access-logging-enabled.js';
+export { s3BucketAclsDisabled } from './s3-bucket-acls-disabled.js';
+export { s3BucketKmsEncryption } from './s3-bucket-kms-encryption.js';
+export { s3BucketNoPublicRead } from './s3-bucket-no-public-read.js';
+export { s3BucketNoPublicWrite } from './s3-bucket-no-public-write.js';
+export { s3BucketNoUntrustedCrossAccountAccess } from './s3-bucket-no-untrusted-cross-account-access.js';
+export { s3BucketPublicAccessBlockEnabled } from './s3-bucket-public-access-block-enabled.js';
+export { s3BucketTlsRequired } from './s3-bucket-tls-required.js';
+export { s3BucketVersioningEnabled } from './s3-bucket-versioning-enabled.js';

@@ -1,0 +1,106 @@
+import type { PolicyStatement } from '../../inventory/index.js';
+import {
+  conditionValues,
+  grantedAccounts,
+  isPublicStatement,
+  principalAccountId,
+  restrictingConditions,
+} from '../../policy/index.js';
+import { defineCheck, fail, pass } from '../define-check.js';
+import { bucketLabel } from './bucket-attribute.js';
+import { BLOCK_SLICES, effectiveBlock, joinNames, statementName } from './bucket-exposure.js';
+
+/** Keys that limit a statement to members of this organization. */
+const ORGANIZATION_KEYS = ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:SourceOrgID', 'aws:SourceOrgPaths'];
+/** Keys whose fixed values are account ids. */
+const ACCOUNT_KEYS = ['aws:PrincipalAccount', 'aws:SourceAccount', 'aws:SourceOwner'];
+/** Keys whose fixed values are ARNs naming an account (S3 ARNs name none). */
+const ARN_KEYS = ['aws:PrincipalArn', 'aws:SourceArn'];
+
+const arnAccount = (arn: string): string | undefined => {
+  const account = arn.split(':')[4];
+  return account && /^\d{12}$/.test(account) ? account : principalAccountId(arn);
+};
+
+/**
+ * Who outside the trusted accounts an Allow statement reaches: account ids, or `everyone` for a
+ * `*` principal no condition pins. A `*` limited to the organization is trusted; one limited to
+ * accounts (aws:SourceAccount, aws:PrincipalAccount…) reaches those accounts; one pinned by
+ * anything else (a VPC endpoint, an IP range) names no account and is left to the public-access checks.
+ */
+function untrustedPrincipals(statement: PolicyStatement, trusted: ReadonlySet<string>): string[] {
+  const granted = grantedAccounts(statement);
+  if (granted.size === 0) return [];
+  if (ORGANIZATION_KEYS.some((key) => conditionValues(statement, key).length > 0)) return [];
+  const reached = new Set([...granted].filter((account) => account !== '*'));
+  if (granted.has('*')) {
+    const pinned = [
+      ...ACCOUNT_KEYS.flatMap((key) => conditionValues(statement, key)),
+      ...ARN_KEYS.flatMap((key) => conditionValues(statement, key)).map(arnAccount),
+    ].filter((account): account is string => account !== undefined);
+    for (const account of pinned) reached.add(account);
+    if (pinned.length === 0 && restrictingConditions(statement).length === 0) reached.add('everyone');
+  }
+  return [...reached].filter((account) => !trusted.has(account));
+}
+
+export const s3BucketNoUntrustedCrossAccountAccess = defineCheck({
+  id: 's3-bucket-no-untrusted-cross-account-access',
+  title: 'S3 bucket policies grant access only to this account, its organization and trusted accounts',
+  service: 's3',
+  resourceType: 'AwsS3Bucket',
+  srmClass: 'abstracted',
+  obligation: 'least-privilege',
+  severity: 'high',
+  requires: [...BLOCK_SLICES, 's3.bucketPolicies'],
+  settings: ['trustedAccountIds'],
+  compliance: [{ framework: 'aws-fsbp', control: 'S3.6' }],
+  risk:
+    'A grant to an account you do not control lets its users (and anyone who compromises it) read or change the ' +
+    'bucket outside your IAM governance.',
+  remediation: {
+    text:
+      'Remove the statements for accounts you do not trust, restrict "*" statements with aws:PrincipalOrgID, or add ' +
+      'partner accounts you vouch for to the trustedAccountIds setting. Service principals are not flagged.',
+    cli: 'aws s3api put-bucket-policy --bucket <bucket> --policy file://<policy-without-untrusted-grants>.json',
+    url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html',
+  },
+  evaluate: ({ s3, accountId }, settings) => {
+    const blockOf = effectiveBlock(s3);
+    const policies = new Map(s3.bucketPolicies.map((p) => [p.arn, p.policy]));
+    const trusted = new Set([accountId, ...settings.trustedAccountIds]);
+    return s3.buckets.flatMap((bucket) => {
+      const block = blockOf(bucket);
+      const policy = policies.get(bucket.arn);
+      if (!block || policy === undefined) return [];
+      const label = bucketLabel(bucket);
+      if (!policy) return [pass(bucket, `${label} has no bucket policy, so it grants no cross-account access.`)];
+      const restrict = block.find((s) => s.key === 'restrictPublicBuckets' && s.on);
+      // RestrictPublicBuckets blocks all cross-account access to a bucket with a public policy,
+      // named accounts included, leaving only this account and AWS services.
+      if (restrict && policy.statements.some(isPublicStatement)) {
+        return [
+          pass(
+            bucket,
+            `${label} has a public bucket policy, but RestrictPublicBuckets limits access to this account and AWS services.`,
+          ),
+        ];
+      }
+      const findings = policy.statements.flatMap((statement, index) => {
+        const outsiders = untrustedPrincipals(statement, trusted);
+        return outsiders.length === 0 ? [] : [`${joinNames(outsiders)} (statement ${statementName(statement, index)})`];
+      });
+      return [
+        findings.length === 0
+          ? pass(
+              bucket,
+              `${label}'s bucket policy grants access only to this account, its organization, trusted accounts or AWS services.`,
+            )
+          : fail(
+              bucket,
+              `${label}'s bucket policy grants access to ${findings.join('; ')}, outside this account and trustedAccountIds.`,
+            ),
+      ];
+    });
+  },
+});
