@@ -4,7 +4,6 @@ import {
   type BucketLocationConstraint,
   CreateBucketCommand,
   PutBucketEncryptionCommand,
-  PutBucketLoggingCommand,
   PutBucketOwnershipControlsCommand,
   PutBucketPolicyCommand,
   PutBucketReplicationCommand,
@@ -16,7 +15,8 @@ import type { ExpectedFailure, SeedContext, Seeder } from './types.js';
 
 /**
  * A well-configured bucket and table that sit in a region outside the allowed list, and a
- * compliant bucket that replicates into that region: only data residency should flag them.
+ * bucket that replicates into that region: data residency flags them (and the buckets lack
+ * server access logs).
  */
 export const seedResidency: Seeder = async ({ accountId, clients }: SeedContext) => {
   const apac = 'ap-southeast-1';
@@ -69,12 +69,6 @@ export const seedResidency: Seeder = async ({ accountId, clients }: SeedContext)
       }),
     );
     await s3.send(
-      new PutBucketLoggingCommand({
-        Bucket: name,
-        BucketLoggingStatus: { LoggingEnabled: { TargetBucket: name, TargetPrefix: 'access-logs/' } },
-      }),
-    );
-    await s3.send(
       new PutBucketPolicyCommand({
         Bucket: name,
         Policy: JSON.stringify({
@@ -95,8 +89,12 @@ export const seedResidency: Seeder = async ({ accountId, clients }: SeedContext)
     return `arn:aws:s3:::${name}`;
   };
 
-  const apacBucket = await hardenedBucket('harbor-apac-archive', apac, await kmsKey(apac));
+  const apacKey = await kmsKey(apac);
+  expected.push({ checkId: 'account-resources-in-allowed-regions', resourceArn: apacKey });
+  const apacBucket = await hardenedBucket('harbor-apac-archive', apac, apacKey);
   expected.push({ checkId: 'account-resources-in-allowed-regions', resourceArn: apacBucket });
+  // Archive buckets without server access logs: the one gap besides residency.
+  expected.push({ checkId: 's3-bucket-access-logging-enabled', resourceArn: apacBucket });
 
   const euBucket = await hardenedBucket('harbor-eu-records', eu, await kmsKey(eu));
   await clients.get(S3Client, eu).send(
@@ -118,6 +116,7 @@ export const seedResidency: Seeder = async ({ accountId, clients }: SeedContext)
     }),
   );
   expected.push({ checkId: 'account-resources-in-allowed-regions', resourceArn: euBucket });
+  expected.push({ checkId: 's3-bucket-access-logging-enabled', resourceArn: euBucket });
 
   const dynamodb = clients.get(DynamoDBClient, apac);
   const table = await dynamodb.send(

@@ -132,11 +132,20 @@ export class AwsClients {
   }
 }
 
-/** The name and message of an AWS SDK error, for collection issues. */
+/** The name and message of an AWS SDK error, on one line, for collection issues. */
 export function describeAwsError(error: unknown): { errorCode: string; message: string } {
-  if (error instanceof Error) {
-    const code = (error as { Code?: string; code?: string }).Code ?? error.name;
-    return { errorCode: code || 'Error', message: error.message || code };
+  if (!(error instanceof Error)) return { errorCode: 'Error', message: String(error) };
+  const status =
+    (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ??
+    (error as { $response?: { statusCode?: number } }).$response?.statusCode;
+  // An answer the SDK cannot parse as an AWS response (an HTML error page) means the endpoint,
+  // typically an emulator or a proxy, does not implement the operation.
+  if (error.name === 'SyntaxError' || error.message.includes('Deserialization error')) {
+    return {
+      errorCode: 'UnexpectedResponse',
+      message: `the endpoint answered${status ? ` HTTP ${status}` : ''} with something other than an AWS API response (is the operation implemented there?)`,
+    };
   }
-  return { errorCode: 'Error', message: String(error) };
+  const code = (error as { Code?: string }).Code ?? error.name;
+  return { errorCode: code || 'Error', message: (error.message || code).replace(/\s*\n\s*/g, ' ').slice(0, 500) };
 }

@@ -1,0 +1,21 @@
+import { seedEc2 } from './ec2.js';
+import { seedIam } from './iam.js';
+import { backupGapFailures, seedRds } from './rds.js';
+import { seedResidency } from './residency.js';
+import { seedS3 } from './s3.js';
+import { seedServerless } from './serverless.js';
+import type { ExpectedFailure, SeedContext } from './types.js';
+
+const SEEDERS = [seedEc2, seedIam, seedS3, seedRds, seedServerless, seedResidency];
+
+/**
+ * Seeds the whole demo account (a small company, "Harbor", in three regions) and returns every
+ * FAIL the scan must report. Seeders touch disjoint resources, so they run concurrently; the
+ * backup gaps are derived last because they depend on every seeder's tables, volumes and databases.
+ */
+export async function seedDemoAccount(context: SeedContext): Promise<ExpectedFailure[]> {
+  const planted = (await Promise.all(SEEDERS.map((seed) => seed(context)))).flat();
+  const gaps = await backupGapFailures(context);
+  const unique = new Map([...planted, ...gaps].map((f) => [`${f.checkId} ${f.resourceArn}`, f]));
+  return [...unique.values()];
+}
