@@ -1,3 +1,16 @@
+import { BackupClient } from '@aws-sdk/client-backup';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { MetadataBearer, MiddlewareStack } from '@smithy/types';
 import type { ApiCallCounter } from './api-calls.js';
@@ -25,29 +38,39 @@ type SdkClient = { middlewareStack: MiddlewareStack<any, MetadataBearer>; destro
 
 type ClientConstructor<C> = new (config: Record<string, unknown>) => C;
 
-/** Service id as used in IAM actions, from the client class name (`S3ControlClient` → `s3`). */
-const IAM_PREFIX: Record<string, string> = {
-  S3ControlClient: 's3',
-  CloudTrailClient: 'cloudtrail',
-  DynamoDBClient: 'dynamodb',
-  SNSClient: 'sns',
-  SQSClient: 'sqs',
-  STSClient: 'sts',
-  IAMClient: 'iam',
-  EC2Client: 'ec2',
-  RDSClient: 'rds',
-  KMSClient: 'kms',
-  SSMClient: 'ssm',
-  S3Client: 's3',
-  LambdaClient: 'lambda',
-  BackupClient: 'backup',
-};
+interface ServiceNames {
+  /** Prefix of the service's IAM actions, used to name counted operations. */
+  iam: string;
+  /** Suffix of the service-specific endpoint variable `AWS_ENDPOINT_URL_<SUFFIX>`. */
+  env: string;
+}
 
-const serviceEnvSuffix = (clientName: string): string =>
-  clientName
-    .replace(/Client$/, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toUpperCase();
+/**
+ * The services srm-scan talks to, keyed by client class (not by class name, which bundlers
+ * may minify). Other clients fall back to names derived from the class name.
+ */
+const SERVICES = new Map<unknown, ServiceNames>([
+  [BackupClient, { iam: 'backup', env: 'BACKUP' }],
+  [CloudTrailClient, { iam: 'cloudtrail', env: 'CLOUDTRAIL' }],
+  [DynamoDBClient, { iam: 'dynamodb', env: 'DYNAMODB' }],
+  [EC2Client, { iam: 'ec2', env: 'EC2' }],
+  [IAMClient, { iam: 'iam', env: 'IAM' }],
+  [KMSClient, { iam: 'kms', env: 'KMS' }],
+  [LambdaClient, { iam: 'lambda', env: 'LAMBDA' }],
+  [RDSClient, { iam: 'rds', env: 'RDS' }],
+  [S3Client, { iam: 's3', env: 'S3' }],
+  [S3ControlClient, { iam: 's3', env: 'S3_CONTROL' }],
+  [SNSClient, { iam: 'sns', env: 'SNS' }],
+  [SSMClient, { iam: 'ssm', env: 'SSM' }],
+  [STSClient, { iam: 'sts', env: 'STS' }],
+]);
+
+function serviceNames(ctor: { name: string }): ServiceNames {
+  const known = SERVICES.get(ctor);
+  if (known) return known;
+  const base = ctor.name.replace(/Client$/, '');
+  return { iam: base.toLowerCase(), env: base.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase() };
+}
 
 /**
  * Builds and caches one SDK client per service and region, all sharing retry policy,
@@ -56,7 +79,7 @@ const serviceEnvSuffix = (clientName: string): string =>
 export class AwsClients {
   readonly #options: AwsClientOptions;
   readonly #counter: ApiCallCounter;
-  readonly #cache = new Map<string, SdkClient>();
+  readonly #cache = new Map<unknown, Map<string, SdkClient>>();
 
   constructor(counter: ApiCallCounter, options: AwsClientOptions = {}) {
     this.#counter = counter;
@@ -73,11 +96,13 @@ export class AwsClients {
   }
 
   get<C extends SdkClient>(ctor: ClientConstructor<C>, region: string): C {
-    const key = `${ctor.name}/${region}`;
-    const cached = this.#cache.get(key);
+    const byRegion = this.#cache.get(ctor) ?? new Map<string, SdkClient>();
+    this.#cache.set(ctor, byRegion);
+    const cached = byRegion.get(region);
     if (cached) return cached as C;
-    const client = new ctor(this.#config(ctor.name, region));
-    const prefix = IAM_PREFIX[ctor.name] ?? ctor.name.replace(/Client$/, '').toLowerCase();
+    const names = serviceNames(ctor);
+    const client = new ctor(this.#config(ctor, names, region));
+    const prefix = names.iam;
     const counter = this.#counter;
     client.middlewareStack.add(
       (next, context) => async (args) => {
@@ -93,17 +118,17 @@ export class AwsClients {
       },
       { step: 'initialize', name: 'srmScanApiCallCounter' },
     );
-    this.#cache.set(key, client);
+    byRegion.set(region, client);
     return client;
   }
 
   destroy(): void {
-    for (const client of this.#cache.values()) client.destroy();
+    for (const byRegion of this.#cache.values()) for (const client of byRegion.values()) client.destroy();
     this.#cache.clear();
   }
 
-  #config(clientName: string, region: string): Record<string, unknown> {
-    const endpoint = process.env[`AWS_ENDPOINT_URL_${serviceEnvSuffix(clientName)}`] ?? this.#options.endpoint;
+  #config(ctor: unknown, names: ServiceNames, region: string): Record<string, unknown> {
+    const endpoint = process.env[`AWS_ENDPOINT_URL_${names.env}`] ?? this.#options.endpoint;
     const config: Record<string, unknown> = {
       region,
       maxAttempts: this.#options.maxAttempts ?? 6,
@@ -121,8 +146,8 @@ export class AwsClients {
     if (this.#options.profile) config.profile = this.#options.profile;
     if (endpoint) {
       config.endpoint = endpoint;
-      if (clientName === 'S3Client') config.forcePathStyle = true;
-      if (clientName === 'S3ControlClient') {
+      if (ctor === S3Client) config.forcePathStyle = true;
+      if (ctor === S3ControlClient) {
         // S3 Control prefixes the account id to the endpoint host, which breaks an IP or
         // localhost endpoint; an emulator routes by path, so pin the URL as given.
         config.endpointProvider = () => ({ url: new URL(endpoint) });

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { describeIssues, parseConfig, type ScanConfig, type ScanConfigInput } from '../core/config/config-file.js';
+import { ConfigurationError } from '../core/model/errors.js';
+import { SEVERITIES, type Severity } from '../core/model/types.js';
+import { NOTIFY_ON, type NotifyOn } from './event.js';
+
+/** Names of the scanner function's environment variables, shared with the CDK construct that sets them. */
+export const SCANNER_ENV = {
+  /** The scan configuration (the same JSON as the CLI's `--config` file), validated by `parseConfig`. */
+  config: 'SRM_SCAN_CONFIG',
+  findingsTable: 'SRM_SCAN_FINDINGS_TABLE',
+  alertTopicArn: 'SRM_SCAN_ALERT_TOPIC_ARN',
+  minAlertSeverity: 'SRM_SCAN_MIN_ALERT_SEVERITY',
+  notifyOn: 'SRM_SCAN_NOTIFY_ON',
+  historyTtlDays: 'SRM_SCAN_HISTORY_TTL_DAYS',
+} as const;
+
+/** The function's settings, parsed once per execution environment. */
+export interface ScannerEnvironment {
+  config: ScanConfig;
+  findingsTable: string;
+  alertTopicArn: string;
+  minAlertSeverity: Severity;
+  notifyOn: NotifyOn;
+  historyTtlDays: number;
+  /** The function's own region (`AWS_REGION`): where its table and topic live. */
+  region: string;
+}
+
+/** What the stack passes in; `config` is the unparsed input, kept small for Lambda's 4 KB environment limit. */
+export interface ScannerEnvironmentInput {
+  config: ScanConfigInput;
+  findingsTable: string;
+  alertTopicArn: string;
+  minAlertSeverity: Severity;
+  notifyOn: NotifyOn;
+  historyTtlDays: number;
+}
+
+const required = () => z.string({ error: 'is not set' }).trim().min(1, 'is empty');
+
+const environmentSchema = z.object({
+  [SCANNER_ENV.config]: required(),
+  [SCANNER_ENV.findingsTable]: required(),
+  [SCANNER_ENV.alertTopicArn]: required().regex(
+    /^arn:aws[\w-]*:sns:[a-z0-9-]+:\d{12}:[\w-]+$/,
+    'must be an SNS topic ARN',
+  ),
+  [SCANNER_ENV.minAlertSeverity]: z.enum(SEVERITIES).default('high'),
+  [SCANNER_ENV.notifyOn]: z.enum(NOTIFY_ON).default('changes'),
+  [SCANNER_ENV.historyTtlDays]: z.coerce.number().int().positive().default(90),
+  AWS_REGION: required(),
+});
+
+/**
+ * Builds the environment variables for the scanner function. The inverse of `parseScannerEnvironment`.
+ */
+export function scannerEnvironmentVariables(input: ScannerEnvironmentInput): Record<string, string> {
+  return {
+    [SCANNER_ENV.config]: JSON.stringify(input.config),
+    [SCANNER_ENV.findingsTable]: input.findingsTable,
+    [SCANNER_ENV.alertTopicArn]: input.alertTopicArn,
+    [SCANNER_ENV.minAlertSeverity]: input.minAlertSeverity,
+    [SCANNER_ENV.notifyOn]: input.notifyOn,
+    [SCANNER_ENV.historyTtlDays]: String(input.historyTtlDays),
+  };
+}
+
+/**
+ * Validates the function's environment; a bad value fails with a message naming the variable
+ * (and, inside `SRM_SCAN_CONFIG`, the configuration field).
+ *
+ * @throws ConfigurationError
+ */
+export function parseScannerEnvironment(env: Readonly<Record<string, string | undefined>>): ScannerEnvironment {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigurationError(`Invalid environment: ${describeIssues(parsed.error)}`);
+  const values = parsed.data;
+  let configJson: unknown;
+  try {
+    configJson = JSON.parse(values[SCANNER_ENV.config]);
+  } catch (error) {
+    throw new ConfigurationError(
+      `Invalid environment: ${SCANNER_ENV.config} is not valid JSON: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  return {
+    config: parseConfig(configJson, SCANNER_ENV.config),
+    findingsTable: values[SCANNER_ENV.findingsTable],
+    alertTopicArn: values[SCANNER_ENV.alertTopicArn],
+    minAlertSeverity: values[SCANNER_ENV.minAlertSeverity],
+    notifyOn: values[SCANNER_ENV.notifyOn],
+    historyTtlDays: values[SCANNER_ENV.historyTtlDays],
+    region: values.AWS_REGION,
+  };
+}
+
+let cached: ScannerEnvironment | undefined;
+
+/** `parseScannerEnvironment(process.env)`, once per execution environment (cold start). */
+export function scannerEnvironment(): ScannerEnvironment {
+  cached ??= parseScannerEnvironment(process.env);
+  return cached;
+}

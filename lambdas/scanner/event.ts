@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { describeIssues } from '../core/config/config-file.js';
+import { ConfigurationError } from '../core/model/errors.js';
+
+/** How the alert digest is triggered: on NEW/REGRESSED findings, on every run, or never. */
+export const NOTIFY_ON = ['changes', 'always', 'never'] as const;
+export type NotifyOn = (typeof NOTIFY_ON)[number];
+
+const regionName = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region name such as eu-west-1');
+
+/**
+ * The fixed event the EventBridge Scheduler schedule sends. Anything else is an on-demand run.
+ *
+ * @example
+ * { "source": "srm-scan.schedule", "run": "scheduled" }
+ */
+export const SCHEDULED_RUN_EVENT = { source: 'srm-scan.schedule', run: 'scheduled' } as const;
+
+export const scheduledRunEventSchema = z
+  .object({
+    source: z.literal(SCHEDULED_RUN_EVENT.source),
+    run: z.literal(SCHEDULED_RUN_EVENT.run),
+  })
+  .strict();
+
+/**
+ * An on-demand run, typed into the Lambda console's Test tab. Every field is optional:
+ * `{}` runs the deployed configuration once, exactly like the nightly run.
+ *
+ * @example
+ * { "checks": ["s3-*"], "regions": ["eu-west-1"], "notify": "always", "dryRun": true }
+ */
+export const onDemandEventSchema = z
+  .object({
+    /** Check id globs, narrowing the deployed selection (the role only allows what that selection needs). */
+    checks: z.array(z.string().trim().min(1)).min(1).optional(),
+    /** Check id globs to leave out of this run. */
+    excludeChecks: z.array(z.string().trim().min(1)).min(1).optional(),
+    /** Regions to scan in this run instead of the deployed ones. */
+    regions: z.array(regionName).min(1).optional(),
+    /** Overrides the deployed `notifyOn` for this run. */
+    notify: z.enum(NOTIFY_ON).optional(),
+    /** Scan and return the summary: nothing is written to the table and no alert is sent. */
+    dryRun: z.boolean().optional(),
+  })
+  .strict();
+
+export type ScheduledRunEvent = z.output<typeof scheduledRunEventSchema>;
+export type OnDemandEvent = z.output<typeof onDemandEventSchema>;
+
+/** A validated invocation: what started it and what this run changes about the deployed configuration. */
+export type ScanRequest =
+  | { trigger: 'schedule' }
+  | {
+      trigger: 'on-demand';
+      checks?: readonly string[];
+      excludeChecks?: readonly string[];
+      regions?: readonly string[];
+      notify?: NotifyOn;
+      dryRun: boolean;
+    };
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Recognises the scheduled event and validates an on-demand one.
+ *
+ * @throws ConfigurationError naming the bad field, e.g. `Invalid event: regions.0: must be an AWS region name…`
+ */
+export function parseScanEvent(event: unknown): ScanRequest {
+  // The console's Test tab cannot send "no event"; treat null/undefined like {} for other callers.
+  const input = event ?? {};
+  if (!isRecord(input)) {
+    throw new ConfigurationError(
+      `Invalid event: expected a JSON object such as {"checks":["s3-*"],"dryRun":true}, got ${Array.isArray(input) ? 'an array' : typeof input}.`,
+    );
+  }
+  if (input.source === SCHEDULED_RUN_EVENT.source) {
+    const scheduled = scheduledRunEventSchema.safeParse(input);
+    if (!scheduled.success) throw new ConfigurationError(`Invalid scheduled event: ${describeIssues(scheduled.error)}`);
+    return { trigger: 'schedule' };
+  }
+  const parsed = onDemandEventSchema.safeParse(input);
+  if (!parsed.success) throw new ConfigurationError(`Invalid event: ${describeIssues(parsed.error)}`);
+  const { checks, excludeChecks, regions, notify, dryRun } = parsed.data;
+  return {
+    trigger: 'on-demand',
+    ...(checks && { checks }),
+    ...(excludeChecks && { excludeChecks }),
+    ...(regions && { regions }),
+    ...(notify && { notify }),
+    dryRun: dryRun ?? false,
+  };
+}

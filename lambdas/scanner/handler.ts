@@ -1,0 +1,132 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Context } from 'aws-lambda';
+import { ApiCallCounter } from '../core/aws/api-calls.js';
+import { AwsClients } from '../core/aws/clients.js';
+import type { Check } from '../core/checks/define-check.js';
+import { CHECKS } from '../core/checks/registry.js';
+import { runScanJob, type ScanJobOptions, type ScanJobResult } from '../core/job/run-scan-job.js';
+import { type ScannerEnvironment, scannerEnvironment } from './environment.js';
+import { parseScanEvent } from './event.js';
+import { checksForRun, jobOptionsFor } from './job-options.js';
+import { type ScanRunSummary, summariseScan } from './summary.js';
+
+export type { ScanRunSummary } from './summary.js';
+
+/** The metrics the handler records; `powertoolsMetrics` writes them as CloudWatch EMF. */
+export interface ScanMetrics {
+  /** A count, optionally with one dimension (e.g. `severity=critical`). */
+  count(name: string, value: number, dimension?: { name: string; value: string }): void;
+  seconds(name: string, value: number): void;
+  /** Writes what was recorded (once per invocation, also after a failure). */
+  flush(): void;
+}
+
+/** The part of the Powertools logger the handler uses. */
+export type ScanLogger = Pick<Logger, 'addContext' | 'info' | 'warn' | 'error'>;
+
+/** Everything the handler uses from outside, injectable for tests. */
+export interface ScanHandlerDependencies {
+  runScanJob: (options: ScanJobOptions) => Promise<ScanJobResult>;
+  /** The parsed function environment (parsed once per cold start). */
+  environment: () => ScannerEnvironment;
+  /** The check catalogue the deployed selection is taken from. */
+  catalogue: readonly Check[];
+  createClients: () => AwsClients;
+  logger: ScanLogger;
+  metrics: ScanMetrics;
+}
+
+/** Adapts Powertools Metrics: plain metrics share one EMF blob, dimensioned ones get their own. */
+export function powertoolsMetrics(metrics: Metrics): ScanMetrics {
+  return {
+    count: (name, value, dimension) => {
+      if (!dimension) metrics.addMetric(name, MetricUnit.Count, value);
+      else
+        metrics.singleMetric().addDimension(dimension.name, dimension.value).addMetric(name, MetricUnit.Count, value);
+    },
+    seconds: (name, value) => metrics.addMetric(name, MetricUnit.Seconds, value),
+    flush: () => metrics.publishStoredMetrics(),
+  };
+}
+
+function recordMetrics(metrics: ScanMetrics, summary: ScanRunSummary): void {
+  metrics.seconds('ScanDuration', summary.durationSeconds);
+  metrics.count('ApiCalls', summary.apiCalls);
+  metrics.count('CollectionIssues', summary.collectionIssues.count);
+  metrics.count('ChecksRun', summary.checks);
+  if (summary.lifecycle) {
+    metrics.count('NewFindings', summary.lifecycle.new);
+    metrics.count('RegressedFindings', summary.lifecycle.regressed);
+    metrics.count('ResolvedFindings', summary.lifecycle.resolved);
+    metrics.count('OpenFindings', summary.lifecycle.open);
+  }
+  const byDimension = (metric: string, dimension: string, counts: Record<string, number>) => {
+    for (const [value, count] of Object.entries(counts)) metrics.count(metric, count, { name: dimension, value });
+  };
+  byDimension('Findings', 'status', summary.findings.byStatus);
+  byDimension('FailedFindings', 'severity', summary.findings.failedBySeverity);
+  byDimension('FailedFindings', 'srmClass', summary.findings.failedBySrmClass);
+}
+
+/**
+ * Creates the scanner handler: validates the event, runs the scan job with the deployed
+ * configuration, logs and records metrics, and returns the run summary.
+ */
+export function createScanHandler(
+  dependencies: ScanHandlerDependencies,
+): (event: unknown, context?: Context) => Promise<ScanRunSummary> {
+  const { logger, metrics } = dependencies;
+  return async (event, context) => {
+    if (context) logger.addContext(context);
+    let clients: AwsClients | undefined;
+    try {
+      const env = dependencies.environment();
+      const request = parseScanEvent(event);
+      const checks = checksForRun(dependencies.catalogue, env, request);
+      logger.info('Scan requested', { request, checks: checks.length });
+      clients = dependencies.createClients();
+      const result = await dependencies.runScanJob(
+        jobOptionsFor(env, request, dependencies.catalogue, checks, clients, {
+          onStart: (scope) => logger.info('Scan started', { ...scope }),
+        }),
+      );
+      const summary = summariseScan({
+        report: result.report,
+        trigger: request.trigger,
+        dryRun: request.trigger === 'on-demand' && request.dryRun,
+        ...(result.lifecycle && { lifecycle: result.lifecycle }),
+        ...(result.alert && { alert: result.alert }),
+        ...(result.stored && { stored: result.stored }),
+      });
+      if (result.report.scan.collectionIssues.length > 0) {
+        logger.warn('Collection issues', { collectionIssues: result.report.scan.collectionIssues });
+      }
+      const suppressionProblems = [
+        ...(result.lifecycle?.expiredSuppressions ?? []),
+        ...(result.lifecycle?.suppressionWarnings ?? []),
+      ];
+      if (suppressionProblems.length > 0) logger.warn('Suppression problems', { suppressionProblems });
+      logger.info('Scan finished', { summary });
+      recordMetrics(metrics, summary);
+      return summary;
+    } catch (error) {
+      logger.error('Scan failed', error as Error);
+      metrics.count('ScanFailures', 1);
+      throw error;
+    } finally {
+      clients?.destroy();
+      metrics.flush();
+    }
+  };
+}
+
+/** The Lambda entry point (`index.handler` in the bundle). */
+export const handler = createScanHandler({
+  runScanJob,
+  environment: scannerEnvironment,
+  catalogue: CHECKS,
+  createClients: () => new AwsClients(new ApiCallCounter(), { userAgent: 'srm-scan-lambda' }),
+  logger: new Logger({ serviceName: 'srm-scan' }),
+  metrics: powertoolsMetrics(new Metrics({ namespace: 'SrmScan', serviceName: 'srm-scan' })),
+});

@@ -1,0 +1,70 @@
+import type { AwsClients } from '../core/aws/clients.js';
+import type { Check } from '../core/checks/define-check.js';
+import { selectChecks } from '../core/engine/select.js';
+import type { ScanJobOptions } from '../core/job/run-scan-job.js';
+import { ConfigurationError } from '../core/model/errors.js';
+import type { ScannerEnvironment } from './environment.js';
+import type { ScanRequest } from './event.js';
+
+/**
+ * The checks this run evaluates: the deployed selection, narrowed by an on-demand event's
+ * `checks` / `excludeChecks`. The role only grants what the deployed selection needs, so an
+ * event cannot widen it.
+ */
+export function checksForRun(catalogue: readonly Check[], env: ScannerEnvironment, request: ScanRequest): Check[] {
+  const deployed = selectChecks(catalogue, env.config);
+  if (deployed.length === 0) {
+    throw new ConfigurationError('The deployed configuration selects no check: widen checks/services/minSeverity.');
+  }
+  if (request.trigger === 'schedule' || (!request.checks && !request.excludeChecks)) return deployed;
+  let narrowed: Check[];
+  try {
+    narrowed = selectChecks(deployed, {
+      ...(request.checks && { checks: request.checks }),
+      ...(request.excludeChecks && { excludeChecks: request.excludeChecks }),
+    });
+  } catch (error) {
+    throw new ConfigurationError(
+      `Invalid event: ${(error as Error).message} Only checks deployed with this stack can run (${deployed.length} are).`,
+      { cause: error },
+    );
+  }
+  if (narrowed.length === 0) throw new ConfigurationError('Invalid event: excludeChecks leaves no check to run.');
+  return narrowed;
+}
+
+/**
+ * Maps a validated request onto the job's options: one code path with the CLI. `selected` is
+ * `checksForRun`'s result; the job selects from the whole `catalogue` again, so the config names
+ * exactly the selected ids (suppressions are still reviewed against the whole catalogue).
+ */
+export function jobOptionsFor(
+  env: ScannerEnvironment,
+  request: ScanRequest,
+  catalogue: readonly Check[],
+  selected: readonly Check[],
+  clients: AwsClients,
+  hooks: Pick<ScanJobOptions, 'onStart' | 'onProgress'> = {},
+): ScanJobOptions {
+  const onDemand = request.trigger === 'on-demand' ? request : undefined;
+  const regions = onDemand?.regions ?? env.config.regions;
+  return {
+    config: {
+      ...env.config,
+      ...(regions && { regions: [...regions] }),
+      checks: selected.map((check) => check.id),
+      excludeChecks: undefined,
+    },
+    checks: catalogue,
+    clients,
+    store: { tableName: env.findingsTable, region: env.region, historyTtlDays: env.historyTtlDays },
+    alerts: {
+      topicArn: env.alertTopicArn,
+      region: env.region,
+      minSeverity: env.minAlertSeverity,
+      notifyOn: onDemand?.notify ?? env.notifyOn,
+    },
+    dryRun: onDemand?.dryRun ?? false,
+    ...hooks,
+  };
+}

@@ -1,0 +1,339 @@
+import { readFileSync } from 'node:fs';
+import type { Node } from 'constructs';
+import { z } from 'zod';
+import type { Check } from '../lambdas/core/checks/define-check.js';
+import type { SliceCollectors } from '../lambdas/core/collectors/types.js';
+import {
+  describeIssues,
+  parseConfig,
+  type ScanConfig,
+  type ScanConfigInput,
+} from '../lambdas/core/config/config-file.js';
+import type { SettingsInput } from '../lambdas/core/config/settings.js';
+import { requiredActions } from '../lambdas/core/engine/permissions.js';
+import { type CheckSelection, selectChecks } from '../lambdas/core/engine/select.js';
+import type { SuppressionInput } from '../lambdas/core/findings/suppression-schema.js';
+import type { SliceKey } from '../lambdas/core/inventory/index.js';
+import { ConfigurationError } from '../lambdas/core/model/errors.js';
+import { SEVERITIES, type Severity } from '../lambdas/core/model/types.js';
+import { NOTIFY_ON, type NotifyOn } from '../lambdas/scanner/event.js';
+
+/** Default schedule: every night at 03:00 in `scheduleTimeZone` (UTC unless set). */
+export const DEFAULT_SCHEDULE = 'cron(0 3 * * ? *)';
+export const DEFAULT_SCHEDULE_TIME_ZONE = 'UTC';
+export const DEFAULT_HISTORY_TTL_DAYS = 90;
+export const DEFAULT_LOG_RETENTION_DAYS = 90;
+/** The retention periods CloudWatch Logs accepts, in days. */
+export const LOG_RETENTION_DAYS: readonly number[] = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+/** Until the lead measures a scan of a large account (issue 4: "memory sized from measurement"). */
+export const DEFAULT_MEMORY_MB = 1024;
+
+/**
+ * What the deployment can be told: the scan configuration (the same fields as the CLI's
+ * `--config` file) plus scheduling, alerting and sizing. Every field has a default.
+ */
+export interface SrmScanSettings {
+  /** EventBridge Scheduler expression, `cron(…)` (6 fields) or `rate(…)`. @default 'cron(0 3 * * ? *)' */
+  schedule?: string;
+  /** IANA time zone the cron expression is evaluated in. @default 'UTC' */
+  scheduleTimeZone?: string;
+  /** Addresses subscribed to the alert topic by e-mail (each must confirm). @default none */
+  alertEmails?: readonly string[];
+  /** Lowest severity of a NEW/REGRESSED FAIL that triggers the digest. @default 'high' */
+  minAlertSeverity?: Severity;
+  /** When the digest is sent. @default 'changes' */
+  notifyOn?: NotifyOn;
+  /** Days history items (run summaries, resolved findings) live before TTL deletes them. @default 90 */
+  historyTtlDays?: number;
+  /** Base scan configuration, e.g. the CLI's config file; the fields below override it. */
+  scan?: ScanConfigInput;
+  /** Regions to scan. @default every region enabled for the account */
+  regions?: readonly string[];
+  /** Regions data may live in (the data-residency checks); unset means residency is not evaluated. */
+  allowedRegions?: readonly string[];
+  /** Which checks run; the scanner role gets exactly the read actions they need. @default all */
+  selection?: CheckSelection;
+  /** Check settings, merged key by key over `scan.settings`. */
+  settings?: SettingsInput;
+  /** Suppressions; replace `scan.suppressions` when set. */
+  suppressions?: readonly SuppressionInput[];
+  /** CloudWatch Logs retention of the scanner's log group, in days. @default 90 */
+  logRetentionDays?: number;
+  /** Scanner memory in MB. @default 1024 */
+  memorySize?: number;
+  /**
+   * Reserved concurrency; 1 prevents overlapping runs. `'none'` reserves nothing, for accounts whose
+   * concurrency limit is 10 (Lambda keeps 10 unreserved). `0` is refused: it would disable the function.
+   * @default 1
+   */
+  reservedConcurrency?: number | 'none';
+}
+
+/** The check catalogue and collectors the role's permissions are computed from. */
+export interface ScanCatalogue {
+  checks: readonly Check[];
+  collectors: SliceCollectors<SliceKey>;
+}
+
+/** Settings with defaults applied and every value validated. */
+export interface ResolvedSettings {
+  schedule: string;
+  scheduleTimeZone: string;
+  alertEmails: readonly string[];
+  minAlertSeverity: Severity;
+  notifyOn: NotifyOn;
+  historyTtlDays: number;
+  logRetentionDays: number;
+  memorySize: number;
+  reservedConcurrency: number | 'none';
+  /** The scan configuration as given (no defaults expanded): what the function's environment carries. */
+  configInput: ScanConfigInput;
+  /** The same, parsed, exactly as the function parses it at cold start. */
+  config: ScanConfig;
+  /** Ids of the checks the deployment runs. */
+  checkIds: readonly string[];
+  /** `requiredActions(selected checks, collectors)`: the same list as `srm-scan iam-policy`. */
+  scanActions: readonly string[];
+}
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const scheduleExpression = z
+  .string()
+  .trim()
+  .refine(
+    (value) =>
+      /^rate\(\s*\d+\s+(minute|minutes|hour|hours|day|days)\s*\)$/.test(value) ||
+      /^cron\(\s*\S+(\s+\S+){5}\s*\)$/.test(value),
+    'must be an EventBridge Scheduler expression: cron(minutes hours day-of-month month day-of-week year), e.g. cron(0 3 * * ? *), or rate(1 day)',
+  );
+
+const deploymentSchema = z
+  .object({
+    schedule: scheduleExpression.default(DEFAULT_SCHEDULE),
+    scheduleTimeZone: z
+      .string()
+      .trim()
+      .refine(isTimeZone, 'must be an IANA time zone such as UTC or Europe/Paris')
+      .default(DEFAULT_SCHEDULE_TIME_ZONE),
+    alertEmails: z.array(z.email('must be an e-mail address')).default([]),
+    minAlertSeverity: z.enum(SEVERITIES).default('high'),
+    notifyOn: z.enum(NOTIFY_ON).default('changes'),
+    historyTtlDays: z.number().int().positive().max(3650).default(DEFAULT_HISTORY_TTL_DAYS),
+    logRetentionDays: z
+      .number()
+      .refine((days) => LOG_RETENTION_DAYS.includes(days), `must be one of ${LOG_RETENTION_DAYS.join(', ')}`)
+      .default(DEFAULT_LOG_RETENTION_DAYS),
+    memorySize: z.number().int().min(128).max(10_240).default(DEFAULT_MEMORY_MB),
+    reservedConcurrency: z.union([z.number().int().min(1), z.literal('none')]).default(1),
+  })
+  .strict();
+
+const definedEntries = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/** Merges the scan configuration sources: `scan` first, then the individual settings. */
+export function scanConfigInput(settings: SrmScanSettings): ScanConfigInput {
+  const base = settings.scan ?? {};
+  const selection = definedEntries(settings.selection ?? {});
+  const mergedSettings = {
+    ...(base.settings ?? {}),
+    ...(settings.settings ?? {}),
+    ...(settings.allowedRegions && { allowedRegions: [...settings.allowedRegions] }),
+  };
+  const input: Record<string, unknown> = {
+    ...base,
+    ...(settings.regions && { regions: [...settings.regions] }),
+    ...Object.fromEntries(
+      Object.entries(selection).map(([key, value]) => [key, Array.isArray(value) ? [...value] : value]),
+    ),
+    ...(settings.suppressions && { suppressions: [...settings.suppressions] }),
+  };
+  if (Object.keys(mergedSettings).length > 0) input.settings = mergedSettings;
+  else delete input.settings;
+  return input as ScanConfigInput;
+}
+
+/**
+ * Applies defaults and validates everything at synth time, so a bad value fails `cdk synth`
+ * with a message naming the field instead of failing the first nightly run.
+ *
+ * @throws ConfigurationError
+ */
+export function resolveSettings(settings: SrmScanSettings, catalogue: ScanCatalogue): ResolvedSettings {
+  // Only the deployment keys: `settings` may be a whole stack props object (env, description, …).
+  const deployment = deploymentSchema.safeParse(
+    definedEntries({
+      schedule: settings.schedule,
+      scheduleTimeZone: settings.scheduleTimeZone,
+      alertEmails: settings.alertEmails,
+      minAlertSeverity: settings.minAlertSeverity,
+      notifyOn: settings.notifyOn,
+      historyTtlDays: settings.historyTtlDays,
+      logRetentionDays: settings.logRetentionDays,
+      memorySize: settings.memorySize,
+      reservedConcurrency: settings.reservedConcurrency,
+    }),
+  );
+  if (!deployment.success) {
+    throw new ConfigurationError(`Invalid SrmScanStack settings: ${describeIssues(deployment.error)}`);
+  }
+  const configInput = scanConfigInput(settings);
+  const config = parseConfig(configInput, 'the SrmScanStack scan configuration');
+  let selected: Check[];
+  try {
+    selected = selectChecks(catalogue.checks, config);
+  } catch (error) {
+    throw new ConfigurationError(`Invalid SrmScanStack scan configuration: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  if (selected.length === 0) {
+    throw new ConfigurationError(
+      'Invalid SrmScanStack scan configuration: the check selection (checks, excludeChecks, services, srmClasses, obligations, frameworks, minSeverity) matches no check.',
+    );
+  }
+  return {
+    ...deployment.data,
+    configInput,
+    config,
+    checkIds: selected.map((check) => check.id),
+    scanActions: requiredActions(selected, catalogue.collectors),
+  };
+}
+
+/** Context keys `bin/app.ts` reads (`-c key=value` or `cdk.json` → `context`). */
+export const CONTEXT_KEYS = [
+  'stackName',
+  'schedule',
+  'scheduleTimeZone',
+  'alertEmails',
+  'minAlertSeverity',
+  'notifyOn',
+  'historyTtlDays',
+  'configFile',
+  'regions',
+  'allowedRegions',
+  'checks',
+  'excludeChecks',
+  'services',
+  'srmClasses',
+  'obligations',
+  'frameworks',
+  'minSeverity',
+  'settings',
+  'suppressions',
+  'logRetentionDays',
+  'memorySize',
+  'reservedConcurrency',
+] as const;
+
+type ContextReader = Pick<Node, 'tryGetContext'>;
+
+/** `a,b` (command line) or `["a","b"]` (cdk.json) → list; empty string → undefined. */
+function contextList(node: ContextReader, key: string): string[] | undefined {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') {
+    const items = value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+    return items.length > 0 ? items : undefined;
+  }
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.length ? value : undefined;
+  throw new ConfigurationError(`Context ${key}: expected a comma-separated string or a list of strings.`);
+}
+
+function contextString(node: ContextReader, key: string): string | undefined {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'string') return value.trim();
+  throw new ConfigurationError(`Context ${key}: expected a string.`);
+}
+
+function contextNumber(node: ContextReader, key: string): number | undefined {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : Number.NaN;
+  if (!Number.isFinite(number))
+    throw new ConfigurationError(`Context ${key}: expected a number, got ${String(value)}.`);
+  return number;
+}
+
+/** A JSON value given inline on the command line (`-c settings='{"accessKeyMaxAgeDays":60}'`) or as JSON in cdk.json. */
+function contextJson(node: ContextReader, key: string): unknown {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch (error) {
+    throw new ConfigurationError(`Context ${key}: not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function readConfigFile(path: string): ScanConfigInput {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(`Context configFile: cannot read ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  try {
+    return JSON.parse(text) as ScanConfigInput;
+  } catch (error) {
+    throw new ConfigurationError(`Context configFile: ${path} is not valid JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Reads the deployment settings from CDK context. Values are checked for shape here and
+ * validated for meaning by `resolveSettings` (which names the bad field).
+ *
+ * @throws ConfigurationError
+ */
+export function settingsFromContext(node: ContextReader): SrmScanSettings {
+  const configFile = contextString(node, 'configFile');
+  const selection: CheckSelection = definedEntries({
+    checks: contextList(node, 'checks'),
+    excludeChecks: contextList(node, 'excludeChecks'),
+    services: contextList(node, 'services'),
+    srmClasses: contextList(node, 'srmClasses') as CheckSelection['srmClasses'],
+    obligations: contextList(node, 'obligations') as CheckSelection['obligations'],
+    frameworks: contextList(node, 'frameworks') as CheckSelection['frameworks'],
+    minSeverity: contextString(node, 'minSeverity') as Severity | undefined,
+  });
+  const settings: SrmScanSettings = {
+    schedule: contextString(node, 'schedule'),
+    scheduleTimeZone: contextString(node, 'scheduleTimeZone'),
+    alertEmails: contextList(node, 'alertEmails'),
+    minAlertSeverity: contextString(node, 'minAlertSeverity') as Severity | undefined,
+    notifyOn: contextString(node, 'notifyOn') as NotifyOn | undefined,
+    historyTtlDays: contextNumber(node, 'historyTtlDays'),
+    scan: configFile ? readConfigFile(configFile) : undefined,
+    regions: contextList(node, 'regions'),
+    allowedRegions: contextList(node, 'allowedRegions'),
+    selection: Object.keys(selection).length > 0 ? selection : undefined,
+    settings: contextJson(node, 'settings') as SettingsInput | undefined,
+    suppressions: contextJson(node, 'suppressions') as SuppressionInput[] | undefined,
+    logRetentionDays: contextNumber(node, 'logRetentionDays'),
+    memorySize: contextNumber(node, 'memorySize'),
+    reservedConcurrency:
+      node.tryGetContext('reservedConcurrency') === 'none' ? 'none' : contextNumber(node, 'reservedConcurrency'),
+  };
+  return definedEntries(settings);
+}
