@@ -1,12 +1,6 @@
-import { CreateTableCommand, DynamoDBClient, QueryCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
-import { CreateTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
-import {
-  CreateQueueCommand,
-  DeleteMessageCommand,
-  GetQueueAttributesCommand,
-  ReceiveMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
+import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MotoServer, startMoto } from '../../demo/moto.js';
@@ -16,89 +10,11 @@ import { parseConfig } from '../../lambdas/core/config/config-file.js';
 import { findingKeys } from '../../lambdas/core/findings/store.js';
 import { FINDINGS_TABLE_SCHEMA } from '../../lambdas/core/findings/table-schema.js';
 import { runScanJob, type ScanJobOptions, type ScanJobResult } from '../../lambdas/core/job/run-scan-job.js';
+import { createTable, createTopicWithQueue, receiveDigests, type SnsEnvelope } from '../helpers/moto-alerts.js';
 import { bucket, FAKE_CHECKS, type FakeWorld, fakeCollectors, fakeWorld, volume } from '../job/fake-catalogue.js';
 
 const REGION = 'us-east-1';
 const TABLE = 'srm-scan-findings';
-
-/** What SNS delivers to an SQS subscriber without raw delivery: a JSON envelope. */
-interface SnsEnvelope {
-  Type: string;
-  TopicArn: string;
-  Subject?: string;
-  Message: string;
-  MessageAttributes?: Record<string, { Type: string; Value: string }>;
-}
-
-async function createTable(client: DynamoDBClient): Promise<void> {
-  const { partitionKey, sortKey, ttlAttribute, openFindingsIndex } = FINDINGS_TABLE_SCHEMA;
-  await client.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: partitionKey, AttributeType: 'S' },
-        { AttributeName: sortKey, AttributeType: 'S' },
-        { AttributeName: openFindingsIndex.partitionKey, AttributeType: 'S' },
-        { AttributeName: openFindingsIndex.sortKey, AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: partitionKey, KeyType: 'HASH' },
-        { AttributeName: sortKey, KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: openFindingsIndex.name,
-          KeySchema: [
-            { AttributeName: openFindingsIndex.partitionKey, KeyType: 'HASH' },
-            { AttributeName: openFindingsIndex.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ],
-    }),
-  );
-  await client.send(
-    new UpdateTimeToLiveCommand({
-      TableName: TABLE,
-      TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true },
-    }),
-  );
-}
-
-/** An SNS topic with an SQS queue subscribed (raw delivery off), to read back what was published. */
-async function createTopicWithQueue(sns: SNSClient, sqs: SQSClient): Promise<{ topicArn: string; queueUrl: string }> {
-  const { TopicArn: topicArn } = await sns.send(new CreateTopicCommand({ Name: 'srm-scan-alerts' }));
-  const { QueueUrl: queueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'srm-scan-alerts-inbox' }));
-  if (!topicArn || !queueUrl) throw new Error('moto did not create the topic or queue');
-  const attributes = await sqs.send(
-    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }),
-  );
-  await sns.send(
-    new SubscribeCommand({
-      TopicArn: topicArn,
-      Protocol: 'sqs',
-      Endpoint: attributes.Attributes?.QueueArn,
-      Attributes: { RawMessageDelivery: 'false' },
-    }),
-  );
-  return { topicArn, queueUrl };
-}
-
-/** Drains the queue: every digest published since the last call. */
-async function receiveDigests(sqs: SQSClient, queueUrl: string): Promise<SnsEnvelope[]> {
-  const envelopes: SnsEnvelope[] = [];
-  for (;;) {
-    const { Messages = [] } = await sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
-    );
-    if (Messages.length === 0) return envelopes;
-    for (const message of Messages) {
-      envelopes.push(JSON.parse(message.Body ?? '{}') as SnsEnvelope);
-      await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
-    }
-  }
-}
 
 describe('Integration: findings lifecycle and digest on moto', () => {
   let moto: MotoServer;
@@ -111,7 +27,7 @@ describe('Integration: findings lifecycle and digest on moto', () => {
     clients = new AwsClients(new ApiCallCounter(), { endpoint: moto.endpoint });
     dynamo = clients.get(DynamoDBClient, REGION);
     const sqs = clients.get(SQSClient, REGION);
-    await createTable(dynamo);
+    await createTable(dynamo, TABLE);
     const { topicArn, queueUrl } = await createTopicWithQueue(clients.get(SNSClient, REGION), sqs);
     const world: FakeWorld = fakeWorld('123456789012');
     world.buckets.push(

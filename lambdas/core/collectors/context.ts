@@ -38,3 +38,23 @@ export function createCollectContext(options: CollectContextOptions): CollectCon
     mapLimited: (items, fn) => Promise.all(items.map((item) => limit(() => fn(item)))),
   };
 }
+
+/**
+ * Runs one call per resource with the context's bounded concurrency. A failing resource is
+ * reported as a collection issue and left out; the others are still collected.
+ */
+export async function collectEach<T extends { arn: string; region: string }, U>(
+  context: CollectContext,
+  items: readonly T[],
+  fn: (item: T) => Promise<U>,
+): Promise<U[]> {
+  const results = await context.mapLimited(items, async (item): Promise<U[]> => {
+    try {
+      return [await fn(item)];
+    } catch (error) {
+      context.reportIssue({ resourceArn: item.arn, region: item.region, error });
+      return [];
+    }
+  });
+  return results.flat();
+}

@@ -8,7 +8,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoTable } from '../inventory/index.js';
-import { collectEach } from './lambda.js';
+import { collectEach } from './context.js';
 import type { CollectContext, SliceCollectors } from './types.js';
 
 /** ListTables returns at most 100 names per page. */

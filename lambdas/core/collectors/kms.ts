@@ -12,7 +12,7 @@ import {
 import type { KmsKey } from '../inventory/index.js';
 import { supportsAutomaticRotation } from '../inventory/kms.js';
 import { parsePolicyDocument } from '../policy/index.js';
-import { collectEach } from './lambda.js';
+import { collectEach } from './context.js';
 import type { CollectContext, SliceCollectors } from './types.js';
 
 /** ListKeys pages hold up to 1,000 keys, ListAliases pages up to 100 aliases. */

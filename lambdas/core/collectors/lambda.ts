@@ -9,32 +9,13 @@ import {
 } from '@aws-sdk/client-lambda';
 import type { LambdaFunction, LambdaFunctionUrl } from '../inventory/index.js';
 import { parsePolicyDocument } from '../policy/index.js';
+import { collectEach } from './context.js';
 import type { CollectContext, SliceCollectors } from './types.js';
 
 /** ListFunctions and ListFunctionUrlConfigs return at most 50 items per page. */
 const LAMBDA_PAGE_SIZE = 50;
 
 const errorName = (error: unknown): string | undefined => (error as { name?: string } | undefined)?.name;
-
-/**
- * Runs one call per resource with the context's bounded concurrency. A failing resource is
- * reported as a collection issue and left out; the others are still collected.
- */
-export async function collectEach<T extends { arn: string; region: string }, U>(
-  context: CollectContext,
-  items: readonly T[],
-  fn: (item: T) => Promise<U>,
-): Promise<U[]> {
-  const results = await context.mapLimited(items, async (item): Promise<U[]> => {
-    try {
-      return [await fn(item)];
-    } catch (error) {
-      context.reportIssue({ resourceArn: item.arn, region: item.region, error });
-      return [];
-    }
-  });
-  return results.flat();
-}
 
 function toLambdaFunction(fn: FunctionConfiguration, context: CollectContext): LambdaFunction | undefined {
   if (!fn.FunctionArn || !fn.FunctionName) return undefined;

@@ -13,6 +13,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-rds';
 import type { DbCluster, DbClusterSnapshot, DbInstance, DbSnapshot } from '../inventory/index.js';
+import { collectEach } from './context.js';
 import type { CollectContext, SliceCollectors } from './types.js';
 
 /** The largest page the RDS Describe* operations accept (`MaxRecords`). */
@@ -124,16 +125,11 @@ async function withRestoreGrants<S extends { arn: string; region: string; snapsh
   snapshots: readonly S[],
   describe: (snapshot: S) => Promise<RestoreGrant>,
 ): Promise<(S & RestoreGrant)[]> {
-  const results = await context.mapLimited(snapshots, async (snapshot): Promise<(S & RestoreGrant)[]> => {
-    if (snapshot.snapshotType !== 'manual') return [{ ...snapshot, ...NOT_SHARED }];
-    try {
-      return [{ ...snapshot, ...(await describe(snapshot)) }];
-    } catch (error) {
-      context.reportIssue({ resourceArn: snapshot.arn, region: snapshot.region, error });
-      return [];
-    }
-  });
-  return results.flat();
+  return collectEach(context, snapshots, async (snapshot) =>
+    snapshot.snapshotType === 'manual'
+      ? { ...snapshot, ...(await describe(snapshot)) }
+      : { ...snapshot, ...NOT_SHARED },
+  );
 }
 
 type SnapshotCore<T> = Omit<T, 'public' | 'sharedWithAccounts'>;

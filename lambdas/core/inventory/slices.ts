@@ -1,5 +1,5 @@
 import type { BackupPlan } from './backup.js';
-import type { Trail } from './cloudtrail.js';
+import type { Trail, TrailEventSelectors, TrailStatus } from './cloudtrail.js';
 import type { DynamoContinuousBackups, DynamoTable, DynamoTableTags } from './dynamodb.js';
 import type {
   EbsEncryptionByDefault,
@@ -84,6 +84,8 @@ export interface SliceTypes {
   'rds.clusterSnapshots': readonly DbClusterSnapshot[];
 
   'cloudtrail.trails': readonly Trail[];
+  'cloudtrail.trailStatus': readonly TrailStatus[];
+  'cloudtrail.eventSelectors': readonly TrailEventSelectors[];
 
   'lambda.functions': readonly LambdaFunction[];
   'lambda.policies': readonly LambdaFunctionPolicy[];

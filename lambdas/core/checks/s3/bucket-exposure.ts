@@ -11,6 +11,7 @@ import type {
 import type { AccessLevel, ActionCatalog } from '../../policy/index.js';
 import { isPublicStatement } from '../../policy/index.js';
 import { type CheckResult, fail, pass } from '../define-check.js';
+import { bucketLabel } from './bucket-attribute.js';
 
 /** Slices that give a bucket's effective Block Public Access configuration. */
 export const BLOCK_SLICES = ['s3.buckets', 's3.accountPublicAccessBlock', 's3.bucketPublicAccessBlocks'] as const;
@@ -100,9 +101,7 @@ export interface PublicGrant {
 
 export interface BucketExposure {
   bucket: S3Bucket;
-  settings: readonly EffectiveSetting[];
-  /** True when RestrictPublicBuckets is effective and the policy is public: AWS then limits the bucket to this account and AWS services. */
-  policyRestricted: boolean;
+  /** The public grants of the ACL and the policy, honoured or neutralised. */
   grants: readonly PublicGrant[];
 }
 
@@ -159,7 +158,8 @@ function aclGrants(acl: BucketAcl): PublicGrant[] {
   });
 }
 
-const onAt = (settings: readonly EffectiveSetting[], key: BlockSettingKey): EffectiveSetting | undefined =>
+/** The setting when it is in effect, else undefined. */
+export const settingOn = (settings: readonly EffectiveSetting[], key: BlockSettingKey): EffectiveSetting | undefined =>
   settings.find((s) => s.key === key && s.on);
 
 /**
@@ -185,20 +185,21 @@ export function bucketExposure(
     const controls = ownership.get(bucket.arn);
     if (!settings || !acl || !policy || !controls) return undefined;
 
-    const ignoreAcls = onAt(settings, 'ignorePublicAcls');
+    const ignoreAcls = settingOn(settings, 'ignorePublicAcls');
     const aclNeutraliser =
       controls.ownership === 'BucketOwnerEnforced'
         ? 'ACLs are disabled (Object Ownership is BucketOwnerEnforced)'
         : ignoreAcls && `IgnorePublicAcls is on at the ${settingLevel(ignoreAcls)} level`;
-    const restrict = onAt(settings, 'restrictPublicBuckets');
+    const restrict = settingOn(settings, 'restrictPublicBuckets');
     const policyNeutraliser = restrict && `RestrictPublicBuckets is on at the ${settingLevel(restrict)} level`;
 
-    const fromPolicy = policyGrants(policy.policy, actions);
     const grants = [
       ...aclGrants(acl).map((g) => (aclNeutraliser ? { ...g, neutralisedBy: aclNeutraliser } : g)),
-      ...fromPolicy.map((g) => (policyNeutraliser ? { ...g, neutralisedBy: policyNeutraliser } : g)),
+      ...policyGrants(policy.policy, actions).map((g) =>
+        policyNeutraliser ? { ...g, neutralisedBy: policyNeutraliser } : g,
+      ),
     ];
-    return { bucket, settings, policyRestricted: Boolean(restrict) && fromPolicy.length > 0, grants };
+    return { bucket, grants };
   };
 }
 
@@ -242,6 +243,6 @@ export function publicAccessResults(
     const exposure = exposureOf(bucket);
     if (!exposure) return [];
     const { isPublic, text } = describePublicAccess(exposure, kind);
-    return [(isPublic ? fail : pass)(bucket, `S3 bucket ${bucket.name} ${text}.`)];
+    return [(isPublic ? fail : pass)(bucket, `${bucketLabel(bucket)} ${text}.`)];
   });
 }

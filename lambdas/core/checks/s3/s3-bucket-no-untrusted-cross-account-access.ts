@@ -8,7 +8,7 @@ import {
 } from '../../policy/index.js';
 import { defineCheck, fail, pass } from '../define-check.js';
 import { bucketLabel } from './bucket-attribute.js';
-import { BLOCK_SLICES, effectiveBlock, joinNames, statementName } from './bucket-exposure.js';
+import { BLOCK_SLICES, effectiveBlock, joinNames, settingOn, statementName } from './bucket-exposure.js';
 
 /** Keys that limit a statement to members of this organization. */
 const ORGANIZATION_KEYS = ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:SourceOrgID', 'aws:SourceOrgPaths'];
@@ -75,10 +75,9 @@ export const s3BucketNoUntrustedCrossAccountAccess = defineCheck({
       if (!block || policy === undefined) return [];
       const label = bucketLabel(bucket);
       if (!policy) return [pass(bucket, `${label} has no bucket policy, so it grants no cross-account access.`)];
-      const restrict = block.find((s) => s.key === 'restrictPublicBuckets' && s.on);
       // RestrictPublicBuckets blocks all cross-account access to a bucket with a public policy,
       // named accounts included, leaving only this account and AWS services.
-      if (restrict && policy.statements.some(isPublicStatement)) {
+      if (settingOn(block, 'restrictPublicBuckets') && policy.statements.some(isPublicStatement)) {
         return [
           pass(
             bucket,

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { s3BucketNoUntrustedCrossAccountAccess } from '../../../lambdas/core/checks/s3/index.js';
+import { settingsSchema } from '../../../lambdas/core/config/settings.js';
+import {
+  bucket,
+  bucketPolicy,
+  everyone,
+  NOTHING_BLOCKED,
+  publicAccessBlock,
+  runCheck,
+  s3Inventory,
+} from '../../fixtures/s3.js';
+
+const exchange = bucket('harbor-partner-exchange', 'eu-west-1');
+const PARTNER = '444455556666';
+
+const grantTo = (sid: string, principal: object | string, condition?: object) => ({
+  Sid: sid,
+  Effect: 'Allow',
+  Principal: principal,
+  Action: ['s3:GetObject', 's3:PutObject'],
+  Resource: `${exchange.arn}/carrier/*`,
+  ...(condition && { Condition: condition }),
+});
+
+/** The bucket with the given policy and no Block Public Access, so only the policy decides. */
+const withPolicy = (statements: object[] | null) =>
+  s3Inventory([exchange], {
+    bucketPublicAccessBlocks: [publicAccessBlock(exchange, NOTHING_BLOCKED)],
+    bucketPolicies: [bucketPolicy(exchange, statements)],
+  });
+
+describe('Check: s3-bucket-no-untrusted-cross-account-access', () => {
+  it('fails when the policy grants an account outside trustedAccountIds', () => {
+    // Prepare
+    const inventory = withPolicy([grantTo('CarrierPartnerAccess', { AWS: `arn:aws:iam::${PARTNER}:root` })]);
+
+    // Act
+    const results = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+
+    // Assess
+    expect(results).toEqual([
+      {
+        status: 'FAIL',
+        resource: exchange,
+        message:
+          "S3 bucket harbor-partner-exchange's bucket policy grants access to 444455556666 (statement CarrierPartnerAccess), outside this account and trustedAccountIds.",
+      },
+    ]);
+  });
+
+  it('passes when that account is in trustedAccountIds', () => {
+    // Prepare
+    const inventory = withPolicy([
+      grantTo('CarrierPartnerAccess', { AWS: `arn:aws:iam::${PARTNER}:role/carrier-sync` }),
+    ]);
+    const settings = settingsSchema.parse({ trustedAccountIds: [PARTNER] });
+
+    // Act
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, undefined, settings);
+
+    // Assess
+    expect(result?.status).toBe('PASS');
+  });
+
+  it('fails for an unrestricted "*" principal', () => {
+    // Prepare
+    const inventory = withPolicy([everyone(exchange.name, 'PublicRead', 's3:GetObject')]);
+
+    // Act
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+
+    // Assess
+    expect(result?.status).toBe('FAIL');
+    expect(result?.message).toContain('grants access to everyone (statement PublicRead)');
+  });
+
+  it('fails for a "*" limited by aws:SourceAccount to an untrusted account', () => {
+    // Prepare
+    const inventory = withPolicy([grantTo('PartnerPipeline', '*', { StringEquals: { 'aws:SourceAccount': PARTNER } })]);
+
+    // Act
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+
+    // Assess
+    expect(result?.status).toBe('FAIL');
+    expect(result?.message).toContain('444455556666 (statement PartnerPipeline)');
+  });
+
+  it('passes for a "*" limited by aws:PrincipalAccount to this account', () => {
+    // Prepare
+    const inventory = withPolicy([
+      grantTo('OwnAccountOnly', '*', { StringEquals: { 'aws:PrincipalAccount': '123456789012' } }),
+    ]);
+
+    // Act
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+
+    // Assess
+    expect(result?.status).toBe('PASS');
+  });
+
+  it('passes for a "*" limited to the organization, and for service principals', () => {
+    // Prepare
+    const inventory = withPolicy([
+      grantTo('OrganizationRead', '*', { StringEquals: { 'aws:PrincipalOrgID': 'o-h4rb0r2024x' } }),
+      grantTo('LogDelivery', { Service: 'logging.s3.amazonaws.com' }),
+      grantTo('OwnRole', { AWS: 'arn:aws:iam::123456789012:role/exporter' }),
+    ]);
+
+    // Act
+    const results = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+
+    // Assess
+    expect(results).toEqual([
+      {
+        status: 'PASS',
+        resource: exchange,
+        message:
+          "S3 bucket harbor-partner-exchange's bucket policy grants access only to this account, its organization, trusted accounts or AWS services.",
+      },
+    ]);
+  });
+
+  it('passes for a bucket without a policy', () => {
+    // Prepare
+    const inventory = withPolicy(null);
+
+    // Act
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+
+    // Assess
+    expect(result).toEqual({
+      status: 'PASS',
+      resource: exchange,
+      message: 'S3 bucket harbor-partner-exchange has no bucket policy, so it grants no cross-account access.',
+    });
+  });
+
+  it('passes when RestrictPublicBuckets blocks the cross-account grants of a public policy', () => {
+    // Prepare
+    const inventory = s3Inventory([exchange], {
+      bucketPublicAccessBlocks: [publicAccessBlock(exchange, { restrictPublicBuckets: true })],
+      bucketPolicies: [
+        bucketPolicy(exchange, [
+          everyone(exchange.name, 'PublicRead', 's3:GetObject'),
+          grantTo('CarrierPartnerAccess', { AWS: PARTNER }),
+        ]),
+      ],
+    });
+
+    // Act
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+
+    // Assess
+    expect(result?.status).toBe('PASS');
+    expect(result?.message).toContain('RestrictPublicBuckets limits access to this account and AWS services');
+  });
+
+  it('ignores Deny statements', () => {
+    // Prepare
+    const inventory = withPolicy([{ ...grantTo('DenyPartner', { AWS: PARTNER }), Effect: 'Deny' }]);
+
+    // Act
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+
+    // Assess
+    expect(result?.status).toBe('PASS');
+  });
+
+  it('produces no result for a bucket whose policy could not be collected', () => {
+    // Prepare
+    const inventory = s3Inventory([exchange], { bucketPolicies: [] });
+
+    // Act
+    const results = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+
+    // Assess
+    expect(results).toEqual([]);
+  });
+});
