@@ -1,0 +1,356 @@
+/**
+ * Speed and memory of srm-scan, printed as tables (not asserted: timings belong here, not in tests).
+ *
+ *   npm run bench                 # evaluation at large-account scale + a collection run on moto
+ *   BENCH_MOTO_SCALE=0 npm run bench   # skip the moto part
+ *
+ * Part 1 evaluates the whole catalogue on a generated inventory the size of the "large account"
+ * in shared/design/aws-limits.md, then runs the findings lifecycle and the digest on the result.
+ * Part 2 seeds moto with N buckets, instances, tables and keys, scans them through the real
+ * collectors and reports wall time and API calls per resource.
+ */
+import { performance } from 'node:perf_hooks';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeImagesCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
+import { startMoto } from '../../demo/moto.js';
+import { formatDigest, selectAlertable } from '../../lambdas/core/alerts/digest.js';
+import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
+import { AwsClients } from '../../lambdas/core/aws/clients.js';
+import { CHECKS } from '../../lambdas/core/checks/registry.js';
+import { COLLECTORS } from '../../lambdas/core/collectors/index.js';
+import { defaultSettings } from '../../lambdas/core/config/settings.js';
+import { evaluateCheck } from '../../lambdas/core/engine/evaluate.js';
+import { runScan } from '../../lambdas/core/engine/scan.js';
+import { findingId } from '../../lambdas/core/findings/finding-id.js';
+import { computeLifecycle } from '../../lambdas/core/findings/lifecycle.js';
+import type { Finding, ScanReport } from '../../lambdas/core/findings/model.js';
+import type { Inventory } from '../../lambdas/core/inventory/index.js';
+import { ActionCatalog } from '../../lambdas/core/policy/actions.js';
+import { dynamoTable } from '../fixtures/dynamodb.js';
+import { instance, securityGroup, snapshot, tcp, volume } from '../fixtures/ec2.js';
+import {
+  accountSummary,
+  authorizationDetails,
+  credentialReport,
+  iamRole,
+  iamUser,
+  passwordPolicy,
+  reportUser,
+} from '../fixtures/iam.js';
+import { kmsKey } from '../fixtures/kms.js';
+import { lambdaFunction } from '../fixtures/lambda.js';
+import { dbInstance } from '../fixtures/rds.js';
+import { bucket } from '../fixtures/s3.js';
+
+const REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'ca-central-1',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-central-1',
+  'eu-north-1',
+  'ap-south-1',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'sa-east-1',
+];
+const ACCOUNT = '123456789012';
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+const regionOf = (i: number) => REGIONS[i % REGIONS.length] ?? 'us-east-1';
+
+function largeInventory(): Inventory {
+  const buckets = range(1000).map((i) => bucket(`bench-bucket-${i}`, regionOf(i)));
+  const attribute = <T>(value: T) => buckets.map((b) => ({ arn: b.arn, region: b.region, ...value }));
+  const none = {
+    blockPublicAcls: false,
+    ignorePublicAcls: false,
+    blockPublicPolicy: false,
+    restrictPublicBuckets: false,
+  };
+  return {
+    accountId: ACCOUNT,
+    partition: 'aws',
+    regions: REGIONS,
+    scannedAt: new Date('2026-11-23T03:00:00Z'),
+    iam: {
+      credentialReport: credentialReport(range(500).map((i) => reportUser(`user-${i}`))),
+      authorizationDetails: authorizationDetails({
+        users: range(500).map((i) => iamUser(`user-${i}`)),
+        roles: range(2000).map((i) => iamRole(`role-${i}`)),
+      }),
+      passwordPolicy: passwordPolicy(),
+      accountSummary: accountSummary(),
+      virtualMfaDevices: [],
+    },
+    s3: {
+      buckets,
+      accountPublicAccessBlock: none,
+      bucketPublicAccessBlocks: attribute({ config: none }),
+      bucketAcls: attribute({ grants: [] }),
+      bucketPolicies: attribute({
+        policy: {
+          statements: [
+            { effect: 'Allow' as const, principal: { AWS: ['*'] }, action: ['s3:Get*'], resource: ['*'] },
+            {
+              effect: 'Deny' as const,
+              principal: { AWS: ['*'] },
+              action: ['s3:*'],
+              resource: ['*'],
+              condition: { Bool: { 'aws:SecureTransport': ['false'] } },
+            },
+          ],
+        },
+      }),
+      bucketEncryption: attribute({ rules: [{ algorithm: 'AES256' }] }),
+      bucketVersioning: attribute({ status: 'Enabled' as const, mfaDelete: false }),
+      bucketLogging: attribute({}),
+      bucketOwnershipControls: attribute({ ownership: 'BucketOwnerEnforced' as const }),
+      bucketReplication: attribute({ destinations: [] }),
+    },
+    ec2: {
+      instances: range(5000).map((i) =>
+        instance(`i-${i}`, { region: regionOf(i), securityGroupIds: [`sg-${i % 10000}`] }),
+      ),
+      securityGroups: range(10000).map((i) =>
+        securityGroup(`sg-${i}`, {
+          region: regionOf(i),
+          ingress: [tcp(i % 2 ? 22 : 443, ['0.0.0.0/0'])],
+        }),
+      ),
+      volumes: range(5000).map((i) => volume(`vol-${i}`, { region: regionOf(i) })),
+      snapshots: range(10000).map((i) => snapshot(`snap-${i}`, { region: regionOf(i) })),
+      images: [],
+      networkAcls: [],
+      subnets: [],
+      vpcs: [],
+      flowLogs: [],
+      ebsEncryptionByDefault: REGIONS.map((region) => ({ region, enabled: true })),
+    },
+    ssm: { managedInstances: [], patchCompliance: [] },
+    rds: {
+      instances: range(300).map((i) => dbInstance(`db-${i}`, { region: regionOf(i) })),
+      clusters: [],
+      snapshots: [],
+      clusterSnapshots: [],
+    },
+    cloudtrail: { trails: [], trailStatus: [], eventSelectors: [] },
+    lambda: {
+      functions: range(1000).map((i) =>
+        lambdaFunction(`fn-${i}`, {
+          region: regionOf(i),
+          environment: { TABLE: `t-${i}`, API_TOKEN: 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB' },
+        }),
+      ),
+      policies: [],
+      functionUrls: [],
+    },
+    dynamodb: {
+      tables: range(500).map((i) => dynamoTable(`table-${i}`, { region: regionOf(i) })),
+      continuousBackups: [],
+      tableTags: [],
+    },
+    kms: { keys: range(500).map((i) => kmsKey(`key-${i}`, { region: regionOf(i) })), keyRotation: [], keyPolicies: [] },
+    backup: { plans: [] },
+  } as unknown as Inventory;
+}
+
+async function evaluationBench(): Promise<void> {
+  const inventory = largeInventory();
+  const settings = { ...defaultSettings(), allowedRegions: ['us-east-1', 'eu-west-1'] };
+  const tools = { actions: await ActionCatalog.load() };
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const rows: [string, number, number][] = [];
+  const findings: Finding[] = [];
+  for (const check of CHECKS) {
+    const t = performance.now();
+    const results = evaluateCheck(check, inventory, settings, tools, [], COLLECTORS);
+    rows.push([check.id, results.length, performance.now() - t]);
+    for (const r of results) {
+      findings.push({
+        id: findingId(check.id, r.resource.arn),
+        checkId: check.id,
+        title: check.title,
+        status: r.status,
+        severity: check.severity,
+        srmClass: check.srmClass,
+        obligation: check.obligation,
+        service: check.service,
+        resourceType: check.resourceType,
+        resourceId: r.resource.id,
+        resourceArn: r.resource.arn,
+        region: r.resource.region,
+        accountId: ACCOUNT,
+        message: r.message,
+        compliance: check.compliance,
+        remediation: check.remediation,
+        observedAt: inventory.scannedAt.toISOString(),
+      });
+    }
+  }
+  const evaluationMs = performance.now() - started;
+  const report: ScanReport = {
+    scan: {
+      id: 'bench',
+      accountId: ACCOUNT,
+      startedAt: inventory.scannedAt.toISOString(),
+      finishedAt: inventory.scannedAt.toISOString(),
+      regions: REGIONS,
+      apiCalls: { total: 0, byOperation: {} },
+      collectionIssues: [],
+      checks: [],
+    },
+    findings,
+  };
+  const t1 = performance.now();
+  const lifecycle = computeLifecycle({ previous: [], report, suppressions: [], now: new Date('2026-11-23T03:05:00Z') });
+  const lifecycleMs = performance.now() - t1;
+  const t2 = performance.now();
+  const digest = formatDigest({
+    report,
+    lifecycle: lifecycle.summary,
+    alertable: selectAlertable(lifecycle.transitions, 'low'),
+    minSeverity: 'low',
+  });
+  const digestMs = performance.now() - t2;
+
+  console.log(
+    '\n## Evaluation at large-account scale (17 regions, 1,000 buckets, 500 users, 2,000 roles, 5,000 instances, 10,000 SGs, 10,000 snapshots, 300 RDS, 1,000 functions)\n',
+  );
+  console.log('| measure | value |\n|---|---|');
+  console.log(`| checks evaluated | ${CHECKS.length} |`);
+  console.log(
+    `| findings | ${findings.length.toLocaleString('en')} (FAIL ${findings.filter((f) => f.status === 'FAIL').length.toLocaleString('en')}) |`,
+  );
+  console.log(`| evaluation, all checks | ${evaluationMs.toFixed(0)} ms |`);
+  console.log(
+    `| lifecycle (first run) | ${lifecycleMs.toFixed(0)} ms, ${lifecycle.states.length.toLocaleString('en')} states |`,
+  );
+  console.log(
+    `| digest | ${digestMs.toFixed(0)} ms, ${(digest.bytes / 1024).toFixed(0)} KiB, ${digest.shown} listed, ${digest.omitted} in "and N more" |`,
+  );
+  console.log(`| heap growth | ${mb(process.memoryUsage().heapUsed - heapBefore)} |`);
+  console.log(`| peak RSS so far | ${mb(process.resourceUsage().maxRSS * 1024)} |`);
+  console.log('\nSlowest checks:\n\n| check | results | ms |\n|---|---|---|');
+  for (const [id, n, ms] of rows.sort((a, b) => b[2] - a[2]).slice(0, 5))
+    console.log(`| ${id} | ${n} | ${ms.toFixed(1)} |`);
+}
+
+async function collectionBench(scale: number): Promise<void> {
+  const moto = await startMoto();
+  try {
+    const seed = new AwsClients(new ApiCallCounter(), { endpoint: moto.endpoint });
+    const regions = ['us-east-1', 'eu-west-1'];
+    const t0 = performance.now();
+    for (const region of regions) {
+      const s3 = seed.get(S3Client, region);
+      await Promise.all(
+        range(scale).map(async (i) => {
+          const Bucket = `bench-${region}-${i}`;
+          await s3.send(
+            new CreateBucketCommand({
+              Bucket,
+              ...(region !== 'us-east-1' && { CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }),
+            }),
+          );
+          await s3.send(
+            new PutBucketPolicyCommand({
+              Bucket,
+              Policy: JSON.stringify({
+                Version: '2012-10-17',
+                Statement: [
+                  {
+                    Effect: 'Deny',
+                    Principal: '*',
+                    Action: 's3:*',
+                    Resource: [`arn:aws:s3:::${Bucket}/*`],
+                    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+                  },
+                ],
+              }),
+            }),
+          );
+        }),
+      );
+      const ec2 = seed.get(EC2Client, region);
+      const image = (await ec2.send(new DescribeImagesCommand({ Owners: ['amazon'], MaxResults: 5 }))).Images?.[0]
+        ?.ImageId;
+      await ec2.send(
+        new RunInstancesCommand({ ImageId: image, MinCount: scale, MaxCount: scale, InstanceType: 't3.micro' }),
+      );
+      const dynamo = seed.get(DynamoDBClient, region);
+      await Promise.all(
+        range(Math.ceil(scale / 4)).map((i) =>
+          dynamo.send(
+            new CreateTableCommand({
+              TableName: `bench-${i}`,
+              BillingMode: 'PAY_PER_REQUEST',
+              AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' }],
+              KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }],
+            }),
+          ),
+        ),
+      );
+      const kms = seed.get(KMSClient, region);
+      await Promise.all(range(Math.ceil(scale / 4)).map(() => kms.send(new CreateKeyCommand({}))));
+    }
+    seed.destroy();
+    const seedMs = performance.now() - t0;
+
+    const counter = new ApiCallCounter();
+    const clients = new AwsClients(counter, { endpoint: moto.endpoint });
+    const t1 = performance.now();
+    const report = await runScan({
+      checks: CHECKS,
+      collectors: COLLECTORS,
+      settings: defaultSettings(),
+      clients,
+      regions,
+    });
+    const scanMs = performance.now() - t1;
+    clients.destroy();
+    const calls = counter.byOperation();
+    const sum = (prefix: string) =>
+      Object.entries(calls)
+        .filter(([op]) => op.startsWith(prefix))
+        .reduce((n, [, c]) => n + c, 0);
+    const buckets = scale * regions.length;
+    console.log(
+      `\n## Collection on moto (2 regions: ${buckets} buckets, ${scale * 2} instances, ${Math.ceil(scale / 4) * 2} tables, ${Math.ceil(scale / 4) * 2} keys)\n`,
+    );
+    console.log('| measure | value |\n|---|---|');
+    console.log(`| seeding | ${(seedMs / 1000).toFixed(1)} s |`);
+    console.log(`| full scan, ${CHECKS.length} checks | ${(scanMs / 1000).toFixed(1)} s |`);
+    console.log(`| API calls | ${counter.total} (HTTP attempts ${counter.attempts}) |`);
+    console.log(`| S3 calls per bucket | ${(sum('s3:') / buckets).toFixed(2)} |`);
+    console.log(`| EC2 calls per instance | ${(sum('ec2:') / (scale * 2)).toFixed(3)} |`);
+    console.log(`| DynamoDB calls per table | ${(sum('dynamodb:') / (Math.ceil(scale / 4) * 2)).toFixed(2)} |`);
+    console.log(`| KMS calls per key | ${(sum('kms:') / (Math.ceil(scale / 4) * 2)).toFixed(2)} |`);
+    console.log(`| findings | ${report.findings.length} |`);
+    console.log(`| peak RSS | ${mb(process.resourceUsage().maxRSS * 1024)} |`);
+    console.log('\nCalls by operation:\n');
+    console.log(
+      Object.entries(calls)
+        .map(([op, n]) => `${op} ${n}`)
+        .join(', '),
+    );
+  } finally {
+    await moto.stop();
+  }
+}
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1' });
+await evaluationBench();
+const scale = Number(process.env.BENCH_MOTO_SCALE ?? 100);
+if (scale > 0) await collectionBench(scale);
