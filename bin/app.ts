@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * CDK app: `npx cdk synth|deploy [-c alertEmails=a@example.com,b@example.com] [-c key=value …]`.
- * Settings come from CDK context (cdk.json, then `-c`); see `docs/deploy.md`.
+ * Settings come from CDK context (cdk.json, then `-c`); see the README, "Deploying the nightly scanner".
  */
 import { App } from 'aws-cdk-lib';
 import { ConfigurationError } from '../lambdas/core/model/errors.js';
