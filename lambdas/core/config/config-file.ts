@@ -41,7 +41,8 @@ export function describeIssues(error: z.ZodError): string {
 /** Validates a configuration object; `source` names it in the error (a file, an env var, an event). */
 export function parseConfig(input: unknown, source: string): ScanConfig {
   const result = configSchema.safeParse(input);
-  if (!result.success) throw new ConfigurationError(`Invalid configuration in ${source}: ${describeIssues(result.error)}`);
+  if (!result.success)
+    throw new ConfigurationError(`Invalid configuration in ${source}: ${describeIssues(result.error)}`);
   return result.data;
 }
 
@@ -50,7 +51,9 @@ export async function loadConfigFile(path: string): Promise<ScanConfig> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new ConfigurationError(`Cannot read configuration file ${path}: ${(error as Error).message}`, { cause: error });
+    throw new ConfigurationError(`Cannot read configuration file ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   let json: unknown;
   try {

@@ -10,6 +10,7 @@ import type { CheckRunSummary, Finding, ScanReport } from '../findings/model.js'
 import type { Inventory, SliceKey } from '../inventory/index.js';
 import { CollectionError } from '../model/errors.js';
 import { ActionCatalog } from '../policy/actions.js';
+import { redactSecrets } from '../secrets/index.js';
 import { type CollectProgress, collectInventory } from './collect.js';
 import { evaluateCheck } from './evaluate.js';
 
@@ -136,7 +137,8 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
         resourceArn: result.resource.arn,
         region: result.resource.region,
         accountId: result.resource.accountId ?? accountId,
-        message: result.message,
+        // Checks mask what they quote; redacting again guards every output against a check that forgets.
+        message: redactSecrets(result.message),
         compliance: check.compliance,
         remediation: check.remediation,
         observedAt,

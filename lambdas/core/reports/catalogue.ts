@@ -19,6 +19,9 @@ export function catalogueTable(checks: readonly Check[]): string {
     .join('\n')}\n`;
 }
 
+const classAndObligation = (c: Check) =>
+  `${SRM_CLASS_DESCRIPTIONS[c.srmClass].label.toLowerCase()}, ${OBLIGATION_LABELS[c.obligation].toLowerCase()}`;
+
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** `docs/checks.md`: generated, grouped by SRM class; a test keeps it current. */
@@ -53,7 +56,7 @@ export function catalogueMarkdown(checks: readonly Check[]): string {
     lines.push(
       `### ${c.id}`,
       '',
-      `${c.title}. Severity **${c.severity}**, ${d(c)}.`,
+      `${c.title}. Severity **${c.severity}**, ${classAndObligation(c)}.`,
       '',
       `- **Risk:** ${c.risk}`,
       `- **Remediation:** ${c.remediation.text} ([docs](${c.remediation.url}))`,
