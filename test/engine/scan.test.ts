@@ -40,12 +40,12 @@ const collectors = fakeCollectors({
     actions: ['lambda:ListFunctions'],
     collect: async ({ region, accountId }) => [
       {
+        environment: (region === 'eu-west-1' ? { KEY: 'AKIAIOSFODNN7EXAMPLE' } : {}) as Record<string, string>,
         arn: `arn:aws:lambda:${region}:${accountId}:function:api`,
         id: 'api',
         name: 'api',
         region,
         accountId,
-        environment: region === 'eu-west-1' ? { KEY: 'AKIAIOSFODNN7EXAMPLE' } : {},
       },
     ],
   },

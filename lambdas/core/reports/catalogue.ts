@@ -67,6 +67,3 @@ export function catalogueMarkdown(checks: readonly Check[]): string {
   }
   return `${lines.join('\n')}`;
 }
-
-const d = (c: Check) =>
-  `${SRM_CLASS_DESCRIPTIONS[c.srmClass].label.toLowerCase()}, ${OBLIGATION_LABELS[c.obligation].toLowerCase()}`;
