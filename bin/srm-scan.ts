@@ -14,7 +14,7 @@ const io = {
 };
 
 try {
-  await buildProgram(io).exitOverride().parseAsync(process.argv);
+  await buildProgram(io).parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     // Help and version exit 0; usage errors (unknown option, bad choice) are configuration errors.

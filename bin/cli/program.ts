@@ -37,6 +37,8 @@ export function buildProgram(io: CliIo): Command {
       'Checks an AWS account, resource by resource, against the customer side of the Shared Responsibility Model.',
     )
     .showHelpAfterError()
+    // Set before the subcommands are added: they inherit it, so usage errors reach main's handler.
+    .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
   selectionOptions(
