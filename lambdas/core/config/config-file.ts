@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { suppressionSchema } from '../findings/suppression-schema.js';
 import { ConfigurationError } from '../model/errors.js';
@@ -44,24 +43,4 @@ export function parseConfig(input: unknown, source: string): ScanConfig {
   if (!result.success)
     throw new ConfigurationError(`Invalid configuration in ${source}: ${describeIssues(result.error)}`);
   return result.data;
-}
-
-export async function loadConfigFile(path: string): Promise<ScanConfig> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new ConfigurationError(`Cannot read configuration file ${path}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigurationError(`Configuration file ${path} is not valid JSON: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
-  return parseConfig(json, path);
 }

@@ -114,7 +114,3 @@ export function requiresInsecureTransport(statement: PolicyStatement): boolean {
   }
   return false;
 }
-
-/** True when the statement has any condition at all. */
-export const hasCondition = (statement: PolicyStatement): boolean =>
-  Object.values(statement.condition ?? {}).some((keys) => Object.keys(keys).length > 0);

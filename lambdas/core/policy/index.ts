@@ -1,7 +1,6 @@
 export { type AccessLevel, ActionCatalog, CATALOGUED_SERVICES, wildcardServiceActions } from './actions.js';
 export {
   conditionValues,
-  hasCondition,
   type RestrictingCondition,
   requiresInsecureTransport,
   restrictingConditions,
