@@ -352,10 +352,12 @@ async function seedUsEast(context: SeedContext): Promise<ExpectedFailure[]> {
     }
   }
 
-  // Network ACLs. Default ACL: denies SSH and RDP from anywhere before its allow-all rule 100.
+  // Network ACLs. Default ACL: denies SSH and RDP over TCP before its allow-all rule 100, which
+  // still admits UDP 22 and 3389 (RDP's UDP transport) from anywhere: EC2.21 counts UDP too.
   const prodDefaultAcl = await k.defaultNetworkAclOf(vpcId);
   await k.aclEntry(prodDefaultAcl, 10, 'deny', 22, 22);
   await k.aclEntry(prodDefaultAcl, 20, 'deny', 3389, 3389);
+  flag('ec2-network-acl-no-public-admin-ports', k.arn('network-acl', prodDefaultAcl));
   // Public tier: someone opened SSH to the world next to HTTPS.
   const publicAcl = await k.networkAcl(vpcId, 'harbor-prod-public-nacl', publicSubnet);
   await k.aclEntry(publicAcl, 100, 'allow', 443, 443);

@@ -59,6 +59,40 @@ describe('Function: restrictingConditions', () => {
     // Assess
     expect(found).toHaveLength(1);
   });
+
+  it.each([
+    ['ArnLike', 'aws:PrincipalArn', ['arn:aws:iam::111122223333:role/app-*']],
+    ['ArnLike', 'AWS:SourceArn', ['arn:aws:cloudtrail:*:111122223333:trail/*']],
+    ['StringLike', 'aws:PrincipalOrgPaths', ['o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*']],
+    ['ForAnyValue:StringLike', 'aws:SourceOrgPaths', ['o-a1b2c3d4e5/*']],
+  ])(
+    'treats %s on %s with a wildcard below a fixed account or organization as restricting',
+    (operator, key, values) => {
+      // Prepare
+      const statement = allowAll({ [operator]: { [key]: values } });
+
+      // Act
+      const found = restrictingConditions(statement);
+
+      // Assess
+      expect(found).toEqual([{ key, values }]);
+    },
+  );
+
+  it.each([
+    ['an account wildcard in an ARN', { ArnLike: { 'aws:PrincipalArn': ['arn:aws:iam::*:role/app'] } }],
+    ['an ARN without an account', { ArnLike: { 'aws:SourceArn': ['arn:aws:s3:::logs-*'] } }],
+    ['an organization wildcard in a path', { StringLike: { 'aws:PrincipalOrgPaths': ['o-*/r-ab12/*'] } }],
+  ])('does not treat %s as restricting', (_label, condition) => {
+    // Prepare
+    const statement = allowAll(condition);
+
+    // Act
+    const found = restrictingConditions(statement);
+
+    // Assess
+    expect(found).toEqual([]);
+  });
 });
 
 describe('Function: requiresInsecureTransport', () => {

@@ -37,6 +37,21 @@ const POSITIVE_OPERATORS = new Set([
 
 const hasWildcard = (value: string): boolean => value.includes('*') || value.includes('?');
 
+/** Keys whose values are ARNs: a wildcard after a fixed 12-digit account still names only that account's callers. */
+const ARN_KEYS = new Set(['aws:sourcearn', 'aws:principalarn']);
+/** Keys whose values are organization paths: a wildcard after a fixed `o-…/` still names only that organization. */
+const ORG_PATH_KEYS = new Set(['aws:principalorgpaths', 'aws:sourceorgpaths']);
+
+/** Whether a value of a restricting key pins the caller to someone who owns it: no wildcard, or one only below a fixed account or organization. */
+function isFixedValue(lowerKey: string, value: string): boolean {
+  if (!hasWildcard(value)) return true;
+  // aws:userid values like `AROAEXAMPLE:*` still admit only sessions of one role, which AWS counts as fixed.
+  if (lowerKey === 'aws:userid') return !hasWildcard(value.replace(/:\*$/, ''));
+  if (ARN_KEYS.has(lowerKey)) return /^\d{12}$/.test(value.split(':')[4] ?? '');
+  if (ORG_PATH_KEYS.has(lowerKey)) return /^o-[a-z0-9]+\//.test(value);
+  return false;
+}
+
 /** An IP range narrow enough to count as fixed: `0.0.0.0/0`, `::/0` or anything wider than /8 (IPv4) or /32 (IPv6) is not. */
 function isFixedCidr(value: string): boolean {
   const [address, bits] = value.split('/');
@@ -67,7 +82,9 @@ export interface RestrictingCondition {
 
 /**
  * The conditions of a statement that pin it to fixed callers. `…IfExists` and `ForAllValues:`
- * operators match when the key is absent, so they never restrict; neither do wildcard values.
+ * operators match when the key is absent, so they never restrict; neither do wildcard values,
+ * except below a fixed account in an ARN (`arn:aws:iam::111122223333:role/app-*`) or a fixed
+ * organization in a path (`o-a1b2c3d4e5/*`): the account or organization owner controls who matches.
  */
 export function restrictingConditions(statement: PolicyStatement): RestrictingCondition[] {
   const found: RestrictingCondition[] = [];
@@ -82,13 +99,7 @@ export function restrictingConditions(statement: PolicyStatement): RestrictingCo
         continue;
       }
       if (!RESTRICTING_KEYS.has(lowerKey) || base === 'ipaddress') continue;
-      // aws:userid values like `AROAEXAMPLE:*` still admit any session of a role, which AWS counts as fixed;
-      // any other wildcard makes the value open-ended.
-      const fixed =
-        lowerKey === 'aws:userid'
-          ? values.every((v) => !hasWildcard(v.replace(/:\*$/, '')))
-          : values.every((v) => !hasWildcard(v));
-      if (fixed) found.push({ key, values });
+      if (values.every((v) => isFixedValue(lowerKey, v))) found.push({ key, values });
     }
   }
   return found;

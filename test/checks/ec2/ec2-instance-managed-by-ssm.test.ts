@@ -27,7 +27,7 @@ describe('Check: ec2-instance-managed-by-ssm', () => {
     // Act
     const results = evaluateEc2(ec2InstanceManagedBySsm, {
       instances: [managed],
-      managedInstances: [managedInstance('i-managed', { pingStatus: 'ConnectionLost' })],
+      managedInstances: [managedInstance('i-managed', { pingStatus: 'Online' })],
     });
 
     // Assess
@@ -35,7 +35,30 @@ describe('Check: ec2-instance-managed-by-ssm', () => {
       {
         status: 'PASS',
         resource: managed,
-        message: 'EC2 instance i-managed is managed by Systems Manager (ping status ConnectionLost).',
+        message: 'EC2 instance i-managed is managed by Systems Manager (ping status Online).',
+      },
+    ]);
+  });
+
+  it('fails when a running instance is registered but its agent has stopped reporting (ConnectionLost)', () => {
+    // Prepare
+    const silent = instance('i-silent');
+
+    // Act
+    const results = evaluateEc2(ec2InstanceManagedBySsm, {
+      instances: [silent],
+      managedInstances: [
+        managedInstance('i-silent', { pingStatus: 'ConnectionLost', lastPingAt: new Date('2026-11-01T08:00:00Z') }),
+      ],
+    });
+
+    // Assess
+    expect(results).toEqual([
+      {
+        status: 'FAIL',
+        resource: silent,
+        message:
+          'EC2 instance i-silent is running but its SSM Agent is not reporting to Systems Manager (ping status ConnectionLost, last ping 2026-11-01T08:00:00.000Z).',
       },
     ]);
   });

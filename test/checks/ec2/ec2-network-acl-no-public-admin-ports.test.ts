@@ -2,14 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { ec2NetworkAclNoPublicAdminPorts } from '../../../lambdas/core/checks/ec2/index.js';
 import { aclEntry, evaluateEc2, networkAcl, statuses } from '../../fixtures/ec2.js';
 
-const tcpEntry = (ruleNumber: number, from: number, to: number, ruleAction: 'allow' | 'deny', cidr = '0.0.0.0/0') =>
+const portEntry = (
+  protocol: '6' | '17',
+  ruleNumber: number,
+  from: number,
+  to: number,
+  ruleAction: 'allow' | 'deny',
+  cidr = '0.0.0.0/0',
+) =>
   aclEntry({
     ruleNumber,
-    protocol: '6',
+    protocol,
     ruleAction,
     portRange: { from, to },
     ...(cidr.includes(':') ? { cidrBlock: undefined, ipv6CidrBlock: cidr } : { cidrBlock: cidr }),
   });
+
+const tcpEntry = (ruleNumber: number, from: number, to: number, ruleAction: 'allow' | 'deny', cidr = '0.0.0.0/0') =>
+  portEntry('6', ruleNumber, from, to, ruleAction, cidr);
+
+const udpEntry = (ruleNumber: number, from: number, to: number, ruleAction: 'allow' | 'deny', cidr = '0.0.0.0/0') =>
+  portEntry('17', ruleNumber, from, to, ruleAction, cidr);
 
 describe('Check: ec2-network-acl-no-public-admin-ports', () => {
   it('fails when the default allow-all rule lets SSH and RDP in', () => {
@@ -31,7 +44,7 @@ describe('Check: ec2-network-acl-no-public-admin-ports', () => {
         status: 'FAIL',
         resource: acl,
         message:
-          'Default network ACL acl-default allows remote administration from the internet: TCP 22 from 0.0.0.0/0 by rule 100 (all traffic); TCP 3389 from 0.0.0.0/0 by rule 100 (all traffic).',
+          'Default network ACL acl-default allows remote administration from the internet: TCP 22 from 0.0.0.0/0 by rule 100 (all traffic); UDP 22 from 0.0.0.0/0 by rule 100 (all traffic); TCP 3389 from 0.0.0.0/0 by rule 100 (all traffic); UDP 3389 from 0.0.0.0/0 by rule 100 (all traffic).',
       },
     ]);
   });
@@ -49,11 +62,13 @@ describe('Check: ec2-network-acl-no-public-admin-ports', () => {
     );
   });
 
-  it('passes when lower-numbered denies come before an allow-all', () => {
+  it('passes when lower-numbered TCP and UDP denies come before an allow-all', () => {
     // Prepare
     const acl = networkAcl('acl-private', [
       tcpEntry(80, 22, 22, 'deny'),
       tcpEntry(90, 3389, 3389, 'deny'),
+      udpEntry(91, 22, 22, 'deny'),
+      udpEntry(92, 3389, 3389, 'deny'),
       aclEntry({ ruleNumber: 100 }),
     ]);
 
@@ -65,7 +80,7 @@ describe('Check: ec2-network-acl-no-public-admin-ports', () => {
       {
         status: 'PASS',
         resource: acl,
-        message: 'Network ACL acl-private does not allow TCP 22 or 3389 from the internet.',
+        message: 'Network ACL acl-private does not allow TCP or UDP 22 or 3389 from the internet.',
       },
     ]);
   });
@@ -85,13 +100,44 @@ describe('Check: ec2-network-acl-no-public-admin-ports', () => {
     expect(statuses(results)).toEqual({ 'acl-late': 'FAIL', 'acl-narrow': 'FAIL' });
   });
 
-  it('passes when admin ports are allowed only from a corporate range, web ports from anywhere, and UDP is ignored', () => {
+  it('fails when TCP denies come before an allow-all that still admits UDP 22 and 3389, as EC2.21 counts UDP', () => {
+    // Prepare
+    const acl = networkAcl('acl-tcp-only', [
+      tcpEntry(80, 22, 22, 'deny'),
+      tcpEntry(90, 3389, 3389, 'deny'),
+      aclEntry({ ruleNumber: 100 }),
+    ]);
+
+    // Act
+    const results = evaluateEc2(ec2NetworkAclNoPublicAdminPorts, { networkAcls: [acl] });
+
+    // Assess
+    expect(results[0]?.message).toBe(
+      'Network ACL acl-tcp-only allows remote administration from the internet: UDP 22 from 0.0.0.0/0 by rule 100 (all traffic); UDP 3389 from 0.0.0.0/0 by rule 100 (all traffic).',
+    );
+  });
+
+  it('fails when a UDP range covering 3389 is allowed from ::/0', () => {
+    // Prepare
+    const acl = networkAcl('acl-udp', [udpEntry(130, 1024, 65535, 'allow', '::/0')]);
+
+    // Act
+    const results = evaluateEc2(ec2NetworkAclNoPublicAdminPorts, { networkAcls: [acl] });
+
+    // Assess
+    expect(results[0]?.message).toBe(
+      'Network ACL acl-udp allows remote administration from the internet: UDP 3389 from ::/0 by rule 130 (UDP 1024-65535).',
+    );
+  });
+
+  it('passes when admin ports are allowed only from a corporate range, and web ports and ICMP from anywhere', () => {
     // Prepare
     const acl = networkAcl('acl-web', [
       tcpEntry(100, 22, 22, 'allow', '198.51.100.0/24'),
+      udpEntry(105, 3389, 3389, 'allow', '198.51.100.0/24'),
       tcpEntry(110, 443, 443, 'allow'),
       tcpEntry(120, 1024, 3388, 'allow'),
-      aclEntry({ ruleNumber: 130, protocol: '17', portRange: { from: 3389, to: 3389 } }),
+      aclEntry({ ruleNumber: 130, protocol: '1' }),
       aclEntry({ ruleNumber: 140, egress: true }),
     ]);
 

@@ -16,7 +16,7 @@ describe('Check: ec2-security-group-no-public-rdp', () => {
         status: 'FAIL',
         resource: rdp,
         message:
-          'Security group sg-rdp (legacy-rdp) allows RDP (TCP port 3389) from the internet: TCP 3389 from 0.0.0.0/0.',
+          'Security group sg-rdp (legacy-rdp) allows RDP (TCP or UDP port 3389) from the internet: TCP 3389 from 0.0.0.0/0.',
       },
     ]);
   });
@@ -35,6 +35,27 @@ describe('Check: ec2-security-group-no-public-rdp', () => {
     expect(results[0]?.message).toContain('TCP 3000-4000 from ::/0');
   });
 
+  it('fails when only UDP 3389, the UDP transport of RDP, is open to the internet', () => {
+    // Prepare
+    const udp = securityGroup('sg-rdp-udp', {
+      name: 'rdp-udp',
+      ingress: [rule({ protocol: 'udp', fromPort: 3389, toPort: 3389, ipv6Ranges: ['::/0'] })],
+    });
+
+    // Act
+    const results = evaluateEc2(ec2SecurityGroupNoPublicRdp, { securityGroups: [udp] });
+
+    // Assess
+    expect(results).toEqual([
+      {
+        status: 'FAIL',
+        resource: udp,
+        message:
+          'Security group sg-rdp-udp (rdp-udp) allows RDP (TCP or UDP port 3389) from the internet: UDP 3389 from ::/0.',
+      },
+    ]);
+  });
+
   it('passes when RDP is open only to a private range and SSH is open publicly', () => {
     // Prepare
     const vpn = securityGroup('sg-vpn', { ingress: [tcp(3389, ['10.0.0.0/8']), tcp(22, ['0.0.0.0/0'])] });
@@ -45,7 +66,7 @@ describe('Check: ec2-security-group-no-public-rdp', () => {
     // Assess
     expect(statuses(results)).toEqual({ 'sg-vpn': 'PASS' });
     expect(results[0]?.message).toBe(
-      'Security group sg-vpn (app) does not allow RDP (TCP port 3389) from the internet.',
+      'Security group sg-vpn (app) does not allow RDP (TCP or UDP port 3389) from the internet.',
     );
   });
 });

@@ -16,7 +16,7 @@ describe('Check: ec2-security-group-no-public-ssh', () => {
         status: 'FAIL',
         resource: bastion,
         message:
-          'Security group sg-bastion (bastion) allows SSH (TCP port 22) from the internet: TCP 22 from 0.0.0.0/0; TCP 22 from ::/0.',
+          'Security group sg-bastion (bastion) allows SSH (TCP or UDP port 22) from the internet: TCP 22 from 0.0.0.0/0; TCP 22 from ::/0.',
       },
     ]);
   });
@@ -48,17 +48,31 @@ describe('Check: ec2-security-group-no-public-ssh', () => {
       {
         status: 'PASS',
         resource: corp,
-        message: 'Security group sg-corp (corp-ssh) does not allow SSH (TCP port 22) from the internet.',
+        message: 'Security group sg-corp (corp-ssh) does not allow SSH (TCP or UDP port 22) from the internet.',
       },
     ]);
   });
 
-  it('passes when only other ports, UDP 22, ICMP or referenced groups are open', () => {
+  it('fails when UDP 22 is open to the internet, as EC2.53 and CIS 5.2 count UDP too', () => {
+    // Prepare
+    const udp = securityGroup('sg-udp', {
+      ingress: [rule({ protocol: 'udp', fromPort: 0, toPort: 65535, ipv4Ranges: ['0.0.0.0/0'] })],
+    });
+
+    // Act
+    const results = evaluateEc2(ec2SecurityGroupNoPublicSsh, { securityGroups: [udp] });
+
+    // Assess
+    expect(results[0]?.status).toBe('FAIL');
+    expect(results[0]?.message).toContain('UDP 0-65535 from 0.0.0.0/0');
+  });
+
+  it('passes when only other ports, ICMP or referenced groups are open', () => {
     // Prepare
     const web = securityGroup('sg-web', {
       ingress: [
         tcp(443, ['0.0.0.0/0']),
-        rule({ protocol: 'udp', fromPort: 22, toPort: 22, ipv4Ranges: ['0.0.0.0/0'] }),
+        rule({ protocol: 'udp', fromPort: 53, toPort: 53, ipv4Ranges: ['0.0.0.0/0'] }),
         rule({ protocol: 'icmp', fromPort: -1, toPort: -1, ipv4Ranges: ['0.0.0.0/0'] }),
         rule({ protocol: '-1', fromPort: undefined, toPort: undefined, referencedGroupIds: ['sg-lb'] }),
       ],

@@ -15,7 +15,8 @@ describe('Check: ec2-vpc-flow-logs-enabled', () => {
       {
         status: 'FAIL',
         resource: defaultVpc,
-        message: 'Default VPC vpc-default has no active flow log attached to the VPC.',
+        message:
+          'Default VPC vpc-default has no active flow log of rejected traffic (REJECT or ALL) attached to the VPC.',
       },
     ]);
   });
@@ -36,6 +37,26 @@ describe('Check: ec2-vpc-flow-logs-enabled', () => {
 
     // Assess
     expect(results[0]?.status).toBe('FAIL');
+  });
+
+  it("fails when the VPC's only flow log records accepted traffic alone, as EC2.6 wants rejects", () => {
+    // Prepare
+    const prod = vpc('vpc-prod');
+
+    // Act
+    const results = evaluateEc2(ec2VpcFlowLogsEnabled, {
+      vpcs: [prod],
+      flowLogs: [flowLog('fl-accept', 'vpc-prod', { trafficType: 'ACCEPT' })],
+    });
+
+    // Assess
+    expect(results).toEqual([
+      {
+        status: 'FAIL',
+        resource: prod,
+        message: 'VPC vpc-prod has no active flow log of rejected traffic (REJECT or ALL) attached to the VPC.',
+      },
+    ]);
   });
 
   it('passes when an active flow log is attached to the VPC', () => {

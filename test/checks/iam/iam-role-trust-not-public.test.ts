@@ -104,6 +104,30 @@ describe('Check: iam-role-trust-not-public', () => {
     expect(results[0]?.status).toBe('PASS');
   });
 
+  it('passes a GitHub OIDC trust pinned with ForAnyValue:StringLike, which needs the sub claim to match', () => {
+    // Prepare / Act
+    const results = evaluateTrust(
+      github({
+        StringEquals: { 'token.actions.githubusercontent.com:aud': ['sts.amazonaws.com'] },
+        'ForAnyValue:StringLike': { 'token.actions.githubusercontent.com:sub': ['repo:acme/web-app:*'] },
+      }),
+    );
+
+    // Assess
+    expect(results[0]?.status).toBe('PASS');
+    expect(results[0]?.message).toContain('for repo:acme/web-app:*');
+  });
+
+  it('fails a GitHub OIDC trust whose sub is only constrained by ForAllValues, which an absent claim satisfies', () => {
+    // Prepare / Act
+    const results = evaluateTrust(
+      github({ 'ForAllValues:StringLike': { 'token.actions.githubusercontent.com:sub': ['repo:acme/web-app:*'] } }),
+    );
+
+    // Assess
+    expect(results[0]?.status).toBe('FAIL');
+  });
+
   it('ignores a wildcard principal that is only denied', () => {
     // Prepare / Act
     const results = evaluateTrust(

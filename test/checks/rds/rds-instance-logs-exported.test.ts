@@ -62,6 +62,24 @@ describe('Check: rds-instance-logs-exported', () => {
     ]);
   });
 
+  it('requires only the error log from SQL Server Express, which has no SQL Server Agent, and error and agent from other editions', () => {
+    // Prepare
+    const express = dbInstance('kiosk-db', { engine: 'sqlserver-ex', enabledCloudwatchLogsExports: ['error'] });
+    const standard = dbInstance('erp-db', { engine: 'sqlserver-se', enabledCloudwatchLogsExports: ['error'] });
+
+    // Act
+    const results = evaluate(rdsInstanceLogsExported, { 'rds.instances': [express, standard], 'rds.clusters': [] });
+
+    // Assess
+    expect(results.map((r) => [r.resource.id, r.status])).toEqual([
+      ['kiosk-db', 'PASS'],
+      ['erp-db', 'FAIL'],
+    ]);
+    expect(results[1]?.message).toBe(
+      'RDS DB instance erp-db (sqlserver-se) does not publish agent logs to CloudWatch Logs (published: error).',
+    );
+  });
+
   it('requires at least one log type for an engine without a list', () => {
     // Prepare
     const exporting = dbInstance('warehouse-db', { engine: 'db2-se', enabledCloudwatchLogsExports: ['diag.log'] });

@@ -122,6 +122,54 @@ describe('Check: s3-bucket-no-untrusted-cross-account-access', () => {
     ]);
   });
 
+  it('passes for an access-log bucket granting the Elastic Load Balancing log delivery account of its Region', () => {
+    // Prepare
+    const inventory = withPolicy([
+      {
+        Sid: 'AllowElbAccessLogs',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::156460612806:root' },
+        Action: 's3:PutObject',
+        Resource: `${exchange.arn}/alb/AWSLogs/123456789012/*`,
+      },
+    ]);
+
+    // Act
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+
+    // Assess
+    expect(result?.status).toBe('PASS');
+  });
+
+  it('passes for a "*" limited to organizational units with an aws:PrincipalOrgPaths wildcard below the organization', () => {
+    // Prepare
+    const inventory = withPolicy([
+      grantTo('OrganizationUnitRead', '*', {
+        'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': ['o-h4rb0r2024x/r-ab12/ou-ab12-11111111/*'] },
+      }),
+    ]);
+
+    // Act
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+
+    // Assess
+    expect(result?.status).toBe('PASS');
+  });
+
+  it('fails for a "*" limited by an aws:PrincipalArn pattern to roles of an untrusted account', () => {
+    // Prepare
+    const inventory = withPolicy([
+      grantTo('PartnerRoles', '*', { ArnLike: { 'aws:PrincipalArn': `arn:aws:iam::${PARTNER}:role/carrier-*` } }),
+    ]);
+
+    // Act
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+
+    // Assess
+    expect(result?.status).toBe('FAIL');
+    expect(result?.message).toContain('444455556666 (statement PartnerRoles)');
+  });
+
   it('passes for a bucket without a policy', () => {
     // Prepare
     const inventory = withPolicy(null);

@@ -117,6 +117,21 @@ describe('Check: s3-bucket-tls-required', () => {
     });
   });
 
+  it('passes when one Deny covers the bucket and another its objects', () => {
+    // Prepare
+    const inventory = withPolicy([
+      denyInsecureTransport(reports.name, { Sid: 'DenyHttpBucket', Resource: reports.arn }),
+      denyInsecureTransport(reports.name, { Sid: 'DenyHttpObjects', Resource: `${reports.arn}/*` }),
+    ]);
+
+    // Act
+    const [result] = runCheck(s3BucketTlsRequired, inventory);
+
+    // Assess
+    expect(result?.status).toBe('PASS');
+    expect(result?.message).toContain('statements DenyHttpBucket and DenyHttpObjects');
+  });
+
   it('passes with "*" actions, an {"AWS": "*"} principal and a wildcard resource', () => {
     // Prepare
     const inventory = withPolicy([

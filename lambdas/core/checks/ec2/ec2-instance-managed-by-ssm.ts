@@ -25,12 +25,22 @@ export const ec2InstanceManagedBySsm = defineCheck({
       .filter((instance) => instance.state === 'running')
       .map((instance) => {
         const managed = managedRecord(instance);
-        return managed
-          ? pass(
-              instance,
-              `EC2 instance ${labelOf(instance)} is managed by Systems Manager (ping status ${managed.pingStatus ?? 'unknown'}).`,
-            )
-          : fail(instance, `EC2 instance ${labelOf(instance)} is running but not managed by Systems Manager.`);
+        if (!managed) {
+          return fail(instance, `EC2 instance ${labelOf(instance)} is running but not managed by Systems Manager.`);
+        }
+        // A running instance whose agent stopped stays registered but stops pinging (ConnectionLost):
+        // SSM.1 (Config rule ec2-instance-managed-by-systems-manager) counts it as not managed.
+        if (managed.pingStatus !== undefined && managed.pingStatus !== 'Online') {
+          const lastPing = managed.lastPingAt ? `, last ping ${managed.lastPingAt.toISOString()}` : '';
+          return fail(
+            instance,
+            `EC2 instance ${labelOf(instance)} is running but its SSM Agent is not reporting to Systems Manager (ping status ${managed.pingStatus}${lastPing}).`,
+          );
+        }
+        return pass(
+          instance,
+          `EC2 instance ${labelOf(instance)} is managed by Systems Manager (ping status ${managed.pingStatus ?? 'unknown'}).`,
+        );
       });
   },
 });

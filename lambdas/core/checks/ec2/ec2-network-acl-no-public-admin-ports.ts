@@ -1,6 +1,11 @@
 import { defineCheck, fail, pass } from '../define-check.js';
 import { labelOf } from './labels.js';
-import { decidingAclEntry, describeAclEntry, INTERNET_CIDRS } from './port-exposure.js';
+import {
+  decidingAclEntry,
+  describeAclEntry,
+  INTERNET_CIDRS,
+  REMOTE_ADMINISTRATION_PROTOCOLS,
+} from './port-exposure.js';
 
 /** Remote administration ports: SSH and RDP. */
 const ADMIN_PORTS = [22, 3389];
@@ -20,7 +25,7 @@ export const ec2NetworkAclNoPublicAdminPorts = defineCheck({
   ],
   risk: 'A network ACL that lets remote administration traffic in from anywhere leaves a single security group mistake between the internet and every instance in its subnets.',
   remediation: {
-    text: 'Add inbound deny rules for TCP 22 and 3389 from 0.0.0.0/0 and ::/0 numbered below the allow rule (or narrow the allow rule to known CIDRs).',
+    text: 'Add inbound deny rules for TCP and UDP 22 and 3389 from 0.0.0.0/0 and ::/0 numbered below the allow rule (or narrow the allow rule to known CIDRs).',
     cli: 'aws ec2 create-network-acl-entry --network-acl-id <acl-id> --ingress --rule-number <number-below-the-allow> --protocol tcp --port-range From=22,To=22 --cidr-block 0.0.0.0/0 --rule-action deny --region <region>',
     url: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html',
   },
@@ -29,13 +34,18 @@ export const ec2NetworkAclNoPublicAdminPorts = defineCheck({
       const open: string[] = [];
       for (const port of ADMIN_PORTS) {
         for (const cidr of INTERNET_CIDRS) {
-          const entry = decidingAclEntry(acl, port, cidr);
-          if (entry?.ruleAction === 'allow') open.push(`TCP ${port} from ${cidr} by ${describeAclEntry(entry)}`);
+          // EC2.21 and CIS 5.1 count TCP and UDP alike.
+          for (const protocol of REMOTE_ADMINISTRATION_PROTOCOLS) {
+            const entry = decidingAclEntry(acl, port, cidr, protocol);
+            if (entry?.ruleAction === 'allow') {
+              open.push(`${protocol.toUpperCase()} ${port} from ${cidr} by ${describeAclEntry(entry)}`);
+            }
+          }
         }
       }
       const label = `${acl.isDefault ? 'Default network ACL' : 'Network ACL'} ${labelOf(acl)}`;
       return open.length === 0
-        ? pass(acl, `${label} does not allow TCP 22 or 3389 from the internet.`)
+        ? pass(acl, `${label} does not allow TCP or UDP 22 or 3389 from the internet.`)
         : fail(acl, `${label} allows remote administration from the internet: ${open.join('; ')}.`);
     }),
 });

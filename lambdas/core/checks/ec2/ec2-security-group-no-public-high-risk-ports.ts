@@ -1,5 +1,5 @@
 import { defineCheck } from '../define-check.js';
-import { evaluateInternetTcpPorts } from './port-exposure.js';
+import { evaluateInternetPorts } from './port-exposure.js';
 
 export const ec2SecurityGroupNoPublicHighRiskPorts = defineCheck({
   id: 'ec2-security-group-no-public-high-risk-ports',
@@ -20,7 +20,7 @@ export const ec2SecurityGroupNoPublicHighRiskPorts = defineCheck({
     url: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
   },
   evaluate: ({ ec2 }, settings) =>
-    evaluateInternetTcpPorts(ec2.securityGroups, settings.highRiskPorts, {
+    evaluateInternetPorts(ec2.securityGroups, settings.highRiskPorts, {
       subject: `any of the ${settings.highRiskPorts.length} high-risk TCP ports (setting highRiskPorts)`,
       exposedSubject: (ports) => `high-risk TCP port${ports.length === 1 ? '' : 's'} ${ports.join(', ')}`,
     }),

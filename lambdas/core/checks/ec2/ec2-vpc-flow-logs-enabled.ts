@@ -1,9 +1,16 @@
 import { defineCheck, fail, pass } from '../define-check.js';
 import { labelOf } from './labels.js';
 
+/**
+ * EC2.6 and CIS 3.7 ask for flow logs of rejected packets: a flow log of type REJECT, or ALL
+ * (which includes them). An ACCEPT-only flow log records no rejected traffic.
+ * (AWS always reports the traffic type of a flow log; one without it is not held against the VPC.)
+ */
+const LOGS_REJECTED_TRAFFIC = ['REJECT', 'ALL'];
+
 export const ec2VpcFlowLogsEnabled = defineCheck({
   id: 'ec2-vpc-flow-logs-enabled',
-  title: 'VPCs have an active flow log',
+  title: 'VPCs have an active flow log capturing rejected traffic',
   service: 'ec2',
   resourceType: 'AwsEc2Vpc',
   srmClass: 'infrastructure',
@@ -25,13 +32,17 @@ export const ec2VpcFlowLogsEnabled = defineCheck({
       const label = `${vpc.isDefault ? 'Default VPC' : 'VPC'} ${labelOf(vpc)}`;
       // Flow logs on subnets or network interfaces cover only part of the VPC.
       const active = ec2.flowLogs.filter(
-        (log) => log.region === vpc.region && log.resourceId === vpc.id && log.status === 'ACTIVE',
+        (log) =>
+          log.region === vpc.region &&
+          log.resourceId === vpc.id &&
+          log.status === 'ACTIVE' &&
+          (log.trafficType === undefined || LOGS_REJECTED_TRAFFIC.includes(log.trafficType)),
       );
       return active.length > 0
         ? pass(
             vpc,
             `${label} has an active flow log (${active.map((log) => `${log.id}, ${log.trafficType ?? 'unknown'} traffic`).join('; ')}).`,
           )
-        : fail(vpc, `${label} has no active flow log attached to the VPC.`);
+        : fail(vpc, `${label} has no active flow log of rejected traffic (REJECT or ALL) attached to the VPC.`);
     }),
 });

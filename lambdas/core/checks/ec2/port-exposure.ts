@@ -19,6 +19,12 @@ export const REMOTE_ADMINISTRATION_CONTROLS: readonly ComplianceRef[] = [
 
 export type PortProtocol = 'tcp' | 'udp';
 
+/**
+ * EC2.53/EC2.54 (Config rule vpc-sg-port-restriction-check, protocolType ALL) and CIS 5.1–5.3
+ * count ports 22 and 3389 as open over TCP, UDP or all traffic; RDP itself also runs over UDP 3389.
+ */
+export const REMOTE_ADMINISTRATION_PROTOCOLS: readonly PortProtocol[] = ['tcp', 'udp'];
+
 /** Ports a rule opens. `all` is protocol -1: every protocol and so every port. */
 export interface PortRange {
   protocol: PortProtocol | 'all';
@@ -103,25 +109,28 @@ export interface InternetPortsOptions {
   subject: string;
   /** What was found open, from the exposed ports, when it differs from `subject`. */
   exposedSubject?: (ports: readonly number[]) => string;
+  /** The transport protocols that count as exposing a port; TCP unless given. */
+  protocols?: readonly PortProtocol[];
 }
 
 /**
- * One result per security group: FAIL when any of `ports` is reachable over TCP from
- * 0.0.0.0/0 or ::/0, naming the rules that open it.
+ * One result per security group: FAIL when any of `ports` is reachable over one of the
+ * protocols (TCP by default) from 0.0.0.0/0 or ::/0, naming the rules that open it.
  */
-export function evaluateInternetTcpPorts(
+export function evaluateInternetPorts(
   groups: readonly SecurityGroup[],
   ports: readonly number[],
   options: InternetPortsOptions,
 ): CheckResult[] {
+  const protocols = options.protocols ?? ['tcp'];
   return groups.map((group) => {
     const exposures = internetExposures(group);
-    const exposedPorts = ports.filter((port) => exposures.some((e) => coversPort(e, port, ['tcp'])));
+    const exposedPorts = ports.filter((port) => exposures.some((e) => coversPort(e, port, protocols)));
     const label = securityGroupLabel(group);
     if (exposedPorts.length === 0) {
       return pass(group, `Security group ${label} does not allow ${options.subject} from the internet.`);
     }
-    const rules = exposures.filter((e) => exposedPorts.some((port) => coversPort(e, port, ['tcp'])));
+    const rules = exposures.filter((e) => exposedPorts.some((port) => coversPort(e, port, protocols)));
     const exposed = options.exposedSubject?.(exposedPorts) ?? options.subject;
     return fail(
       group,
@@ -135,19 +144,20 @@ export function evaluateInternetTcpPorts(
  * packet decides. For traffic from anywhere on the internet, only a rule whose CIDR is the whole
  * internet matches every source address: a narrower deny before it leaves the rest of the
  * internet to the later rule, and a narrower allow is not public. Returns the rule that decides
- * `port` over TCP for `cidr`, or undefined when none matches (ACLs end with an implicit deny).
+ * `port` over `protocol` for `cidr`, or undefined when none matches (ACLs end with an implicit deny).
  */
 export function decidingAclEntry(
   acl: Pick<NetworkAcl, 'entries'>,
   port: number,
   cidr: string,
+  protocol: PortProtocol = 'tcp',
 ): NetworkAclEntry | undefined {
   return acl.entries
     .filter((e) => !e.egress && (e.cidrBlock ?? e.ipv6CidrBlock) === cidr)
     .sort((a, b) => a.ruleNumber - b.ruleNumber)
     .find((e) => {
       const range = portRangeOf(e.protocol, e.portRange?.from, e.portRange?.to);
-      return range !== undefined && coversPort(range, port, ['tcp']);
+      return range !== undefined && coversPort(range, port, [protocol]);
     });
 }
 

@@ -24,7 +24,10 @@ function allowsAssume(statement: PolicyStatement): boolean {
 const GITHUB_PROVIDER = /oidc-provider\/token\.actions\.githubusercontent\.com(\/[^/]+)?$/;
 const GITHUB_SUB_KEY = /^token\.actions\.githubusercontent\.com(\/[^:]+)?:sub$/;
 
-/** Operators that require the claim to be present and match: `…IfExists` and `ForAllValues:` do not. */
+/**
+ * Operators that require the claim to be present and match: `…IfExists` and `ForAllValues:` do not.
+ * `ForAnyValue:` does, as it is false for an absent claim (teams often write it for `sub`).
+ */
 const PINNING_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'stringlike']);
 
 /**
@@ -35,8 +38,8 @@ const PINNING_OPERATORS = new Set(['stringequals', 'stringequalsignorecase', 'st
 function pinnedGithubSubjects(statement: PolicyStatement): string[] {
   const pinned: string[] = [];
   for (const [operator, keys] of Object.entries(statement.condition ?? {})) {
-    const lower = operator.toLowerCase();
-    if (lower.includes(':') || lower.endsWith('ifexists') || !PINNING_OPERATORS.has(lower)) continue;
+    const lower = operator.toLowerCase().replace(/^foranyvalue:/, '');
+    if (lower.includes(':') || !PINNING_OPERATORS.has(lower)) continue;
     for (const [key, values] of Object.entries(keys)) {
       if (!GITHUB_SUB_KEY.test(key.toLowerCase()) || values.length === 0) continue;
       const fixed = values.every((v) => !/[*?]/.test(v) || /^repo:[^*?/]+\//.test(v));

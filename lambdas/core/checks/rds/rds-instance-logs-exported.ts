@@ -3,9 +3,11 @@ import { judgeGoverned } from './db-helpers.js';
 
 /**
  * The log types each engine family should publish to CloudWatch Logs, as in AWS Security Hub
- * control RDS.9. Engines not listed must publish at least one log type.
+ * control RDS.9. Engines not listed must publish at least one log type. The first match wins.
  */
 const REQUIRED_LOGS: readonly { engine: RegExp; logs: readonly string[] }[] = [
+  // SQL Server Express has no SQL Server Agent: its error log is the only one it can publish.
+  { engine: /^sqlserver-ex$/, logs: ['error'] },
   { engine: /^oracle/, logs: ['alert', 'audit', 'trace', 'listener'] },
   { engine: /^postgres$/, logs: ['postgresql', 'upgrade'] },
   { engine: /^aurora-postgresql$/, logs: ['postgresql'] },

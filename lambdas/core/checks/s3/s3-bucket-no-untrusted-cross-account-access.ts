@@ -17,6 +17,42 @@ const ACCOUNT_KEYS = ['aws:PrincipalAccount', 'aws:SourceAccount', 'aws:SourceOw
 /** Keys whose fixed values are ARNs naming an account (S3 ARNs name none). */
 const ARN_KEYS = ['aws:PrincipalArn', 'aws:SourceArn'];
 
+/**
+ * AWS-owned accounts through which Elastic Load Balancing delivers access logs in Regions opened
+ * before August 2022 (newer Regions use the logdelivery.elasticloadbalancing.amazonaws.com service
+ * principal). AWS documents a grant to them as the way to enable access logs, so they count as AWS
+ * services, not as outside accounts.
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html
+ */
+const ELB_LOG_DELIVERY_ACCOUNTS = [
+  '127311923021', // us-east-1
+  '033677994240', // us-east-2
+  '027434742980', // us-west-1
+  '797873946194', // us-west-2
+  '098369216593', // af-south-1
+  '754344448648', // ap-east-1
+  '589379963580', // ap-southeast-3
+  '718504428378', // ap-south-1
+  '383597477331', // ap-northeast-3
+  '600734575887', // ap-northeast-2
+  '114774131450', // ap-southeast-1
+  '783225319266', // ap-southeast-2
+  '582318560864', // ap-northeast-1
+  '985666609251', // ca-central-1
+  '054676820928', // eu-central-1
+  '156460612806', // eu-west-1
+  '652711504416', // eu-west-2
+  '635631232127', // eu-south-1
+  '009996457667', // eu-west-3
+  '897822967062', // eu-north-1
+  '076674570225', // me-south-1
+  '507241528517', // sa-east-1
+  '048591011584', // us-gov-west-1
+  '190560391635', // us-gov-east-1
+  '638102146993', // cn-north-1
+  '037604701340', // cn-northwest-1
+];
+
 const arnAccount = (arn: string): string | undefined => {
   const account = arn.split(':')[4];
   return account && /^\d{12}$/.test(account) ? account : principalAccountId(arn);
@@ -61,14 +97,15 @@ export const s3BucketNoUntrustedCrossAccountAccess = defineCheck({
   remediation: {
     text:
       'Remove the statements for accounts you do not trust, restrict "*" statements with aws:PrincipalOrgID, or add ' +
-      'partner accounts you vouch for to the trustedAccountIds setting. Service principals are not flagged.',
+      'partner accounts you vouch for to the trustedAccountIds setting. Service principals and the AWS accounts ' +
+      'Elastic Load Balancing delivers access logs from are not flagged.',
     cli: 'aws s3api put-bucket-policy --bucket <bucket> --policy file://<policy-without-untrusted-grants>.json',
     url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html',
   },
   evaluate: ({ s3, accountId }, settings) => {
     const blockOf = effectiveBlock(s3);
     const policies = new Map(s3.bucketPolicies.map((p) => [p.arn, p.policy]));
-    const trusted = new Set([accountId, ...settings.trustedAccountIds]);
+    const trusted = new Set([accountId, ...settings.trustedAccountIds, ...ELB_LOG_DELIVERY_ACCOUNTS]);
     return s3.buckets.flatMap((bucket) => {
       const block = blockOf(bucket);
       const policy = policies.get(bucket.arn);

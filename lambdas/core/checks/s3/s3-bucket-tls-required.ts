@@ -1,4 +1,4 @@
-import type { PolicyStatement, S3Bucket } from '../../inventory/index.js';
+import type { PolicyStatement } from '../../inventory/index.js';
 import { grantsToEveryone, requiresInsecureTransport } from '../../policy/index.js';
 import { defineCheck, fail, pass } from '../define-check.js';
 import { bucketLabel, judgeEachBucket } from './bucket-attribute.js';
@@ -15,12 +15,6 @@ const covers = (pattern: string, target: string): boolean =>
 
 const coversAllS3Actions = (statement: PolicyStatement): boolean =>
   (statement.action ?? []).some((a) => a === '*' || a.toLowerCase() === 's3:*');
-
-/** The statement applies to the bucket itself and to every object in it. */
-const coversBucketAndObjects = (statement: PolicyStatement, bucket: S3Bucket): boolean => {
-  const resources = statement.resource ?? [];
-  return [bucket.arn, `${bucket.arn}/*`].every((target) => resources.some((r) => covers(r, target)));
-};
 
 /** The statement's only condition is aws:SecureTransport = false, so it denies every plain-HTTP request. */
 const onlyInsecureTransport = (statement: PolicyStatement): boolean =>
@@ -64,11 +58,19 @@ export const s3BucketTlsRequired = defineCheck({
           ({ statement }) =>
             statement.effect === 'Deny' && grantsToEveryone(statement) && onlyInsecureTransport(statement),
         );
-      const full = tlsDenies.find(
-        ({ statement }) => coversAllS3Actions(statement) && coversBucketAndObjects(statement, bucket),
-      );
-      if (full)
-        return pass(bucket, `${bucketLabel(bucket)} denies every S3 action over plain HTTP (statement ${full.name}).`);
+      // The bucket and its objects may be covered by one statement or by one statement each.
+      const allActions = tlsDenies.filter(({ statement }) => coversAllS3Actions(statement));
+      const coveredBy = (target: string) =>
+        allActions.find(({ statement }) => (statement.resource ?? []).some((r) => covers(r, target)));
+      const forBucket = coveredBy(bucket.arn);
+      const forObjects = coveredBy(`${bucket.arn}/*`);
+      if (forBucket && forObjects) {
+        const names = [...new Set([forBucket.name, forObjects.name])];
+        return pass(
+          bucket,
+          `${bucketLabel(bucket)} denies every S3 action over plain HTTP (statement${names.length > 1 ? 's' : ''} ${names.join(' and ')}).`,
+        );
+      }
       if (tlsDenies.length === 0) {
         return fail(
           bucket,
