@@ -11,7 +11,7 @@ import {
 } from '../../lambdas/core/alerts/digest.js';
 import { computeLifecycle, type LifecycleResult, type StoredFinding } from '../../lambdas/core/findings/lifecycle.js';
 import type { Finding, ScanReport } from '../../lambdas/core/findings/model.js';
-import { ACCOUNT, day, finding, report } from '../findings/builders.js';
+import { ACCOUNT, day, finding, report } from '../helpers/findings.js';
 
 const lifecycleOf = (scanReport: ScanReport, previous: readonly StoredFinding[] = []): LifecycleResult =>
   computeLifecycle({ previous, report: scanReport, suppressions: [], now: day(0) });

@@ -5,6 +5,7 @@ import { defaultSettings } from '../../lambdas/core/config/settings.js';
 import { evaluateCheck } from '../../lambdas/core/engine/evaluate.js';
 import type { EbsVolume, Inventory } from '../../lambdas/core/inventory/index.js';
 import { ActionCatalog } from '../../lambdas/core/policy/actions.js';
+import { inventoryWith } from '../fixtures/scan.js';
 import { fakeCollectors } from '../helpers/fake-collectors.js';
 
 const metadata = {
@@ -37,14 +38,7 @@ const volume = (region: string, id: string, encrypted = false): EbsVolume => ({
   attachedInstanceIds: [],
 });
 
-const inventoryWith = (volumes: EbsVolume[]): Inventory =>
-  ({
-    accountId: '123456789012',
-    partition: 'aws',
-    regions: ['us-east-1', 'eu-west-1'],
-    scannedAt: new Date('2026-11-23T03:00:00Z'),
-    ec2: { volumes },
-  }) as unknown as Inventory;
+const volumesInventory = (volumes: EbsVolume[]): Inventory => inventoryWith({ 'ec2.volumes': volumes });
 
 const collectors = fakeCollectors({
   'ec2.volumes': { key: 'ec2.volumes', scope: 'regional', actions: ['ec2:DescribeVolumes'], collect: async () => [] },
@@ -67,7 +61,7 @@ describe('Function: evaluateCheck', () => {
 
   it('passes results through when nothing failed', () => {
     // Prepare
-    const inventory = inventoryWith([volume('us-east-1', 'vol-1', true), volume('eu-west-1', 'vol-2')]);
+    const inventory = volumesInventory([volume('us-east-1', 'vol-1', true), volume('eu-west-1', 'vol-2')]);
 
     // Act
     const results = evaluateCheck(volumeCheck, inventory, defaultSettings(), tools, [], collectors);
@@ -81,7 +75,7 @@ describe('Function: evaluateCheck', () => {
 
   it('reports ERROR for the region whose slice failed, and keeps verdicts elsewhere', () => {
     // Prepare
-    const inventory = inventoryWith([volume('us-east-1', 'vol-1')]);
+    const inventory = volumesInventory([volume('us-east-1', 'vol-1')]);
 
     // Act
     const results = evaluateCheck(volumeCheck, inventory, defaultSettings(), tools, [issue({})], collectors);
@@ -97,7 +91,7 @@ describe('Function: evaluateCheck', () => {
 
   it('turns results of a failed region into ERROR instead of trusting partial data', () => {
     // Prepare
-    const inventory = inventoryWith([volume('eu-west-1', 'vol-2')]);
+    const inventory = volumesInventory([volume('eu-west-1', 'vol-2')]);
 
     // Act
     const results = evaluateCheck(volumeCheck, inventory, defaultSettings(), tools, [issue({})], collectors);
@@ -123,7 +117,7 @@ describe('Function: evaluateCheck', () => {
     // Act
     const results = evaluateCheck(
       check,
-      inventoryWith([]),
+      volumesInventory([]),
       defaultSettings(),
       tools,
       [issue({ slice: 's3.buckets', region: 'global', errorCode: 'AccessDenied' })],
@@ -138,7 +132,7 @@ describe('Function: evaluateCheck', () => {
 
   it('marks only the resource whose attribute could not be read', () => {
     // Prepare
-    const inventory = inventoryWith([volume('us-east-1', 'vol-1'), volume('us-east-1', 'vol-2')]);
+    const inventory = volumesInventory([volume('us-east-1', 'vol-1'), volume('us-east-1', 'vol-2')]);
     const perResource = issue({ region: 'us-east-1', resourceArn: volume('us-east-1', 'vol-2').arn });
 
     // Act
@@ -159,7 +153,7 @@ describe('Function: evaluateCheck', () => {
     // Act
     const results = evaluateCheck(
       volumeCheck,
-      inventoryWith([]),
+      volumesInventory([]),
       defaultSettings(),
       tools,
       [issue({ region: 'us-east-1', resourceArn: missing.arn }), issue({ region: 'us-east-1', resourceArn: foreign })],
@@ -172,7 +166,7 @@ describe('Function: evaluateCheck', () => {
 
   it('ignores failures of slices the check does not require', () => {
     // Prepare
-    const inventory = inventoryWith([volume('us-east-1', 'vol-1', true)]);
+    const inventory = volumesInventory([volume('us-east-1', 'vol-1', true)]);
 
     // Act
     const results = evaluateCheck(
@@ -200,7 +194,7 @@ describe('Function: evaluateCheck', () => {
     });
 
     // Act
-    const results = evaluateCheck(broken, inventoryWith([]), defaultSettings(), tools, [], collectors);
+    const results = evaluateCheck(broken, volumesInventory([]), defaultSettings(), tools, [], collectors);
 
     // Assess
     expect(results).toEqual([

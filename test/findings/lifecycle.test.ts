@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeLifecycle, type LifecycleResult, type StoredFinding } from '../../lambdas/core/findings/lifecycle.js';
 import type { Finding } from '../../lambdas/core/findings/model.js';
 import type { Suppression } from '../../lambdas/core/findings/suppression-schema.js';
-import { ACCOUNT, CHECK_A, CHECK_B, day, finding, report, scopeError } from './builders.js';
+import { ACCOUNT, CHECK_A, CHECK_B, day, finding, report, scopeError } from '../helpers/findings.js';
 
 const BUCKET = 'arn:aws:s3:::data';
 const OTHER_BUCKET = 'arn:aws:s3:::logs';

@@ -25,7 +25,7 @@ import {
 } from '../../lambdas/core/findings/store.js';
 import { FINDINGS_TABLE_SCHEMA } from '../../lambdas/core/findings/table-schema.js';
 import { FindingsStoreError } from '../../lambdas/core/model/errors.js';
-import { ACCOUNT, CHECK_A, day, finding, report } from './builders.js';
+import { ACCOUNT, CHECK_A, day, finding, report } from '../helpers/findings.js';
 
 const TABLE = 'srm-scan-findings';
 const dynamo = mockClient(DynamoDBClient);

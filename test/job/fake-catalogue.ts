@@ -1,6 +1,7 @@
 import { type Check, defineCheck, verdict } from '../../lambdas/core/checks/define-check.js';
 import type { SliceCollector, SliceCollectors } from '../../lambdas/core/collectors/types.js';
 import type { EbsVolume, S3Bucket, SliceKey } from '../../lambdas/core/inventory/index.js';
+import { awsError, fakeCollectors as collectorTable } from '../helpers/fake-collectors.js';
 
 /**
  * A tiny stand-in for the real catalogue and collectors: two checks over a world the test
@@ -99,11 +100,10 @@ export function fakeCollectors(world: FakeWorld): SliceCollectors<SliceKey> {
     actions: ['ec2:DescribeVolumes'],
     collect: async ({ region }) => {
       if (world.deniedVolumeRegions.has(region)) {
-        throw Object.assign(new Error('You are not authorized to perform this operation.'), { name: 'AccessDenied' });
+        throw awsError('AccessDenied', 'You are not authorized to perform this operation.');
       }
       return world.volumes.filter((v) => v.region === region);
     },
   };
-  // Only the slices these checks require are ever looked up; the rest of the map stays empty.
-  return { 's3.buckets': buckets, 'ec2.volumes': volumes } as unknown as SliceCollectors<SliceKey>;
+  return collectorTable({ 's3.buckets': buckets, 'ec2.volumes': volumes });
 }

@@ -1,15 +1,35 @@
 import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../lambdas/core/findings/model.js';
+import type { Status } from '../../lambdas/core/model/types.js';
 import { renderTable } from '../../lambdas/core/reports/table.js';
-import { makeFinding, makeReport } from '../helpers/report.js';
+import { finding, report as makeReport } from '../helpers/findings.js';
+
+const volumeArn = (id: string) => `arn:aws:ec2:us-east-1:123456789012:volume/${id}`;
+
+/** An EBS-encryption finding on volume `id`, as the infrastructure class reports it. */
+const volumeFinding = (id: string, status: Status = 'FAIL', overrides: Partial<Finding> = {}): Finding =>
+  finding('ec2-ebs-volume-encrypted', volumeArn(id), status, {
+    title: 'EBS volumes are encrypted',
+    severity: 'medium',
+    srmClass: 'infrastructure',
+    obligation: 'data-protection',
+    resourceType: 'AwsEc2Volume',
+    message: `EBS volume ${id} is not encrypted.`,
+    compliance: [{ framework: 'aws-fsbp', control: 'EC2.3' }],
+    remediation: {
+      text: 'Copy the volume to an encrypted one.',
+      cli: 'aws ec2 create-snapshot --volume-id <id>',
+      url: 'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html',
+    },
+    ...overrides,
+  });
 
 describe('Function: renderTable', () => {
   it('groups by SRM class with what AWS handles, then by obligation', () => {
     // Prepare
     const report = makeReport([
-      makeFinding(),
-      makeFinding({
-        id: 'f-2',
-        checkId: 'iam-root-mfa-enabled',
+      volumeFinding('vol-1'),
+      finding('iam-root-mfa-enabled', 'arn:aws:iam::123456789012:root', 'FAIL', {
         srmClass: 'account',
         obligation: 'identity-mfa',
         severity: 'critical',
@@ -35,10 +55,10 @@ describe('Function: renderTable', () => {
   it('lists FAILs by severity before ERRORs and counts PASSes', () => {
     // Prepare
     const report = makeReport([
-      makeFinding({ id: 'a', status: 'PASS', resourceId: 'vol-ok', message: 'vol-ok is encrypted.' }),
-      makeFinding({ id: 'b', status: 'ERROR', resourceId: 'vol-err', message: 'Not evaluated: denied.' }),
-      makeFinding({ id: 'c', severity: 'low', resourceId: 'vol-low' }),
-      makeFinding({ id: 'd', severity: 'critical', resourceId: 'vol-crit' }),
+      volumeFinding('vol-ok', 'PASS', { message: 'vol-ok is encrypted.' }),
+      volumeFinding('vol-err', 'ERROR', { message: 'Not evaluated: denied.' }),
+      volumeFinding('vol-low', 'FAIL', { severity: 'low' }),
+      volumeFinding('vol-crit', 'FAIL', { severity: 'critical' }),
     ]);
 
     // Act
@@ -54,7 +74,7 @@ describe('Function: renderTable', () => {
 
   it('shows the remediation command under a failure', () => {
     // Prepare
-    const report = makeReport([makeFinding()]);
+    const report = makeReport([volumeFinding('vol-1')]);
 
     // Act
     const text = renderTable(report);

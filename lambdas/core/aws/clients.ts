@@ -157,6 +157,10 @@ export class AwsClients {
   }
 }
 
+/** The error code of an SDK error: `Code` where the service sets it (S3 does on some), else the name. */
+export const awsErrorCode = (error: unknown): string | undefined =>
+  (error as { Code?: string } | undefined)?.Code ?? (error instanceof Error ? error.name : undefined);
+
 /** The name and message of an AWS SDK error, on one line, for collection issues. */
 export function describeAwsError(error: unknown): { errorCode: string; message: string } {
   if (!(error instanceof Error)) return { errorCode: 'Error', message: String(error) };
@@ -171,6 +175,6 @@ export function describeAwsError(error: unknown): { errorCode: string; message: 
       message: `the endpoint answered${status ? ` HTTP ${status}` : ''} with something other than an AWS API response (is the operation implemented there?)`,
     };
   }
-  const code = (error as { Code?: string }).Code ?? error.name;
+  const code = awsErrorCode(error) ?? 'Error';
   return { errorCode: code || 'Error', message: (error.message || code).replace(/\s*\n\s*/g, ' ').slice(0, 500) };
 }

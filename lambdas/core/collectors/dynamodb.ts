@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoTable } from '../inventory/index.js';
 import { collectEach } from './context.js';
+import { tagRecord } from './shapes.js';
 import type { CollectContext, SliceCollectors } from './types.js';
 
 /** ListTables returns at most 100 names per page. */
@@ -104,7 +105,7 @@ export const dynamodbCollectors: SliceCollectors<
         return {
           arn: table.arn,
           region: table.region,
-          tags: Object.fromEntries(tags.flatMap((t) => (t.Key === undefined ? [] : [[t.Key, t.Value ?? '']]))),
+          tags: tagRecord(tags),
         };
       });
     },

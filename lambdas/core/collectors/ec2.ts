@@ -18,6 +18,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-ec2';
 import type { EbsSnapshot, NetworkAclEntry, SecurityGroupRule } from '../inventory/index.js';
+import { tagRecord } from './shapes.js';
 import type { CollectContext, SliceCollectors } from './types.js';
 
 /**
@@ -37,12 +38,6 @@ async function collectPages<P, T>(pages: AsyncIterable<P>, items: (page: P) => r
   return all;
 }
 
-function tagsOf(tags: readonly Tag[] | undefined): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const tag of tags ?? []) if (tag.Key !== undefined) result[tag.Key] = tag.Value ?? '';
-  return result;
-}
-
 const ec2Arn = (context: CollectContext, type: string, id: string): string =>
   `arn:${context.partition}:ec2:${context.region}:${context.accountId}:${type}/${id}`;
 
@@ -52,7 +47,7 @@ const base = (context: CollectContext, type: string, id: string, tags?: readonly
   id,
   region: context.region,
   accountId: context.accountId,
-  tags: tagsOf(tags),
+  tags: tagRecord(tags),
 });
 
 /** Security groups report protocols by name, but accept and may echo IANA numbers. */

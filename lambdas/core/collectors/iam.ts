@@ -13,6 +13,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-iam';
 import { parse } from 'csv-parse/sync';
+import { awsErrorCode } from '../aws/clients.js';
 import {
   type AccessKeyState,
   type AttachedPolicy,
@@ -28,6 +29,7 @@ import {
 } from '../inventory/index.js';
 import { SrmScanError } from '../model/errors.js';
 import { parsePolicyDocument } from '../policy/index.js';
+import { tagRecord } from './shapes.js';
 import type { CollectContext, SliceCollectors } from './types.js';
 
 /** AWS did not finish the credential report within the polling budget. Messages carry no final period: the engine adds one. */
@@ -113,7 +115,7 @@ function reportEntry(row: Record<string, string>, accountId: string): Credential
 }
 
 const tagMap = (tags: readonly Tag[] | undefined): Record<string, string> | undefined =>
-  tags && tags.length > 0 ? Object.fromEntries(tags.map((t) => [t.Key ?? '', t.Value ?? ''])) : undefined;
+  tags && tags.length > 0 ? tagRecord(tags) : undefined;
 
 const attached = (policies: readonly AwsAttachedPolicy[] | undefined): AttachedPolicy[] =>
   (policies ?? []).map((p) => ({ arn: p.PolicyArn ?? '', name: p.PolicyName ?? nameFromArn(p.PolicyArn ?? '') }));
@@ -375,7 +377,7 @@ export function createIamCollectors(options: IamCollectorOptions = {}): SliceCol
           };
         } catch (error) {
           // NoSuchEntity: the account has no custom password policy, a fact rather than a failure.
-          if ((error as { name?: string }).name === 'NoSuchEntityException') return null;
+          if (awsErrorCode(error) === 'NoSuchEntityException') return null;
           throw error;
         }
       },

@@ -7,6 +7,7 @@ import {
   paginateListFunctions,
   paginateListFunctionUrlConfigs,
 } from '@aws-sdk/client-lambda';
+import { awsErrorCode } from '../aws/clients.js';
 import type { LambdaFunction, LambdaFunctionUrl } from '../inventory/index.js';
 import { parsePolicyDocument } from '../policy/index.js';
 import { collectEach } from './context.js';
@@ -14,8 +15,6 @@ import type { CollectContext, SliceCollectors } from './types.js';
 
 /** ListFunctions and ListFunctionUrlConfigs return at most 50 items per page. */
 const LAMBDA_PAGE_SIZE = 50;
-
-const errorName = (error: unknown): string | undefined => (error as { name?: string } | undefined)?.name;
 
 function toLambdaFunction(fn: FunctionConfiguration, context: CollectContext): LambdaFunction | undefined {
   if (!fn.FunctionArn || !fn.FunctionName) return undefined;
@@ -42,7 +41,7 @@ const functionsOf = (context: CollectContext): LambdaFunction[] =>
 /** An operation the endpoint has no route for: HTTP 404 without a modelled AWS error. */
 const isUnroutedOperation = (error: unknown): boolean =>
   (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404 &&
-  errorName(error) !== 'ResourceNotFoundException';
+  awsErrorCode(error) !== 'ResourceNotFoundException';
 
 async function listFunctionUrls(client: LambdaClient, fn: LambdaFunction, emulated: boolean) {
   try {
@@ -62,7 +61,7 @@ async function listFunctionUrls(client: LambdaClient, fn: LambdaFunction, emulat
     try {
       return [await client.send(new GetFunctionUrlConfigCommand({ FunctionName: fn.arn }))];
     } catch (fallbackError) {
-      if (errorName(fallbackError) === 'ResourceNotFoundException') return [];
+      if (awsErrorCode(fallbackError) === 'ResourceNotFoundException') return [];
       throw fallbackError;
     }
   }
@@ -103,7 +102,8 @@ export const lambdaCollectors: SliceCollectors<'lambda.functions' | 'lambda.poli
           return { arn: fn.arn, region: fn.region, policy };
         } catch (error) {
           // GetPolicy answers ResourceNotFoundException when the function has no resource-based policy.
-          if (errorName(error) === 'ResourceNotFoundException') return { arn: fn.arn, region: fn.region, policy: null };
+          if (awsErrorCode(error) === 'ResourceNotFoundException')
+            return { arn: fn.arn, region: fn.region, policy: null };
           throw error;
         }
       });

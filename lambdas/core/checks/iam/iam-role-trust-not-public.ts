@@ -1,17 +1,10 @@
 import type { PolicyStatement } from '../../inventory/index.js';
-import { grantsToEveryone, isPublicStatement, restrictingConditions } from '../../policy/index.js';
+import { grantsToEveryone, iamWildcardMatch, isPublicStatement, restrictingConditions } from '../../policy/index.js';
 import { defineCheck, verdict } from '../define-check.js';
 
 const ASSUME_ACTIONS = ['sts:assumerole', 'sts:assumerolewithwebidentity', 'sts:assumerolewithsaml'];
 
-const matches = (pattern: string, action: string): boolean =>
-  new RegExp(
-    `^${pattern
-      .toLowerCase()
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-  ).test(action);
+const matches = (pattern: string, action: string): boolean => iamWildcardMatch(pattern, action, { ignoreCase: true });
 
 /** Whether an Allow statement of a trust policy lets its principals assume the role. */
 function allowsAssume(statement: PolicyStatement): boolean {

@@ -1,17 +1,8 @@
 import type { PolicyStatement } from '../../inventory/index.js';
-import { grantsToEveryone, requiresInsecureTransport } from '../../policy/index.js';
+import { grantsToEveryone, iamWildcardMatch, requiresInsecureTransport } from '../../policy/index.js';
 import { defineCheck, fail, pass } from '../define-check.js';
 import { bucketLabel, judgeEachBucket } from './bucket-attribute.js';
 import { describeActions, statementName } from './bucket-exposure.js';
-
-/** True when an ARN pattern of the policy (wildcards allowed) matches `target` taken literally. */
-const covers = (pattern: string, target: string): boolean =>
-  new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-  ).test(target);
 
 const coversAllS3Actions = (statement: PolicyStatement): boolean =>
   (statement.action ?? []).some((a) => a === '*' || a.toLowerCase() === 's3:*');
@@ -61,7 +52,7 @@ export const s3BucketTlsRequired = defineCheck({
       // The bucket and its objects may be covered by one statement or by one statement each.
       const allActions = tlsDenies.filter(({ statement }) => coversAllS3Actions(statement));
       const coveredBy = (target: string) =>
-        allActions.find(({ statement }) => (statement.resource ?? []).some((r) => covers(r, target)));
+        allActions.find(({ statement }) => (statement.resource ?? []).some((r) => iamWildcardMatch(r, target)));
       const forBucket = coveredBy(bucket.arn);
       const forObjects = coveredBy(`${bucket.arn}/*`);
       if (forBucket && forObjects) {
