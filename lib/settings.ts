@@ -10,13 +10,12 @@ import {
   type ScanConfigInput,
 } from '../lambdas/core/config/config-file.js';
 import type { SettingsInput } from '../lambdas/core/config/settings.js';
+import type { SuppressionInput } from '../lambdas/core/config/suppression-schema.js';
 import { requiredActions } from '../lambdas/core/engine/permissions.js';
 import { type CheckSelection, selectChecks } from '../lambdas/core/engine/select.js';
-import type { SuppressionInput } from '../lambdas/core/findings/suppression-schema.js';
 import type { SliceKey } from '../lambdas/core/inventory/index.js';
 import { ConfigurationError } from '../lambdas/core/model/errors.js';
-import { SEVERITIES, type Severity } from '../lambdas/core/model/types.js';
-import { NOTIFY_ON, type NotifyOn } from '../lambdas/scanner/event.js';
+import { NOTIFY_ON, type NotifyOn, SEVERITIES, type Severity } from '../lambdas/core/srm/vocabulary.js';
 
 /** Default schedule: every night at 03:00 in `scheduleTimeZone` (UTC unless set). */
 export const DEFAULT_SCHEDULE = 'cron(0 3 * * ? *)';
@@ -196,11 +195,6 @@ export function resolveSettings(settings: SrmScanSettings, catalogue: ScanCatalo
     throw new ConfigurationError(`Invalid SrmScanStack scan configuration: ${(error as Error).message}`, {
       cause: error,
     });
-  }
-  if (selected.length === 0) {
-    throw new ConfigurationError(
-      'Invalid SrmScanStack scan configuration: the check selection (checks, excludeChecks, services, srmClasses, obligations, frameworks, minSeverity) matches no check.',
-    );
   }
   return {
     ...deployment.data,

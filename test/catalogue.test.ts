@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../lambdas/core/checks/registry.js';
 import { COLLECTORS } from '../lambdas/core/collectors/index.js';
 import { requiredActions } from '../lambdas/core/engine/permissions.js';
-import { FRAMEWORKS, OBLIGATIONS, SEVERITIES, SRM_CLASSES } from '../lambdas/core/model/types.js';
 import { catalogueMarkdown } from '../lambdas/core/reports/catalogue.js';
+import { FRAMEWORKS, OBLIGATIONS, SEVERITIES, SRM_CLASSES } from '../lambdas/core/srm/vocabulary.js';
 
 const CHECKS_DIR = join(import.meta.dirname, '../lambdas/core/checks');
 const TESTS_DIR = join(import.meta.dirname, 'checks');

@@ -1,13 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
-import { CHECKS } from '../../lambdas/core/checks/registry.js';
-import { COLLECTORS } from '../../lambdas/core/collectors/index.js';
-import { requiredActions, scannerPolicyDocument } from '../../lambdas/core/engine/permissions.js';
-import { selectChecks } from '../../lambdas/core/engine/select.js';
-import { FRAMEWORKS, OBLIGATIONS, SEVERITIES, SRM_CLASSES } from '../../lambdas/core/model/types.js';
-import { catalogueJson, catalogueMarkdown, catalogueTable } from '../../lambdas/core/reports/catalogue.js';
-import { commaList, oneOf } from './options.js';
-import { runScanCommand, type ScanFlags } from './scan-command.js';
+import { TOOL_VERSION } from '../../lambdas/core/model/version.js';
+import { NOTIFY_ON, SEVERITIES } from '../../lambdas/core/srm/vocabulary.js';
+import { positiveInteger, regionList } from './options.js';
+import { assertWritable, emit } from './output.js';
+import type { ScanFlags } from './resolve-config.js';
+import { SELECTION_FLAGS, type SelectionFlags, selectionFromFlags, withSelectionOptions } from './selection.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -15,20 +12,20 @@ export interface CliIo {
   setExitCode: (code: number) => void;
 }
 
-const selectionOptions = (command: Command): Command =>
-  command
-    .option('--checks <globs>', 'check ids or globs, comma-separated (e.g. "s3-*,iam-root-*")', commaList)
-    .option('--exclude-checks <globs>', 'check ids or globs to leave out', commaList)
-    .option('--services <names>', 'services, comma-separated (s3,iam,ec2,…)', commaList)
-    .option('--srm-class <classes>', `SRM classes: ${SRM_CLASSES.join(', ')}`, commaList)
-    .option('--obligation <names>', `obligations: ${OBLIGATIONS.join(', ')}`, commaList)
-    .option('--framework <ids>', `frameworks: ${FRAMEWORKS.join(', ')}`, commaList)
-    .addOption(new Option('--min-severity <severity>', 'only checks at or above this severity').choices(SEVERITIES));
-
-async function emit(io: CliIo, text: string, output: string | undefined): Promise<void> {
-  if (output) await writeFile(output, text);
-  else io.stdout.write(text);
-}
+/**
+ * The catalogue and the scan modules load every check and every SDK client: they are imported by the commands that
+ * use them, so `srm-scan --help` and `--version` start in a fraction of that time.
+ */
+const loadCatalogue = async () => {
+  const [{ CHECKS }, { selectChecks }] = await Promise.all([
+    import('../../lambdas/core/checks/registry.js'),
+    import('../../lambdas/core/engine/select.js'),
+  ]);
+  return {
+    checks: CHECKS,
+    select: (flags: SelectionFlags) => selectChecks(CHECKS, selectionFromFlags(flags), SELECTION_FLAGS),
+  };
+};
 
 /** The `srm-scan` command line. */
 export function buildProgram(io: CliIo): Command {
@@ -36,84 +33,99 @@ export function buildProgram(io: CliIo): Command {
     .description(
       'Checks an AWS account, resource by resource, against the customer side of the Shared Responsibility Model.',
     )
+    .version(TOOL_VERSION, '-V, --version', 'print the version')
     .showHelpAfterError()
     // Set before the subcommands are added: they inherit it, so usage errors reach main's handler.
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
-  selectionOptions(
+  withSelectionOptions(
     program
       .command('scan')
       .description('scan the account of the current credentials (standard AWS credential chain)')
       .option('--config <file>', 'configuration file (JSON), overridden by flags')
       .option('--profile <name>', 'AWS profile from the shared config files')
-      .option('--regions <regions>', 'regions to scan, comma-separated (default: every enabled region)', commaList)
-      .option('--allowed-regions <regions>', 'regions where data may live (data residency)', commaList),
+      .option(
+        '--regions <regions>',
+        'regions to scan, comma-separated (default: every enabled region)',
+        regionList('--regions'),
+      )
+      .option(
+        '--allowed-regions <regions>',
+        'regions where data may live (data residency)',
+        regionList('--allowed-regions'),
+      ),
   )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--output <file>', 'write the report to a file instead of stdout (checked before the scan starts)')
     .option('--show-passes', 'list PASS findings in the table instead of counting them')
     .addOption(
-      new Option('--fail-on <severity>', 'exit 1 when a FAIL at or above this severity exists').choices(SEVERITIES),
+      new Option('--fail-on <severity>', 'exit 1 when an unsuppressed FAIL at or above this severity exists').choices(
+        SEVERITIES,
+      ),
     )
+    .option('--fail-on-error', 'exit 1 when any selected check could not be evaluated for some scope (ERROR)')
     .option('--findings-table <name>', 'DynamoDB table to keep the findings lifecycle in')
-    .option('--alert-topic-arn <arn>', 'SNS topic for the digest of new and regressed findings')
+    .option(
+      '--alert-topic-arn <arn>',
+      'SNS topic for the digest of new and regressed findings (needs --findings-table)',
+    )
     .option('--suppressions <file>', 'suppressions file (JSON array)')
     .addOption(
       new Option('--min-alert-severity <severity>', 'lowest severity that triggers an alert')
         .choices(SEVERITIES)
         .default('high'),
     )
-    .addOption(
-      new Option('--notify-on <when>', 'when to send the digest')
-        .choices(['changes', 'always', 'never'])
-        .default('changes'),
-    )
-    .option('--history-ttl-days <days>', 'days to keep resolved history', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n <= 0) throw new Error('--history-ttl-days must be a positive integer.');
-      return n;
-    })
+    .addOption(new Option('--notify-on <when>', 'when to send the digest').choices(NOTIFY_ON).default('changes'))
+    .option('--history-ttl-days <days>', 'days to keep resolved history', positiveInteger('--history-ttl-days'))
     .action(async (flags: ScanFlags) => {
+      const { runScanCommand } = await import('./scan-command.js');
       const { exitCode } = await runScanCommand(flags, io);
       io.setExitCode(exitCode);
     });
 
-  program
-    .command('checks')
-    .description('list the check catalogue')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
-    .option('--output <file>', 'write to a file instead of stdout')
-    .action(async (flags: { format: 'table' | 'json' | 'markdown'; output?: string }) => {
-      const render = { table: catalogueTable, json: catalogueJson, markdown: catalogueMarkdown }[flags.format];
-      await emit(io, render(CHECKS), flags.output);
-    });
+  withSelectionOptions(
+    program
+      .command('checks')
+      .description('list the check catalogue (or the checks a selection runs)')
+      .addOption(
+        new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'),
+      )
+      .option('--output <file>', 'write to a file instead of stdout'),
+  ).action(async (flags: SelectionFlags & { format: 'table' | 'json' | 'markdown'; output?: string }) => {
+    if (flags.output) await assertWritable(flags.output);
+    const [catalogue, reports] = await Promise.all([
+      loadCatalogue(),
+      import('../../lambdas/core/reports/catalogue.js'),
+    ]);
+    const render = { table: reports.catalogueTable, json: reports.catalogueJson, markdown: reports.catalogueMarkdown }[
+      flags.format
+    ];
+    await emit(io.stdout, render(catalogue.select(flags)), flags.output);
+  });
 
-  selectionOptions(
+  withSelectionOptions(
     program
       .command('iam-policy')
       .description('print the least-privilege, read-only IAM policy the selected checks need')
       .option('--output <file>', 'write to a file instead of stdout'),
-  ).action(async (flags: Omit<ScanFlags, 'format'> & { output?: string }) => {
-    const checks = selectChecks(CHECKS, {
-      ...(flags.checks && { checks: flags.checks }),
-      ...(flags.excludeChecks && { excludeChecks: flags.excludeChecks }),
-      ...(flags.services && { services: flags.services }),
-      ...(flags.srmClass && { srmClasses: flags.srmClass.map(oneOf(SRM_CLASSES, '--srm-class')) }),
-      ...(flags.obligation && { obligations: flags.obligation.map(oneOf(OBLIGATIONS, '--obligation')) }),
-      ...(flags.framework && { frameworks: flags.framework.map(oneOf(FRAMEWORKS, '--framework')) }),
-      ...(flags.minSeverity && { minSeverity: oneOf(SEVERITIES, '--min-severity')(flags.minSeverity) }),
-    });
-    const policy = scannerPolicyDocument(requiredActions(checks, COLLECTORS));
-    await emit(io, `${JSON.stringify(policy, null, 2)}\n`, flags.output);
+  ).action(async (flags: SelectionFlags & { output?: string }) => {
+    if (flags.output) await assertWritable(flags.output);
+    const [catalogue, { COLLECTORS }, { requiredActions, scannerPolicyDocument }] = await Promise.all([
+      loadCatalogue(),
+      import('../../lambdas/core/collectors/index.js'),
+      import('../../lambdas/core/engine/permissions.js'),
+    ]);
+    const policy = scannerPolicyDocument(requiredActions(catalogue.select(flags), COLLECTORS));
+    await emit(io.stdout, `${JSON.stringify(policy, null, 2)}\n`, flags.output);
   });
 
   program
     .command('demo')
     .description('scan an embedded emulated account (needs moto_server) and write demo-report.json')
     .action(async () => {
-      const { runDemo } = await import('../../demo/run.js');
-      io.setExitCode(await runDemo(io));
+      const { runDemoCommand } = await import('./demo-command.js');
+      io.setExitCode(await runDemoCommand(io));
     });
 
   return program;

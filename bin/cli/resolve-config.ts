@@ -1,30 +1,26 @@
 import { readFile } from 'node:fs/promises';
 import { parseConfig, type ScanConfig } from '../../lambdas/core/config/config-file.js';
+import type { CheckSelection, SelectionLabels } from '../../lambdas/core/engine/select.js';
 import { ConfigurationError } from '../../lambdas/core/model/errors.js';
-import type { Severity } from '../../lambdas/core/model/types.js';
+import type { NotifyOn, Severity } from '../../lambdas/core/srm/vocabulary.js';
+import { SELECTION_FLAGS, type SelectionFlags, selectionFromFlags } from './selection.js';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 
-export interface ScanFlags {
+export interface ScanFlags extends SelectionFlags {
   config?: string;
   regions?: string[];
-  checks?: string[];
-  excludeChecks?: string[];
-  services?: string[];
-  srmClass?: string[];
-  obligation?: string[];
-  framework?: string[];
-  minSeverity?: string;
   allowedRegions?: string[];
   format: OutputFormat;
   output?: string;
   failOn?: Severity;
+  failOnError?: boolean;
   profile?: string;
   findingsTable?: string;
   alertTopicArn?: string;
   suppressions?: string;
   minAlertSeverity: Severity;
-  notifyOn: 'changes' | 'always' | 'never';
+  notifyOn: NotifyOn;
   historyTtlDays?: number;
   showPasses?: boolean;
 }
@@ -43,24 +39,22 @@ async function readJson(path: string, what: string): Promise<unknown> {
   }
 }
 
+export interface ResolvedConfig {
+  config: ScanConfig;
+  /** Where each selection field came from, to name it in messages: a flag, or the configuration file's key. */
+  labels: SelectionLabels;
+}
+
 /** The configuration file overlaid with command-line flags, validated once as a whole. */
-export async function resolveConfig(flags: ScanFlags): Promise<ScanConfig> {
+export async function resolveConfig(flags: ScanFlags): Promise<ResolvedConfig> {
   const raw = flags.config ? await readJson(flags.config, 'configuration file') : {};
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ConfigurationError(`Configuration file ${flags.config}: the top level must be a JSON object.`);
   }
   const merged: Record<string, unknown> = { ...raw };
-  const override = (key: string, value: unknown) => {
-    if (value !== undefined) merged[key] = value;
-  };
-  override('regions', flags.regions);
-  override('checks', flags.checks);
-  override('excludeChecks', flags.excludeChecks);
-  override('services', flags.services);
-  override('srmClasses', flags.srmClass);
-  override('obligations', flags.obligation);
-  override('frameworks', flags.framework);
-  override('minSeverity', flags.minSeverity);
+  const selection = selectionFromFlags(flags);
+  Object.assign(merged, selection);
+  if (flags.regions) merged.regions = flags.regions;
   if (flags.allowedRegions) {
     merged.settings = { ...((merged.settings as object | undefined) ?? {}), allowedRegions: flags.allowedRegions };
   }
@@ -75,5 +69,12 @@ export async function resolveConfig(flags: ScanFlags): Promise<ScanConfig> {
     merged.suppressions = [...((merged.suppressions as unknown[] | undefined) ?? []), ...list];
   }
   const source = flags.config ? `${flags.config} and command-line flags` : 'command-line flags';
-  return parseConfig(merged, source);
+  const config = parseConfig(merged, source);
+  const labels = Object.fromEntries(
+    (Object.keys(SELECTION_FLAGS) as (keyof CheckSelection)[]).map((field) => [
+      field,
+      selection[field] !== undefined ? SELECTION_FLAGS[field] : `${field} (in ${flags.config})`,
+    ]),
+  ) as unknown as SelectionLabels;
+  return { config, labels };
 }

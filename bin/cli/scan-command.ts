@@ -1,38 +1,75 @@
-import { writeFile } from 'node:fs/promises';
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
-import { AwsClients } from '../../lambdas/core/aws/clients.js';
-import { compileSuppressions, findActiveSuppression } from '../../lambdas/core/findings/suppressions.js';
+import { type AwsClientOptions, AwsClients } from '../../lambdas/core/aws/clients.js';
+import { selectChecks } from '../../lambdas/core/engine/select.js';
+import { describeCoverage, isUnsuppressedFailure, type ScanReport } from '../../lambdas/core/findings/model.js';
 import { runScanJob, type ScanJobResult } from '../../lambdas/core/job/run-scan-job.js';
-import { atLeast } from '../../lambdas/core/model/types.js';
+import { ConfigurationError } from '../../lambdas/core/model/errors.js';
 import { renderCsv } from '../../lambdas/core/reports/csv.js';
 import { renderJson } from '../../lambdas/core/reports/json.js';
 import { renderTable } from '../../lambdas/core/reports/table.js';
+import { atLeast, type Severity } from '../../lambdas/core/srm/vocabulary.js';
+import { assertWritable, emit } from './output.js';
+import { assertProfileExists } from './profile.js';
 import { createProgressReporter } from './progress.js';
 import { type OutputFormat, resolveConfig, type ScanFlags } from './resolve-config.js';
 
 export type { OutputFormat, ScanFlags };
 
-const render = (result: ScanJobResult, format: OutputFormat, showPasses: boolean): string =>
-  format === 'json'
-    ? renderJson(result.report)
-    : format === 'csv'
-      ? renderCsv(result.report)
-      : renderTable(result.report, { showPasses });
+export interface ScanCommandIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+}
 
-/** `srm-scan scan`: returns the process exit code (0 ran, 1 --fail-on met). */
+const render = (report: ScanReport, format: OutputFormat, showPasses: boolean): string =>
+  format === 'json' ? renderJson(report) : format === 'csv' ? renderCsv(report) : renderTable(report, { showPasses });
+
+/** Why the exit gates are met, one sentence each; empty when the run exits 0. */
+export function gateFailures(report: ScanReport, gates: { failOn?: Severity; failOnError?: boolean }): string[] {
+  const reasons: string[] = [];
+  const { failOn } = gates;
+  if (failOn) {
+    const failing = report.findings.filter((f) => isUnsuppressedFailure(f) && atLeast(f.severity, failOn)).length;
+    if (failing > 0) reasons.push(`${failing} unsuppressed finding(s) at or above ${failOn} (--fail-on)`);
+  }
+  if (gates.failOnError && report.scan.coverage.notEvaluated > 0) {
+    reasons.push(
+      `${report.scan.coverage.notEvaluated} resource-check(s) could not be evaluated (--fail-on-error; see the collection issues)`,
+    );
+  }
+  return reasons;
+}
+
+/**
+ * `srm-scan scan`: validates everything it can before calling AWS (flags, configuration, the output path, the
+ * profile), runs the scan job, writes the report and returns the exit code: 0 the scan ran, 1 a gate was met.
+ * `clientOptions` points the SDK elsewhere (the demo's emulator) without touching the process environment.
+ */
 export async function runScanCommand(
   flags: ScanFlags,
-  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream } = {
-    stdout: process.stdout,
-    stderr: process.stderr,
-  },
+  io: ScanCommandIo,
+  clientOptions: AwsClientOptions = {},
 ): Promise<{ exitCode: number; result: ScanJobResult }> {
-  const config = await resolveConfig(flags);
-  const clients = new AwsClients(new ApiCallCounter(), { ...(flags.profile && { profile: flags.profile }) });
+  const { config, labels } = await resolveConfig(flags);
+  if (flags.output) await assertWritable(flags.output);
+  if (flags.alertTopicArn && !flags.findingsTable) {
+    throw new ConfigurationError(
+      '--alert-topic-arn needs --findings-table: the digest reports what is new since the previous scan, which the table records.',
+    );
+  }
+  if (flags.profile) await assertProfileExists(flags.profile);
+  const { CHECKS } = await import('../../lambdas/core/checks/registry.js');
+  const checks = selectChecks(CHECKS, config, labels);
+
+  const clients = new AwsClients(new ApiCallCounter(), {
+    ...clientOptions,
+    ...(flags.profile && { profile: flags.profile }),
+  });
   const progress = createProgressReporter(io.stderr);
   let result: ScanJobResult;
   try {
     result = await runScanJob({
+      checks,
+      catalogueCheckIds: CHECKS.map((check) => check.id),
       config,
       clients,
       ...(flags.findingsTable && {
@@ -52,12 +89,14 @@ export async function runScanCommand(
     clients.destroy();
   }
 
-  const text = render(result, flags.format, Boolean(flags.showPasses));
-  if (flags.output) {
-    await writeFile(flags.output, text);
-    io.stderr.write(`Report written to ${flags.output}\n`);
-  } else io.stdout.write(text);
-
+  const { report } = result;
+  await emit(io.stdout, render(report, flags.format, Boolean(flags.showPasses)), flags.output);
+  if (flags.output) io.stderr.write(`Report written to ${flags.output}\n`);
+  // The table ends with these lines itself; other formats get them on stderr, out of the data.
+  if (flags.format !== 'table') {
+    io.stderr.write(`${describeCoverage(report.scan.coverage)}\n`);
+    for (const problem of report.scan.suppressionProblems) io.stderr.write(`Suppression warning: ${problem.detail}\n`);
+  }
   if (result.lifecycle) {
     const l = result.lifecycle;
     io.stderr.write(
@@ -67,18 +106,13 @@ export async function runScanCommand(
   if (result.alert)
     io.stderr.write(`Alert: ${result.alert.published ? `published "${result.alert.subject}"` : result.alert.reason}\n`);
 
-  const failOn = flags.failOn;
-  if (failOn) {
-    const suppressions = compileSuppressions(config.suppressions, new Date(result.report.scan.startedAt));
-    const failing = result.report.findings.filter(
-      (f) => f.status === 'FAIL' && atLeast(f.severity, failOn) && !findActiveSuppression(suppressions, f),
-    );
-    if (failing.length > 0) {
-      io.stderr.write(
-        `${failing.length} unsuppressed finding(s) at or above ${failOn}: exiting with code 1 (--fail-on).\n`,
-      );
-      return { exitCode: 1, result };
-    }
+  const reasons = gateFailures(report, {
+    ...(flags.failOn && { failOn: flags.failOn }),
+    ...(flags.failOnError && { failOnError: true }),
+  });
+  if (reasons.length > 0) {
+    io.stderr.write(`Exiting with code 1: ${reasons.join('; ')}.\n`);
+    return { exitCode: 1, result };
   }
   return { exitCode: 0, result };
 }

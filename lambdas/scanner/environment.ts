@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { describeIssues, parseConfig, type ScanConfig, type ScanConfigInput } from '../core/config/config-file.js';
 import { ConfigurationError } from '../core/model/errors.js';
-import { SEVERITIES, type Severity } from '../core/model/types.js';
-import { NOTIFY_ON, type NotifyOn } from './event.js';
+import { NOTIFY_ON, type NotifyOn, SEVERITIES, type Severity } from '../core/srm/vocabulary.js';
 
 /** Names of the scanner function's environment variables, shared with the CDK construct that sets them. */
 export const SCANNER_ENV = {

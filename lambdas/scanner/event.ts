@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { describeIssues } from '../core/config/config-file.js';
 import { ConfigurationError } from '../core/model/errors.js';
-
-/** How the alert digest is triggered: on NEW/REGRESSED findings, on every run, or never. */
-export const NOTIFY_ON = ['changes', 'always', 'never'] as const;
-export type NotifyOn = (typeof NOTIFY_ON)[number];
-
-const regionName = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region name such as eu-west-1');
+import { NOTIFY_ON, type NotifyOn, regionNameSchema } from '../core/srm/vocabulary.js';
 
 /**
  * The fixed event the EventBridge Scheduler schedule sends. Anything else is an on-demand run.
@@ -37,7 +32,7 @@ export const onDemandEventSchema = z
     /** Check id globs to leave out of this run. */
     excludeChecks: z.array(z.string().trim().min(1)).min(1).optional(),
     /** Regions to scan in this run instead of the deployed ones. */
-    regions: z.array(regionName).min(1).optional(),
+    regions: z.array(regionNameSchema).min(1).optional(),
     /** Overrides the deployed `notifyOn` for this run. */
     notify: z.enum(NOTIFY_ON).optional(),
     /** Scan and return the summary: nothing is written to the table and no alert is sent. */

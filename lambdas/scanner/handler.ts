@@ -54,6 +54,7 @@ function recordMetrics(metrics: ScanMetrics, summary: ScanRunSummary): void {
   metrics.seconds('ScanDuration', summary.durationSeconds);
   metrics.count('ApiCalls', summary.apiCalls);
   metrics.count('CollectionIssues', summary.collectionIssues.count);
+  metrics.count('NotEvaluated', summary.coverage.notEvaluated);
   metrics.count('ChecksRun', summary.checks);
   if (summary.lifecycle) {
     metrics.count('NewFindings', summary.lifecycle.new);
@@ -64,7 +65,8 @@ function recordMetrics(metrics: ScanMetrics, summary: ScanRunSummary): void {
   const byDimension = (metric: string, dimension: string, counts: Record<string, number>) => {
     for (const [value, count] of Object.entries(counts)) metrics.count(metric, count, { name: dimension, value });
   };
-  byDimension('Findings', 'status', summary.findings.byStatus);
+  const { PASS, FAIL, SUPPRESSED, ERROR } = summary.findings;
+  byDimension('Findings', 'status', { PASS, FAIL, SUPPRESSED, ERROR });
   byDimension('FailedFindings', 'severity', summary.findings.failedBySeverity);
   byDimension('FailedFindings', 'srmClass', summary.findings.failedBySrmClass);
 }
@@ -102,10 +104,7 @@ export function createScanHandler(
       if (result.report.scan.collectionIssues.length > 0) {
         logger.warn('Collection issues', { collectionIssues: result.report.scan.collectionIssues });
       }
-      const suppressionProblems = [
-        ...(result.lifecycle?.expiredSuppressions ?? []),
-        ...(result.lifecycle?.suppressionWarnings ?? []),
-      ];
+      const { suppressionProblems } = result.report.scan;
       if (suppressionProblems.length > 0) logger.warn('Suppression problems', { suppressionProblems });
       logger.info('Scan finished', { summary });
       recordMetrics(metrics, summary);

@@ -13,13 +13,9 @@ import type { ScanRequest } from './event.js';
  */
 export function checksForRun(catalogue: readonly Check[], env: ScannerEnvironment, request: ScanRequest): Check[] {
   const deployed = selectChecks(catalogue, env.config);
-  if (deployed.length === 0) {
-    throw new ConfigurationError('The deployed configuration selects no check: widen checks/services/minSeverity.');
-  }
   if (request.trigger === 'schedule' || (!request.checks && !request.excludeChecks)) return deployed;
-  let narrowed: Check[];
   try {
-    narrowed = selectChecks(deployed, {
+    return selectChecks(deployed, {
       ...(request.checks && { checks: request.checks }),
       ...(request.excludeChecks && { excludeChecks: request.excludeChecks }),
     });
@@ -29,14 +25,11 @@ export function checksForRun(catalogue: readonly Check[], env: ScannerEnvironmen
       { cause: error },
     );
   }
-  if (narrowed.length === 0) throw new ConfigurationError('Invalid event: excludeChecks leaves no check to run.');
-  return narrowed;
 }
 
 /**
  * Maps a validated request onto the job's options: one code path with the CLI. `selected` is
- * `checksForRun`'s result; the job selects from the whole `catalogue` again, so the config names
- * exactly the selected ids (suppressions are still reviewed against the whole catalogue).
+ * `checksForRun`'s result, the one selection of this run; suppressions are reviewed against the whole catalogue.
  */
 export function jobOptionsFor(
   env: ScannerEnvironment,
@@ -49,13 +42,9 @@ export function jobOptionsFor(
   const onDemand = request.trigger === 'on-demand' ? request : undefined;
   const regions = onDemand?.regions ?? env.config.regions;
   return {
-    config: {
-      ...env.config,
-      ...(regions && { regions: [...regions] }),
-      checks: selected.map((check) => check.id),
-      excludeChecks: undefined,
-    },
-    checks: catalogue,
+    config: { ...env.config, ...(regions && { regions: [...regions] }) },
+    checks: selected,
+    catalogueCheckIds: catalogue.map((check) => check.id),
     clients,
     store: { tableName: env.findingsTable, region: env.region, historyTtlDays: env.historyTtlDays },
     alerts: {

@@ -1,7 +1,7 @@
 import type { CollectionIssue } from '../core/collectors/types.js';
 import type { LifecycleSummary } from '../core/findings/lifecycle.js';
-import type { ScanReport } from '../core/findings/model.js';
-import { SEVERITIES, type Severity, SRM_CLASSES, type SrmClass, STATUSES, type Status } from '../core/model/types.js';
+import type { ScanCoverage, ScanReport, ScanTotals } from '../core/findings/model.js';
+import type { SuppressionProblem } from '../core/findings/suppressions.js';
 
 /** Lifecycle counts of one run (on a dry run: what the run would have changed). */
 export interface LifecycleCounts {
@@ -13,8 +13,6 @@ export interface LifecycleCounts {
   suppressed: number;
   /** Open failing findings after this run, including those of checks or regions this run did not cover. */
   open: number;
-  /** Expired, malformed or unmatched suppressions (details in the logs and the digest). */
-  suppressionProblems: number;
 }
 
 /** What the scanner function returns (and what the console's Test tab shows). */
@@ -28,14 +26,12 @@ export interface ScanRunSummary {
   durationSeconds: number;
   regions: readonly string[];
   checks: number;
-  findings: {
-    total: number;
-    byStatus: Record<Status, number>;
-    /** FAIL findings only: what is open, by severity. */
-    failedBySeverity: Record<Severity, number>;
-    /** FAIL findings only: what is open, by Shared Responsibility Model class. */
-    failedBySrmClass: Record<SrmClass, number>;
-  };
+  /** Status totals; `FAIL` and the breakdowns count unsuppressed failures only. */
+  findings: ScanTotals;
+  /** Resource-checks evaluated and not evaluated (ERROR). */
+  coverage: ScanCoverage;
+  /** Expired, unused, too broad or mistyped suppressions: details in the logs and the digest. */
+  suppressionProblems: { count: number; sample: readonly SuppressionProblem[] };
   /** NEW / REGRESSED / RESOLVED transitions this run caused in the findings table. */
   lifecycle?: LifecycleCounts;
   apiCalls: number;
@@ -49,10 +45,8 @@ export interface ScanRunSummary {
   stored?: { items: number; bytes: number; writeUnits?: number; requests?: number };
 }
 
-const COLLECTION_ISSUE_SAMPLE = 10;
-
-const zeroes = <K extends string>(keys: readonly K[]): Record<K, number> =>
-  Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+/** Items of a list kept in the summary, so the console output stays readable; all of them are in the logs. */
+const SAMPLE_SIZE = 10;
 
 function lifecycleCounts(lifecycle: LifecycleSummary): LifecycleCounts {
   return {
@@ -62,7 +56,6 @@ function lifecycleCounts(lifecycle: LifecycleSummary): LifecycleCounts {
     active: lifecycle.active,
     suppressed: lifecycle.suppressed,
     open: lifecycle.open,
-    suppressionProblems: lifecycle.expiredSuppressions.length + lifecycle.suppressionWarnings.length,
   };
 }
 
@@ -75,17 +68,7 @@ export function summariseScan(input: {
   alert?: ScanRunSummary['alert'];
   stored?: ScanRunSummary['stored'];
 }): ScanRunSummary {
-  const { scan, findings } = input.report;
-  const byStatus = zeroes(STATUSES);
-  const failedBySeverity = zeroes(SEVERITIES);
-  const failedBySrmClass = zeroes(SRM_CLASSES);
-  for (const finding of findings) {
-    byStatus[finding.status] += 1;
-    if (finding.status === 'FAIL') {
-      failedBySeverity[finding.severity] += 1;
-      failedBySrmClass[finding.srmClass] += 1;
-    }
-  }
+  const { scan } = input.report;
   const durationMs = Date.parse(scan.finishedAt) - Date.parse(scan.startedAt);
   return {
     scanId: scan.id,
@@ -97,12 +80,17 @@ export function summariseScan(input: {
     durationSeconds: Number.isFinite(durationMs) ? Math.round(durationMs / 100) / 10 : 0,
     regions: scan.regions,
     checks: scan.checks.length,
-    findings: { total: findings.length, byStatus, failedBySeverity, failedBySrmClass },
+    findings: scan.totals,
+    coverage: scan.coverage,
+    suppressionProblems: {
+      count: scan.suppressionProblems.length,
+      sample: scan.suppressionProblems.slice(0, SAMPLE_SIZE),
+    },
     ...(input.lifecycle && { lifecycle: lifecycleCounts(input.lifecycle) }),
     apiCalls: scan.apiCalls.total,
     collectionIssues: {
       count: scan.collectionIssues.length,
-      sample: scan.collectionIssues.slice(0, COLLECTION_ISSUE_SAMPLE),
+      sample: scan.collectionIssues.slice(0, SAMPLE_SIZE),
     },
     ...(input.alert && { alert: input.alert }),
     ...(input.stored && { stored: input.stored }),

@@ -11,10 +11,12 @@ import {
 } from '../../lambdas/core/alerts/digest.js';
 import { computeLifecycle, type LifecycleResult, type StoredFinding } from '../../lambdas/core/findings/lifecycle.js';
 import type { Finding, ScanReport } from '../../lambdas/core/findings/model.js';
+import { applySuppressions } from '../../lambdas/core/findings/suppressions.js';
+import { OBLIGATION_LABELS, srmClassTitle } from '../../lambdas/core/srm/vocabulary.js';
 import { ACCOUNT, day, finding, report } from '../helpers/findings.js';
 
 const lifecycleOf = (scanReport: ScanReport, previous: readonly StoredFinding[] = []): LifecycleResult =>
-  computeLifecycle({ previous, report: scanReport, suppressions: [], now: day(0) });
+  computeLifecycle({ previous, report: scanReport, now: day(0) });
 
 function digestFor(findings: readonly Finding[], options: { maxBytes?: number; previous?: StoredFinding[] } = {}) {
   const scanReport = report(findings);
@@ -122,14 +124,15 @@ describe('Function: formatDigest', () => {
 
     // Assess
     const body = digest.body;
+    // The same headings and labels as every other report: one vocabulary.
     const order = [
-      '== INFRASTRUCTURE',
-      '-- Network firewall --',
-      '== ABSTRACTED',
-      '-- Data protection --',
-      '-- Public exposure --',
-      '== YOUR ACCOUNT',
-      '-- Identity and MFA --',
+      `== ${srmClassTitle('infrastructure')} - `,
+      `-- ${OBLIGATION_LABELS['network-firewall']} --`,
+      `== ${srmClassTitle('abstracted')} - `,
+      `-- ${OBLIGATION_LABELS['data-protection']} --`,
+      `-- ${OBLIGATION_LABELS['public-exposure']} --`,
+      `== ${srmClassTitle('account')} - `,
+      `-- ${OBLIGATION_LABELS['identity-mfa']} --`,
     ];
     const positions = order.map((marker) => body.indexOf(marker));
     expect(positions.every((p) => p >= 0)).toBe(true);
@@ -150,7 +153,6 @@ describe('Function: formatDigest', () => {
     const second = computeLifecycle({
       previous: first.states,
       report: report([finding('s3-a', arn, 'PASS')]),
-      suppressions: [],
       now: day(1),
     });
 
@@ -211,27 +213,24 @@ describe('Function: formatDigest', () => {
     expect(digest.body).toContain('AKIA…(20 chars)');
   });
 
-  it('reports expired suppressions, suppression problems and collection issues', () => {
+  it('reports expired suppressions, suppression warnings and collection issues', () => {
     // Prepare
-    const scanReport = report([finding('s3-a', 'arn:aws:s3:::a', 'FAIL')]);
-    const withIssues: ScanReport = {
-      ...scanReport,
-      scan: {
-        ...scanReport.scan,
-        collectionIssues: [
-          { slice: 's3.bucketPolicies', region: 'us-east-1', errorCode: 'AccessDenied', message: 'Access Denied' },
-        ],
-      },
-    };
-    const lifecycle = computeLifecycle({
-      previous: [],
-      report: withIssues,
+    const { findings, problems } = applySuppressions([finding('s3-a', 'arn:aws:s3:::a', 'FAIL')], {
       suppressions: [
         { checkId: 's3-*', resource: '*', reason: 'Old exception.', owner: 'data-team', expiresAt: '2026-01-31' },
         { checkId: 's3-a', resource: 'bucket-a', reason: 'Typo.' },
       ],
       now: day(0),
+      ranCheckIds: ['s3-a'],
+      catalogueCheckIds: ['s3-a'],
     });
+    const withIssues = report(findings, {
+      suppressionProblems: problems,
+      collectionIssues: [
+        { slice: 's3.bucketPolicies', region: 'us-east-1', errorCode: 'AccessDenied', message: 'Access Denied' },
+      ],
+    });
+    const lifecycle = computeLifecycle({ previous: [], report: withIssues, now: day(0) });
 
     // Act
     const digest = formatDigest({
@@ -245,7 +244,7 @@ describe('Function: formatDigest', () => {
     expect(digest.body).toMatch(
       /EXPIRED SUPPRESSIONS \(1\)[^\n]*\n {2}- suppression #1 \(checkId "s3-\*", resource "\*", owner data-team\) expired at 2026-02-01T00:00:00.000Z: 1 failing/,
     );
-    expect(digest.body).toMatch(/SUPPRESSION PROBLEMS \(1\)\n {2}- suppression #2 .*not an ARN glob/);
+    expect(digest.body).toMatch(/SUPPRESSION WARNINGS \(1\)\n {2}- suppression #2 .*not an ARN glob/);
     expect(digest.body).toContain('COLLECTION ISSUES (1)');
     expect(digest.body).toContain('  - s3.bucketPolicies in us-east-1: AccessDenied: Access Denied');
   });
@@ -278,9 +277,11 @@ describe('Function: selectAlertable', () => {
       report: report([
         finding('s3-a', 'arn:aws:s3:::crit', 'FAIL', { severity: 'critical' }),
         finding('s3-a', 'arn:aws:s3:::med', 'FAIL', { severity: 'medium' }),
-        finding('s3-a', 'arn:aws:s3:::hidden', 'FAIL', { severity: 'critical' }),
+        finding('s3-a', 'arn:aws:s3:::hidden', 'FAIL', {
+          severity: 'critical',
+          suppression: { index: 0, checkId: 's3-a', resource: 'arn:aws:s3:::hidden', reason: 'Accepted.' },
+        }),
       ]),
-      suppressions: [{ checkId: 's3-a', resource: 'arn:aws:s3:::hidden', reason: 'Accepted.' }],
       now: day(0),
     });
 

@@ -25,8 +25,15 @@ import { evaluateCheck } from '../../lambdas/core/engine/evaluate.js';
 import { runScan } from '../../lambdas/core/engine/scan.js';
 import { findingId } from '../../lambdas/core/findings/finding-id.js';
 import { computeLifecycle } from '../../lambdas/core/findings/lifecycle.js';
-import type { Finding, ScanReport } from '../../lambdas/core/findings/model.js';
+import {
+  type Finding,
+  REPORT_SCHEMA_VERSION,
+  type ScanReport,
+  summariseChecks,
+  summariseFindings,
+} from '../../lambdas/core/findings/model.js';
 import type { Inventory } from '../../lambdas/core/inventory/index.js';
+import { TOOL_VERSION } from '../../lambdas/core/model/version.js';
 import { ActionCatalog } from '../../lambdas/core/policy/actions.js';
 import { dynamoTable } from '../fixtures/dynamodb.js';
 import { instance, securityGroup, snapshot, tcp, volume } from '../fixtures/ec2.js';
@@ -202,18 +209,25 @@ async function evaluationBench(): Promise<void> {
   const report: ScanReport = {
     scan: {
       id: 'bench',
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      toolVersion: TOOL_VERSION,
       accountId: ACCOUNT,
       startedAt: inventory.scannedAt.toISOString(),
       finishedAt: inventory.scannedAt.toISOString(),
       regions: REGIONS,
       apiCalls: { total: 0, byOperation: {} },
+      ...summariseFindings(findings),
       collectionIssues: [],
-      checks: [],
+      suppressionProblems: [],
+      checks: summariseChecks(
+        CHECKS.map((check) => check.id),
+        findings,
+      ),
     },
     findings,
   };
   const t1 = performance.now();
-  const lifecycle = computeLifecycle({ previous: [], report, suppressions: [], now: new Date('2026-11-23T03:05:00Z') });
+  const lifecycle = computeLifecycle({ previous: [], report, now: new Date('2026-11-23T03:05:00Z') });
   const lifecycleMs = performance.now() - t1;
   const t2 = performance.now();
   const digest = formatDigest({

@@ -24,7 +24,7 @@ describe('Function: resolveConfig', () => {
     const noFlags = flags();
 
     // Act
-    const config = await resolveConfig(noFlags);
+    const { config } = await resolveConfig(noFlags);
 
     // Assess
     expect(config.settings.accessKeyMaxAgeDays).toBe(90);
@@ -41,7 +41,7 @@ describe('Function: resolveConfig', () => {
     });
 
     // Act
-    const resolved = await resolveConfig(
+    const { config: resolved } = await resolveConfig(
       flags({ config, regions: ['eu-west-1', 'eu-central-1'], allowedRegions: ['eu-west-1'] }),
     );
 
@@ -74,15 +74,27 @@ describe('Function: resolveConfig', () => {
     await expect(resolve).rejects.toThrow(/allowedRegion/);
   });
 
-  it('rejects a bad region given on the command line, naming the field', async () => {
+  it('rejects a bad region in the configuration file, naming the field', async () => {
     // Prepare
-    const badRegion = flags({ regions: ['us-east-1', 'Frankfurt'] });
+    const config = file('bad-region.json', { regions: ['us-east-1', 'Frankfurt'] });
 
     // Act
-    const resolve = resolveConfig(badRegion);
+    const resolve = resolveConfig(flags({ config }));
 
     // Assess
     await expect(resolve).rejects.toThrow(/regions\.1: must be an AWS region name/);
+  });
+
+  it('names selection fields by flag when a flag set them and by file key otherwise', async () => {
+    // Prepare
+    const config = file('selection.json', { services: ['s3'], minSeverity: 'high' });
+
+    // Act
+    const { labels } = await resolveConfig(flags({ config, checks: ['s3-*'] }));
+
+    // Assess
+    expect(labels.checks).toBe('--checks');
+    expect(labels.services).toBe(`services (in ${config})`);
   });
 
   it('reports a file that is not JSON', async () => {
@@ -104,7 +116,7 @@ describe('Function: resolveConfig', () => {
     const bad = file('suppressions-bad.json', [{ checkId: 's3-*' }]);
 
     // Act
-    const resolved = await resolveConfig(flags({ suppressions: good }));
+    const { config: resolved } = await resolveConfig(flags({ suppressions: good }));
     const rejected = resolveConfig(flags({ suppressions: bad }));
 
     // Assess

@@ -7,11 +7,11 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { backupCollectors } from '../../lambdas/core/collectors/backup.js';
+import { awsError } from '../helpers/aws-errors.js';
 import { runCollector } from '../helpers/collect.js';
 
 const backupMock = mockClient(BackupClient);
 
-const awsError = (name: string, message = name) => Object.assign(new Error(message), { name, $metadata: {} });
 const planArn = (id: string, region = 'eu-west-1') => `arn:aws:backup:${region}:123456789012:backup-plan:${id}`;
 const ROLE = 'arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole';
 
@@ -137,7 +137,9 @@ describe('Collector: backup.plans', () => {
 
   it('throws when listing plans is denied', async () => {
     // Prepare
-    backupMock.on(ListBackupPlansCommand).rejects(awsError('AccessDeniedException', 'no backup access'));
+    backupMock
+      .on(ListBackupPlansCommand)
+      .rejects(awsError('json', 'AccessDeniedException', { message: 'no backup access' }));
 
     // Act
     const collecting = runCollector(collector, { region: 'eu-west-1' });
@@ -158,7 +160,7 @@ describe('Collector: backup.plans', () => {
       .on(GetBackupSelectionCommand, { SelectionId: 's-1' })
       .resolves({ BackupSelection: { SelectionName: 'one', IamRoleArn: ROLE, Resources: ['*'] } })
       .on(GetBackupSelectionCommand, { SelectionId: 's-2' })
-      .rejects(awsError('AccessDeniedException', 'selection s-2 denied'));
+      .rejects(awsError('json', 'AccessDeniedException', { message: 'selection s-2 denied' }));
 
     // Act
     const collecting = runCollector(collector, { region: 'eu-west-1' });
@@ -175,7 +177,7 @@ describe('Collector: backup.plans', () => {
         BackupPlansList: [{ BackupPlanId: 'p-daily', BackupPlanArn: planArn('p-daily'), BackupPlanName: 'daily' }],
       })
       .on(ListBackupSelectionsCommand)
-      .rejects(awsError('ResourceNotFoundException', 'plan vanished'));
+      .rejects(awsError('json', 'ResourceNotFoundException', { message: 'plan vanished' }));
 
     // Act
     const collecting = runCollector(collector, { region: 'eu-west-1' });

@@ -8,11 +8,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cloudtrailCollectors, normaliseEventSelectors } from '../../lambdas/core/collectors/cloudtrail.js';
 import { compliantTrail, trail } from '../fixtures/cloudtrail.js';
+import { awsError } from '../helpers/aws-errors.js';
 import { runCollector } from '../helpers/collect.js';
 
 const cloudtrailMock = mockClient(CloudTrailClient);
 
-const awsError = (name: string, message = name) => Object.assign(new Error(message), { name, $metadata: {} });
 const arnOf = (region: string, name: string, account = '123456789012') =>
   `arn:aws:cloudtrail:${region}:${account}:trail/${name}`;
 const REGIONS = ['us-east-1', 'eu-west-1'];
@@ -97,7 +97,9 @@ describe('Collector: cloudtrail.trails', () => {
 
   it('throws when DescribeTrails is denied', async () => {
     // Prepare
-    cloudtrailMock.on(DescribeTrailsCommand).rejects(awsError('AccessDeniedException', 'not authorized'));
+    cloudtrailMock
+      .on(DescribeTrailsCommand)
+      .rejects(awsError('json', 'AccessDeniedException', { message: 'not authorized' }));
 
     // Act
     const collecting = runCollector(cloudtrailCollectors['cloudtrail.trails']);
@@ -154,7 +156,7 @@ describe('Collector: cloudtrail.trailStatus', () => {
     // Prepare
     cloudtrailMock
       .on(GetTrailStatusCommand, { Name: audit.arn })
-      .rejects(awsError('AccessDeniedException', 'not authorized'))
+      .rejects(awsError('json', 'AccessDeniedException', { message: 'not authorized' }))
       .on(GetTrailStatusCommand, { Name: payments.arn })
       .resolves({ IsLogging: true });
 
@@ -187,7 +189,7 @@ describe('Collector: cloudtrail.eventSelectors', () => {
         AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] }],
       })
       .on(GetEventSelectorsCommand, { TrailName: payments.arn })
-      .rejects(awsError('TrailNotFoundException'));
+      .rejects(awsError('json', 'TrailNotFoundException'));
 
     // Act
     const { value, issues } = await runCollector(cloudtrailCollectors['cloudtrail.eventSelectors'], {

@@ -9,11 +9,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dynamodbCollectors } from '../../lambdas/core/collectors/dynamodb.js';
 import { dynamoTable } from '../fixtures/dynamodb.js';
+import { awsError } from '../helpers/aws-errors.js';
 import { runCollector } from '../helpers/collect.js';
 
 const dynamoMock = mockClient(DynamoDBClient);
 
-const awsError = (name: string, message = name) => Object.assign(new Error(message), { name, $metadata: {} });
 const arnOf = (name: string, region = 'eu-west-1') => `arn:aws:dynamodb:${region}:123456789012:table/${name}`;
 
 beforeEach(() => {
@@ -92,7 +92,7 @@ describe('Collector: dynamodb.tables', () => {
       .on(DescribeTableCommand, { TableName: 'orders' })
       .resolves({ Table: { TableName: 'orders', TableArn: arnOf('orders') } })
       .on(DescribeTableCommand, { TableName: 'secret-ledger' })
-      .rejects(awsError('AccessDeniedException'));
+      .rejects(awsError('json', 'AccessDeniedException'));
 
     // Act
     const { value, issues } = await runCollector(dynamodbCollectors['dynamodb.tables'], { region: 'eu-west-1' });
@@ -112,7 +112,7 @@ describe('Collector: dynamodb.tables', () => {
 
   it('lets an AccessDenied on ListTables throw', async () => {
     // Prepare
-    dynamoMock.on(ListTablesCommand).rejects(awsError('AccessDeniedException'));
+    dynamoMock.on(ListTablesCommand).rejects(awsError('json', 'AccessDeniedException'));
 
     // Act
     const collecting = runCollector(dynamodbCollectors['dynamodb.tables']);
@@ -145,7 +145,7 @@ describe('Collector: dynamodb.continuousBackups', () => {
         },
       })
       .on(DescribeContinuousBackupsCommand, { TableName: 'ledger' })
-      .rejects(awsError('AccessDeniedException'));
+      .rejects(awsError('json', 'AccessDeniedException'));
 
     // Act
     const { value, issues } = await runCollector(dynamodbCollectors['dynamodb.continuousBackups'], {

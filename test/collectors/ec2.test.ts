@@ -15,11 +15,11 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ec2Collectors } from '../../lambdas/core/collectors/ec2.js';
+import { awsError } from '../helpers/aws-errors.js';
 import { runCollector } from '../helpers/collect.js';
 
 const ec2Mock = mockClient(EC2Client);
 
-const awsError = (name: string, message = name) => Object.assign(new Error(message), { name, $metadata: {} });
 const arn = (type: string, id: string, region = 'us-east-1') => `arn:aws:ec2:${region}:123456789012:${type}/${id}`;
 const OWNER_FILTER = [{ Name: 'owner-id', Values: ['123456789012'] }];
 
@@ -108,7 +108,7 @@ describe('Collector: ec2.instances', () => {
 
   it('throws when the listing is denied', async () => {
     // Prepare
-    ec2Mock.on(DescribeInstancesCommand).rejects(awsError('UnauthorizedOperation'));
+    ec2Mock.on(DescribeInstancesCommand).rejects(awsError('query', 'UnauthorizedOperation'));
 
     // Act / Assess
     await expect(runCollector(ec2Collectors['ec2.instances'])).rejects.toThrow('UnauthorizedOperation');
@@ -286,7 +286,7 @@ describe('Collector: ec2.snapshots', () => {
       .on(DescribeSnapshotAttributeCommand)
       .resolves({ CreateVolumePermissions: [{ Group: 'all' }] })
       .on(DescribeSnapshotAttributeCommand, { SnapshotId: 'snap-denied' })
-      .rejects(awsError('UnauthorizedOperation', 'not allowed'));
+      .rejects(awsError('query', 'UnauthorizedOperation', { message: 'not allowed' }));
 
     // Act
     const { value, issues } = await runCollector(ec2Collectors['ec2.snapshots']);
@@ -311,7 +311,7 @@ describe('Collector: ec2.snapshots', () => {
 
   it('throws when the listing is denied', async () => {
     // Prepare
-    ec2Mock.on(DescribeSnapshotsCommand).rejects(awsError('UnauthorizedOperation'));
+    ec2Mock.on(DescribeSnapshotsCommand).rejects(awsError('query', 'UnauthorizedOperation'));
 
     // Act / Assess
     await expect(runCollector(ec2Collectors['ec2.snapshots'])).rejects.toThrow('UnauthorizedOperation');
@@ -579,7 +579,7 @@ describe('Collector: ec2.flowLogs and ec2.ebsEncryptionByDefault', () => {
 
   it('throws when the EBS encryption default is denied', async () => {
     // Prepare
-    ec2Mock.on(GetEbsEncryptionByDefaultCommand).rejects(awsError('UnauthorizedOperation'));
+    ec2Mock.on(GetEbsEncryptionByDefaultCommand).rejects(awsError('query', 'UnauthorizedOperation'));
 
     // Act / Assess
     await expect(runCollector(ec2Collectors['ec2.ebsEncryptionByDefault'])).rejects.toThrow('UnauthorizedOperation');

@@ -7,13 +7,12 @@ import {
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
   IAMClient,
-  IAMServiceException,
   ListVirtualMFADevicesCommand,
-  NoSuchEntityException,
 } from '@aws-sdk/client-iam';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CredentialReportTimeoutError, createIamCollectors } from '../../lambdas/core/collectors/iam.js';
+import { awsError } from '../helpers/aws-errors.js';
 import { runCollector } from '../helpers/collect.js';
 
 const iamMock = mockClient(IAMClient);
@@ -26,12 +25,7 @@ const collectors = createIamCollectors({
 });
 
 const accessDenied = () =>
-  new IAMServiceException({
-    name: 'AccessDenied',
-    $fault: 'client',
-    $metadata: {},
-    message: 'User is not authorized to perform this action',
-  });
+  awsError('query', 'AccessDenied', { message: 'User is not authorized to perform this action', status: 403 });
 
 const HEADER =
   'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated';
@@ -412,11 +406,14 @@ describe('Collector: iam', () => {
       });
     });
 
-    it('returns null when the account has no password policy', async () => {
-      // Prepare
-      iamMock
-        .on(GetAccountPasswordPolicyCommand)
-        .rejects(new NoSuchEntityException({ $metadata: {}, message: 'The Password Policy cannot be found.' }));
+    it('returns null when the account has no password policy (NoSuchEntity as IAM sends it)', async () => {
+      // Prepare: the deserializer names the error NoSuchEntityException and keeps the wire Code NoSuchEntity.
+      iamMock.on(GetAccountPasswordPolicyCommand).rejects(
+        awsError('query', 'NoSuchEntityException', {
+          message: 'The Password Policy with domain name 123456789012 cannot be found.',
+          status: 404,
+        }),
+      );
 
       // Act
       const { value } = await runCollector(collectors['iam.passwordPolicy']);

@@ -10,11 +10,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { kmsCollectors } from '../../lambdas/core/collectors/kms.js';
 import { DEFAULT_KEY_POLICY_STATEMENT, kmsKey } from '../fixtures/kms.js';
+import { awsError } from '../helpers/aws-errors.js';
 import { runCollector } from '../helpers/collect.js';
 
 const kmsMock = mockClient(KMSClient);
 
-const awsError = (name: string, message = name) => Object.assign(new Error(message), { name, $metadata: {} });
 const arnOf = (id: string, region = 'us-east-1') => `arn:aws:kms:${region}:123456789012:key/${id}`;
 const entry = (id: string) => ({ KeyId: id, KeyArn: arnOf(id) });
 
@@ -130,7 +130,7 @@ describe('Collector: kms.keys', () => {
         KeyMetadata: { KeyId: 'open-key', Arn: arnOf('open-key'), KeyManager: 'CUSTOMER', KeyState: 'Enabled' },
       })
       .on(DescribeKeyCommand, { KeyId: arnOf('locked-key') })
-      .rejects(awsError('AccessDeniedException'));
+      .rejects(awsError('json', 'AccessDeniedException'));
 
     // Act
     const { value, issues } = await runCollector(kmsCollectors['kms.keys']);
@@ -144,7 +144,7 @@ describe('Collector: kms.keys', () => {
 
   it('lets an AccessDenied on ListKeys throw', async () => {
     // Prepare
-    kmsMock.on(ListKeysCommand).rejects(awsError('AccessDeniedException')).on(ListAliasesCommand).resolves({});
+    kmsMock.on(ListKeysCommand).rejects(awsError('json', 'AccessDeniedException')).on(ListAliasesCommand).resolves({});
 
     // Act
     const collecting = runCollector(kmsCollectors['kms.keys']);
@@ -171,7 +171,7 @@ describe('Collector: kms.keyRotation', () => {
       .on(GetKeyRotationStatusCommand, { KeyId: rotating.arn })
       .resolves({ KeyRotationEnabled: true, RotationPeriodInDays: 180 })
       .on(GetKeyRotationStatusCommand, { KeyId: denied.arn })
-      .rejects(awsError('AccessDeniedException'));
+      .rejects(awsError('json', 'AccessDeniedException'));
 
     // Act
     const { value, issues } = await runCollector(kmsCollectors['kms.keyRotation'], {
@@ -196,7 +196,7 @@ describe('Collector: kms.keyPolicies', () => {
       .on(GetKeyPolicyCommand, { KeyId: open.arn })
       .resolves({ Policy: JSON.stringify({ Version: '2012-10-17', Statement: [DEFAULT_KEY_POLICY_STATEMENT] }) })
       .on(GetKeyPolicyCommand, { KeyId: denied.arn })
-      .rejects(awsError('AccessDeniedException'));
+      .rejects(awsError('json', 'AccessDeniedException'));
 
     // Act
     const { value, issues } = await runCollector(kmsCollectors['kms.keyPolicies'], {

@@ -11,11 +11,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lambdaCollectors } from '../../lambdas/core/collectors/lambda.js';
 import { lambdaFunction } from '../fixtures/lambda.js';
+import { awsError } from '../helpers/aws-errors.js';
 import { runCollector } from '../helpers/collect.js';
 
 const lambdaMock = mockClient(LambdaClient);
 
-const awsError = (name: string, message = name) => Object.assign(new Error(message), { name, $metadata: {} });
 const notFound = () =>
   new ResourceNotFoundException({ message: 'The resource you requested does not exist.', $metadata: {} });
 
@@ -84,7 +84,7 @@ describe('Collector: lambda.functions', () => {
 
   it('lets an AccessDenied on the listing throw', async () => {
     // Prepare
-    lambdaMock.on(ListFunctionsCommand).rejects(awsError('AccessDeniedException'));
+    lambdaMock.on(ListFunctionsCommand).rejects(awsError('json', 'AccessDeniedException'));
 
     // Act
     const collecting = runCollector(lambdaCollectors['lambda.functions']);
@@ -113,7 +113,7 @@ describe('Collector: lambda.policies', () => {
       .on(GetPolicyCommand, { FunctionName: functions[1]?.arn })
       .rejects(notFound())
       .on(GetPolicyCommand, { FunctionName: functions[2]?.arn })
-      .rejects(awsError('AccessDeniedException', 'not authorized to perform: lambda:GetPolicy'));
+      .rejects(awsError('json', 'AccessDeniedException', { message: 'not authorized to perform: lambda:GetPolicy' }));
 
     // Act
     const { value, issues } = await runCollector(lambdaCollectors['lambda.policies'], {
@@ -245,7 +245,7 @@ describe('Collector: lambda.functionUrls', () => {
     // Prepare
     lambdaMock
       .on(ListFunctionUrlConfigsCommand, { FunctionName: fn.arn })
-      .rejects(awsError('AccessDeniedException'))
+      .rejects(awsError('json', 'AccessDeniedException'))
       .on(ListFunctionUrlConfigsCommand, { FunctionName: other.arn })
       .resolves({
         FunctionUrlConfigs: [

@@ -10,11 +10,11 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rdsCollectors } from '../../lambdas/core/collectors/rds.js';
+import { awsError } from '../helpers/aws-errors.js';
 import { runCollector } from '../helpers/collect.js';
 
 const rdsMock = mockClient(RDSClient);
 
-const awsError = (name: string, message = name) => Object.assign(new Error(message), { name, $metadata: {} });
 const arn = (kind: string, id: string, region = 'eu-west-1') => `arn:aws:rds:${region}:123456789012:${kind}:${id}`;
 
 beforeEach(() => {
@@ -148,7 +148,7 @@ describe('Collector: rds.instances', () => {
 
   it('throws when the listing is denied, so the engine records the region as failed', async () => {
     // Prepare
-    rdsMock.on(DescribeDBInstancesCommand).rejects(awsError('AccessDenied', 'not authorized'));
+    rdsMock.on(DescribeDBInstancesCommand).rejects(awsError('query', 'AccessDenied', { message: 'not authorized' }));
 
     // Act
     const collecting = runCollector(rdsCollectors['rds.instances'], { region: 'eu-west-1' });
@@ -338,7 +338,7 @@ describe('Collector: rds.snapshots', () => {
         ],
       })
       .on(DescribeDBSnapshotAttributesCommand, { DBSnapshotIdentifier: 'a' })
-      .rejects(awsError('AccessDenied', 'denied on a'))
+      .rejects(awsError('query', 'AccessDenied', { message: 'denied on a' }))
       .on(DescribeDBSnapshotAttributesCommand, { DBSnapshotIdentifier: 'b' })
       .resolves({ DBSnapshotAttributesResult: { DBSnapshotAttributes: [] } });
 
@@ -360,7 +360,9 @@ describe('Collector: rds.snapshots', () => {
 
   it('throws when the snapshot listing is denied', async () => {
     // Prepare
-    rdsMock.on(DescribeDBSnapshotsCommand).rejects(awsError('AccessDenied', 'no snapshots for you'));
+    rdsMock
+      .on(DescribeDBSnapshotsCommand)
+      .rejects(awsError('query', 'AccessDenied', { message: 'no snapshots for you' }));
 
     // Act
     const collecting = runCollector(rdsCollectors['rds.snapshots'], { region: 'eu-west-1' });
@@ -449,7 +451,7 @@ describe('Collector: rds.clusterSnapshots', () => {
         ],
       })
       .on(DescribeDBClusterSnapshotAttributesCommand)
-      .rejects(awsError('DBClusterSnapshotNotFoundFault', 'gone'));
+      .rejects(awsError('query', 'DBClusterSnapshotNotFoundFault', { message: 'gone' }));
 
     // Act
     const { value, issues } = await runCollector(rdsCollectors['rds.clusterSnapshots'], { region: 'eu-west-1' });

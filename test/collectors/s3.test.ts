@@ -19,12 +19,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { regionFromLocationConstraint, s3Collectors } from '../../lambdas/core/collectors/s3.js';
 import { ALL_BLOCKED, bucket, NOTHING_BLOCKED } from '../fixtures/s3.js';
+import { awsError } from '../helpers/aws-errors.js';
 import { runCollector } from '../helpers/collect.js';
 
 const s3Mock = mockClient(S3Client);
 const controlMock = mockClient(S3ControlClient);
 
-const awsError = (name: string, message = name) => Object.assign(new Error(message), { name, $metadata: {} });
 const orders = bucket('harbor-orders', 'us-east-1');
 const records = bucket('harbor-eu-records', 'eu-west-1');
 const buckets = { 's3.buckets': [orders, records] };
@@ -103,7 +103,7 @@ describe('Collector: s3.buckets', () => {
       .on(ListBucketsCommand)
       .resolves({ Buckets: [{ Name: 'harbor-orders' }, { Name: 'harbor-eu-records', BucketRegion: 'eu-west-1' }] })
       .on(GetBucketLocationCommand)
-      .rejects(awsError('AccessDenied', 'Access Denied'));
+      .rejects(awsError('rest-xml', 'AccessDenied', { message: 'Access Denied' }));
 
     // Act
     const { value, issues } = await runCollector(s3Collectors['s3.buckets']);
@@ -123,7 +123,7 @@ describe('Collector: s3.buckets', () => {
 
   it('throws when the listing is denied', async () => {
     // Prepare
-    s3Mock.on(ListBucketsCommand).rejects(awsError('AccessDenied', 'Access Denied'));
+    s3Mock.on(ListBucketsCommand).rejects(awsError('rest-xml', 'AccessDenied', { message: 'Access Denied' }));
 
     // Act
     const collecting = runCollector(s3Collectors['s3.buckets']);
@@ -166,7 +166,9 @@ describe('Collector: s3.accountPublicAccessBlock', () => {
 
   it('reads "no configuration" as all four settings off', async () => {
     // Prepare
-    controlMock.on(GetAccountPublicAccessBlockCommand).rejects(awsError('NoSuchPublicAccessBlockConfiguration'));
+    controlMock
+      .on(GetAccountPublicAccessBlockCommand)
+      .rejects(awsError('rest-xml', 'NoSuchPublicAccessBlockConfiguration'));
 
     // Act
     const { value } = await runCollector(s3Collectors['s3.accountPublicAccessBlock']);
@@ -177,7 +179,7 @@ describe('Collector: s3.accountPublicAccessBlock', () => {
 
   it('throws on AccessDenied', async () => {
     // Prepare
-    controlMock.on(GetAccountPublicAccessBlockCommand).rejects(awsError('AccessDenied'));
+    controlMock.on(GetAccountPublicAccessBlockCommand).rejects(awsError('rest-xml', 'AccessDenied'));
 
     // Act
     const collecting = runCollector(s3Collectors['s3.accountPublicAccessBlock']);
@@ -203,9 +205,9 @@ describe('Collector: per-bucket slices', () => {
     // Prepare
     s3Mock
       .on(GetBucketPolicyCommand, { Bucket: 'harbor-orders' })
-      .rejects(awsError('AccessDenied', 'Access Denied'))
+      .rejects(awsError('rest-xml', 'AccessDenied', { message: 'Access Denied' }))
       .on(GetBucketPolicyCommand, { Bucket: 'harbor-eu-records' })
-      .rejects(awsError('NoSuchBucketPolicy'));
+      .rejects(awsError('rest-xml', 'NoSuchBucketPolicy'));
 
     // Act
     const { value, issues } = await runCollector(s3Collectors['s3.bucketPolicies'], { dependencies: buckets });
@@ -257,7 +259,7 @@ describe('Collector: per-bucket slices', () => {
       .on(GetPublicAccessBlockCommand, { Bucket: 'harbor-orders' })
       .resolves({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true } })
       .on(GetPublicAccessBlockCommand, { Bucket: 'harbor-eu-records' })
-      .rejects(awsError('NoSuchPublicAccessBlockConfiguration'));
+      .rejects(awsError('rest-xml', 'NoSuchPublicAccessBlockConfiguration'));
 
     // Act
     const { value } = await runCollector(s3Collectors['s3.bucketPublicAccessBlocks'], { dependencies: buckets });
@@ -317,7 +319,7 @@ describe('Collector: per-bucket slices', () => {
         },
       })
       .on(GetBucketEncryptionCommand, { Bucket: 'harbor-eu-records' })
-      .rejects(awsError('ServerSideEncryptionConfigurationNotFoundError'));
+      .rejects(awsError('rest-xml', 'ServerSideEncryptionConfigurationNotFoundError'));
 
     // Act
     const { value } = await runCollector(s3Collectors['s3.bucketEncryption'], { dependencies: buckets });
@@ -375,7 +377,7 @@ describe('Collector: per-bucket slices', () => {
       .on(GetBucketOwnershipControlsCommand, { Bucket: 'harbor-orders' })
       .resolves({ OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } })
       .on(GetBucketOwnershipControlsCommand, { Bucket: 'harbor-eu-records' })
-      .rejects(awsError('OwnershipControlsNotFoundError'));
+      .rejects(awsError('rest-xml', 'OwnershipControlsNotFoundError'));
 
     // Act
     const { value, issues } = await runCollector(s3Collectors['s3.bucketOwnershipControls'], { dependencies: buckets });
@@ -402,7 +404,7 @@ describe('Collector: per-bucket slices', () => {
         },
       })
       .on(GetBucketReplicationCommand, { Bucket: 'harbor-eu-records' })
-      .rejects(awsError('ReplicationConfigurationNotFoundError'));
+      .rejects(awsError('rest-xml', 'ReplicationConfigurationNotFoundError'));
 
     // Act
     const { value } = await runCollector(s3Collectors['s3.bucketReplication'], { dependencies: buckets });

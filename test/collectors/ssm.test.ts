@@ -6,11 +6,11 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ssmCollectors } from '../../lambdas/core/collectors/ssm.js';
+import { awsError } from '../helpers/aws-errors.js';
 import { runCollector } from '../helpers/collect.js';
 
 const ssmMock = mockClient(SSMClient);
 
-const awsError = (name: string, message = name) => Object.assign(new Error(message), { name, $metadata: {} });
 const PATCH_FILTER = [{ Key: 'ComplianceType', Values: ['Patch'], Type: 'EQUAL' as const }];
 
 beforeEach(() => {
@@ -65,7 +65,7 @@ describe('Collector: ssm.managedInstances', () => {
 
   it('throws when the listing is denied', async () => {
     // Prepare
-    ssmMock.on(DescribeInstanceInformationCommand).rejects(awsError('AccessDeniedException'));
+    ssmMock.on(DescribeInstanceInformationCommand).rejects(awsError('json', 'AccessDeniedException'));
 
     // Act / Assess
     await expect(runCollector(ssmCollectors['ssm.managedInstances'])).rejects.toThrow('AccessDeniedException');
@@ -130,7 +130,7 @@ describe('Collector: ssm.patchCompliance', () => {
 
   it('throws when the listing is denied', async () => {
     // Prepare
-    ssmMock.on(ListResourceComplianceSummariesCommand).rejects(awsError('AccessDeniedException'));
+    ssmMock.on(ListResourceComplianceSummariesCommand).rejects(awsError('json', 'AccessDeniedException'));
 
     // Act / Assess
     await expect(runCollector(ssmCollectors['ssm.patchCompliance'])).rejects.toThrow('AccessDeniedException');

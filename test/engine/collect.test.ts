@@ -3,7 +3,8 @@ import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
 import { type CollectProgress, collectInventory } from '../../lambdas/core/engine/collect.js';
 import type { EbsVolume, S3Bucket } from '../../lambdas/core/inventory/index.js';
-import { awsError, fakeCollectors } from '../helpers/fake-collectors.js';
+import { awsError } from '../helpers/aws-errors.js';
+import { fakeCollectors } from '../helpers/fake-collectors.js';
 
 const volume = (region: string, id: string): EbsVolume => ({
   arn: `arn:aws:ec2:${region}:123456789012:volume/${id}`,
@@ -59,7 +60,8 @@ describe('Function: collectInventory', () => {
         scope: 'regional',
         actions: ['ec2:DescribeVolumes'],
         collect: async ({ region }) => {
-          if (region === 'eu-west-1') throw awsError('UnauthorizedOperation', 'You are not authorized.');
+          if (region === 'eu-west-1')
+            throw awsError('query', 'UnauthorizedOperation', { message: 'You are not authorized.' });
           return [volume(region, 'vol-1')];
         },
       },
@@ -123,7 +125,7 @@ describe('Function: collectInventory', () => {
         scope: 'global',
         actions: ['s3:ListAllMyBuckets'],
         collect: async () => {
-          throw awsError('AccessDenied');
+          throw awsError('query', 'AccessDenied');
         },
       },
       's3.bucketVersioning': {
@@ -154,7 +156,11 @@ describe('Function: collectInventory', () => {
         scope: 'global',
         actions: ['s3:ListAllMyBuckets'],
         collect: async (context) => {
-          context.reportIssue({ resourceArn: 'arn:aws:s3:::b', region: 'us-east-1', error: awsError('AccessDenied') });
+          context.reportIssue({
+            resourceArn: 'arn:aws:s3:::b',
+            region: 'us-east-1',
+            error: awsError('query', 'AccessDenied'),
+          });
           return [bucket('a')];
         },
       },
@@ -170,7 +176,7 @@ describe('Function: collectInventory', () => {
         region: 'us-east-1',
         resourceArn: 'arn:aws:s3:::b',
         errorCode: 'AccessDenied',
-        message: 'AccessDenied (injected)',
+        message: 'AccessDenied',
       },
     ]);
   });

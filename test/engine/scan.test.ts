@@ -1,17 +1,39 @@
+import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
 import { defineCheck, fail, pass } from '../../lambdas/core/checks/define-check.js';
 import { defaultSettings } from '../../lambdas/core/config/settings.js';
 import { runScan } from '../../lambdas/core/engine/scan.js';
 import { findingId } from '../../lambdas/core/findings/finding-id.js';
-import { CollectionError } from '../../lambdas/core/model/errors.js';
+import { REPORT_SCHEMA_VERSION } from '../../lambdas/core/findings/model.js';
+import { CollectionError, ConfigurationError } from '../../lambdas/core/model/errors.js';
+import { TOOL_VERSION } from '../../lambdas/core/model/version.js';
+import { awsError } from '../helpers/aws-errors.js';
 import { fakeCollectors } from '../helpers/fake-collectors.js';
 
 const sts = mockClient(STSClient);
-afterEach(() => sts.reset());
+const ec2 = mockClient(EC2Client);
+afterEach(() => {
+  sts.reset();
+  ec2.reset();
+});
+
+/** DescribeRegions with AllRegions, as EC2 answers it: every region of the partition with its opt-in status. */
+const ACCOUNT_REGIONS = {
+  Regions: [
+    { RegionName: 'eu-west-1', Endpoint: 'ec2.eu-west-1.amazonaws.com', OptInStatus: 'opt-in-not-required' },
+    { RegionName: 'us-east-1', Endpoint: 'ec2.us-east-1.amazonaws.com', OptInStatus: 'opt-in-not-required' },
+    { RegionName: 'eu-south-2', Endpoint: 'ec2.eu-south-2.amazonaws.com', OptInStatus: 'opted-in' },
+    { RegionName: 'me-south-1', Endpoint: 'ec2.me-south-1.amazonaws.com', OptInStatus: 'not-opted-in' },
+  ],
+};
+beforeEach(() => {
+  sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/audit' });
+  ec2.on(DescribeRegionsCommand, { AllRegions: true }).resolves(ACCOUNT_REGIONS);
+});
 
 const functionsCheck = defineCheck({
   id: 'test-function-env-clean',
@@ -54,7 +76,6 @@ const collectors = fakeCollectors({
 describe('Function: runScan', () => {
   it('builds findings with deterministic ids and a per-check summary', async () => {
     // Prepare
-    sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/audit' });
     const clients = new AwsClients(new ApiCallCounter());
 
     // Act
@@ -70,8 +91,14 @@ describe('Function: runScan', () => {
     // Assess
     expect(report.scan).toMatchObject({ accountId: '123456789012', regions: ['us-east-1', 'eu-west-1'] });
     expect(report.scan.checks).toEqual([
-      { checkId: 'test-function-env-clean', evaluated: 2, passed: 1, failed: 1, errored: 0 },
+      { checkId: 'test-function-env-clean', results: 2, passed: 1, failed: 1, suppressed: 0, errored: 0 },
     ]);
+    expect(report.scan).toMatchObject({
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      toolVersion: TOOL_VERSION,
+      totals: { findings: 2, PASS: 1, FAIL: 1, SUPPRESSED: 0, ERROR: 0, failedBySeverity: { critical: 1 } },
+      coverage: { evaluated: 2, notEvaluated: 0, share: 1 },
+    });
     const failed = report.findings.find((f) => f.status === 'FAIL');
     expect(failed?.id).toBe(findingId('test-function-env-clean', 'arn:aws:lambda:eu-west-1:123456789012:function:api'));
     expect(failed).toMatchObject({
@@ -83,7 +110,6 @@ describe('Function: runScan', () => {
 
   it('masks a secret a check quoted in its message', async () => {
     // Prepare
-    sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/audit' });
     const clients = new AwsClients(new ApiCallCounter());
 
     // Act
@@ -101,11 +127,90 @@ describe('Function: runScan', () => {
     expect(message).toContain('AKIA…');
   });
 
+  it('stamps a suppression on the FAIL it covers and reports it apart in the totals', async () => {
+    // Prepare
+    const clients = new AwsClients(new ApiCallCounter());
+
+    // Act
+    const report = await runScan({
+      checks: [functionsCheck],
+      collectors,
+      settings: defaultSettings(),
+      clients,
+      regions: ['us-east-1', 'eu-west-1'],
+      suppressions: [
+        {
+          checkId: 'test-*',
+          resource: 'arn:aws:lambda:eu-west-1:123456789012:function:api',
+          reason: 'Rotating next sprint.',
+          owner: 'app',
+        },
+        { checkId: 'test-*', resource: 'arn:aws:lambda:eu-west-1:123456789012:function:gone', reason: 'Deleted.' },
+      ],
+    });
+
+    // Assess
+    const failed = report.findings.find((f) => f.status === 'FAIL');
+    expect(failed?.suppression).toMatchObject({ index: 0, reason: 'Rotating next sprint.', owner: 'app' });
+    expect(report.scan.totals).toMatchObject({ FAIL: 0, SUPPRESSED: 1, PASS: 1 });
+    expect(report.scan.checks[0]).toMatchObject({ failed: 0, suppressed: 1 });
+    expect(report.scan.suppressionProblems).toMatchObject([{ kind: 'unused', index: 1 }]);
+  });
+
+  it('scans every enabled region, opted-in ones included, when no region is asked for', async () => {
+    // Prepare
+    const clients = new AwsClients(new ApiCallCounter());
+
+    // Act
+    const report = await runScan({ checks: [functionsCheck], collectors, settings: defaultSettings(), clients });
+
+    // Assess
+    expect(report.scan.regions).toEqual(['eu-south-2', 'eu-west-1', 'us-east-1']);
+  });
+
+  it('refuses a region the partition does not have, naming it', async () => {
+    // Prepare
+    const clients = new AwsClients(new ApiCallCounter());
+
+    // Act
+    const scan = runScan({
+      checks: [functionsCheck],
+      collectors,
+      settings: defaultSettings(),
+      clients,
+      regions: ['eu-west-1', 'eu-west-99'],
+    });
+
+    // Assess
+    await expect(scan).rejects.toThrow(ConfigurationError);
+    await expect(scan).rejects.toThrow(/regions: eu-west-99 is not a region of the aws partition/);
+  });
+
+  it('refuses a region the account has not enabled, naming it', async () => {
+    // Prepare
+    const clients = new AwsClients(new ApiCallCounter());
+
+    // Act
+    const scan = runScan({
+      checks: [functionsCheck],
+      collectors,
+      settings: defaultSettings(),
+      clients,
+      regions: ['me-south-1'],
+    });
+
+    // Assess
+    await expect(scan).rejects.toThrow(/regions: me-south-1 is not enabled for account 123456789012/);
+  });
+
   it('refuses to start when the account cannot be identified', async () => {
     // Prepare
-    sts
-      .on(GetCallerIdentityCommand)
-      .rejects(Object.assign(new Error('The security token is invalid'), { name: 'InvalidClientTokenId' }));
+    sts.on(GetCallerIdentityCommand).rejects(
+      awsError('query', 'InvalidClientTokenId', {
+        message: 'The security token included in the request is invalid.',
+        status: 403,
+      }),
+    );
     const clients = new AwsClients(new ApiCallCounter());
 
     // Act
@@ -120,5 +225,6 @@ describe('Function: runScan', () => {
     // Assess
     await expect(scan).rejects.toThrow(CollectionError);
     await expect(scan).rejects.toThrow(/sts:GetCallerIdentity/);
+    await expect(scan).rejects.toThrow(/AWS rejected the credentials \(InvalidClientTokenId/);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Suppression } from '../../lambdas/core/config/suppression-schema.js';
 import { computeLifecycle, type LifecycleResult, type StoredFinding } from '../../lambdas/core/findings/lifecycle.js';
 import type { Finding } from '../../lambdas/core/findings/model.js';
-import type { Suppression } from '../../lambdas/core/findings/suppression-schema.js';
+import { applySuppressions } from '../../lambdas/core/findings/suppressions.js';
 import { ACCOUNT, CHECK_A, CHECK_B, day, finding, report, scopeError } from '../helpers/findings.js';
 
 const BUCKET = 'arn:aws:s3:::data';
@@ -25,14 +26,20 @@ function run(
   } = {},
 ): { result: LifecycleResult; table: StoredFinding[] } {
   const now = day(options.when ?? 0);
+  // The engine stamps suppressions right after evaluation; the lifecycle reads the stamp.
+  const stamped = applySuppressions(findings, {
+    suppressions: options.suppressions ?? [],
+    now,
+    ranCheckIds: options.checks ?? [CHECK_A, CHECK_B],
+    catalogueCheckIds: [CHECK_A, CHECK_B],
+  });
   const result = computeLifecycle({
     previous,
-    report: report(findings, {
+    report: report(stamped.findings, {
       startedAt: now.toISOString(),
       ...(options.checks && { checks: options.checks }),
       ...(options.regions && { regions: options.regions }),
     }),
-    suppressions: options.suppressions ?? [],
     now,
   });
   return { result, table: stored(previous, result) };
@@ -242,9 +249,34 @@ describe('Function: computeLifecycle', () => {
     expect(stateOf(third.table, CHECK_A, BUCKET)).toMatchObject({ workflow: 'NEW' });
     expect(stateOf(third.table, CHECK_A, BUCKET)?.suppression).toBeUndefined();
     expect(third.result.transitions).toMatchObject([
-      { kind: 'new', cause: 'suppression-lapsed', from: 'SUPPRESSED', lapsedSuppression: { expiresAt: '2026-11-21' } },
+      {
+        kind: 'new',
+        cause: 'suppression-lapsed',
+        from: 'SUPPRESSED',
+        lapsed: { reason: 'expired', suppression: { expiresAt: '2026-11-21' } },
+      },
     ]);
-    expect(third.result.summary.expiredSuppressions).toMatchObject([{ kind: 'expired', matched: 1, index: 0 }]);
+  });
+
+  it('says a suppression was removed, not expired, when it disappears before its expiry', () => {
+    // Prepare
+    const suppressions: Suppression[] = [
+      { checkId: CHECK_A, resource: BUCKET, reason: 'Until the migration.', expiresAt: '2027-06-30' },
+    ];
+    const failing = [finding(CHECK_A, BUCKET, 'FAIL')];
+    const first = run([], failing, { when: 0, suppressions });
+
+    // Act
+    const second = run(first.table, failing, { when: 1 });
+
+    // Assess
+    expect(second.result.transitions).toMatchObject([
+      {
+        kind: 'new',
+        cause: 'suppression-lapsed',
+        lapsed: { reason: 'removed', suppression: { expiresAt: '2027-06-30' } },
+      },
+    ]);
   });
 
   it('resolves a suppressed finding once it passes, so a later failure is REGRESSED', () => {
@@ -260,18 +292,6 @@ describe('Function: computeLifecycle', () => {
     expect(stateOf(second.table, CHECK_A, BUCKET)).toMatchObject({ workflow: 'RESOLVED', resolution: 'PASSED' });
     expect(second.result.summary.resolved).toBe(1);
     expect(third.result.transitions).toMatchObject([{ kind: 'regressed' }]);
-  });
-
-  it('reports a suppression that covered no failing finding of a check that ran as unused', () => {
-    // Prepare
-    const suppressions: Suppression[] = [{ checkId: CHECK_A, resource: 'arn:aws:s3:::gone-*', reason: 'Old.' }];
-
-    // Act
-    const { result } = run([], [finding(CHECK_A, BUCKET, 'FAIL')], { suppressions });
-
-    // Assess
-    expect(result.summary.suppressionWarnings).toMatchObject([{ kind: 'unused', index: 0 }]);
-    expect(result.summary.new).toBe(1);
   });
 
   it('never stores ERROR results as findings', () => {

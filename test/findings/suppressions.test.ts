@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Suppression } from '../../lambdas/core/findings/suppression-schema.js';
+import type { Suppression } from '../../lambdas/core/config/suppression-schema.js';
 import {
+  applySuppressions,
   compileSuppressions,
+  coversEveryResource,
   findActiveSuppression,
-  findExpiredSuppression,
-  parseSuppressions,
-  reviewSuppressions,
   suppressionExpiry,
 } from '../../lambdas/core/findings/suppressions.js';
+import { finding } from '../helpers/findings.js';
 
 const NOW = new Date('2026-11-20T03:00:00.000Z');
 const suppression = (overrides: Partial<Suppression> = {}): Suppression => ({
@@ -64,11 +64,9 @@ describe('Function: findActiveSuppression', () => {
 
     // Act
     const active = findActiveSuppression(compiled, target);
-    const expired = findExpiredSuppression(compiled, target);
 
     // Assess
     expect(active?.suppression.reason).toBe('current');
-    expect(expired?.suppression.reason).toBe('expired');
   });
 });
 
@@ -100,29 +98,67 @@ describe('Function: suppressionExpiry', () => {
   });
 });
 
-describe('Function: reviewSuppressions', () => {
-  it('reports expired, unknown-check, non-ARN and unused suppressions, each once', () => {
+const CATALOGUE = ['s3-bucket-versioning-enabled', 's3-bucket-no-public-read', 'iam-user-mfa-enabled'];
+const review = (suppressions: readonly Suppression[], findings = [bucketFailure('arn:aws:s3:::used')]) =>
+  applySuppressions(findings, {
+    suppressions,
+    now: NOW,
+    ranCheckIds: ['s3-bucket-versioning-enabled'],
+    catalogueCheckIds: CATALOGUE,
+  });
+function bucketFailure(arn: string, status: 'FAIL' | 'PASS' | 'ERROR' = 'FAIL') {
+  return finding('s3-bucket-versioning-enabled', arn, status);
+}
+
+describe('Function: applySuppressions', () => {
+  it('stamps the first active suppression on a covered FAIL, with reason, owner and expiry', () => {
     // Prepare
-    const compiled = compileSuppressions(
-      [
-        suppression({ checkId: 's3-*', expiresAt: '2026-01-01', owner: 'data-team' }),
-        suppression({ checkId: 's4-*' }),
-        suppression({ checkId: 's3-*', resource: 'my-bucket' }),
-        suppression({ checkId: 's3-bucket-*', resource: 'arn:aws:s3:::gone' }),
-        suppression({ checkId: 's3-bucket-*', resource: 'arn:aws:s3:::used' }),
-      ],
-      NOW,
-    );
+    const suppressions = [
+      suppression({ resource: 'arn:aws:s3:::used', reason: 'Static site.', owner: 'web', expiresAt: '2027-01-31' }),
+    ];
 
     // Act
-    const problems = reviewSuppressions(compiled, {
-      matchedFailures: new Map([
-        [0, 2],
-        [4, 1],
-      ]),
-      ranCheckIds: ['s3-bucket-versioning-enabled'],
-      catalogueCheckIds: ['s3-bucket-versioning-enabled', 'iam-user-mfa-enabled'],
+    const { findings } = review(suppressions);
+
+    // Assess
+    expect(findings[0]?.suppression).toEqual({
+      index: 0,
+      checkId: 's3-*',
+      resource: 'arn:aws:s3:::used',
+      reason: 'Static site.',
+      owner: 'web',
+      expiresAt: '2027-01-31',
     });
+  });
+
+  it('never stamps a PASS or an ERROR: only a failure can be accepted', () => {
+    // Prepare
+    const findings = [bucketFailure('arn:aws:s3:::a', 'PASS'), bucketFailure('arn:aws:s3:::b', 'ERROR')];
+
+    // Act
+    const result = review([suppression()], findings);
+
+    // Assess
+    expect(result.findings.map((f) => f.suppression)).toEqual([undefined, undefined]);
+  });
+
+  it('reports expired, unknown-check, non-ARN and unused suppressions, each once', () => {
+    // Prepare
+    const findings = [
+      bucketFailure('arn:aws:s3:::one'),
+      bucketFailure('arn:aws:s3:::two'),
+      bucketFailure('arn:aws:s3:::used'),
+    ];
+    const suppressions = [
+      suppression({ checkId: 's3-*', resource: 'arn:aws:s3:::*o*', expiresAt: '2026-01-01', owner: 'data-team' }),
+      suppression({ checkId: 's4-*' }),
+      suppression({ checkId: 's3-*', resource: 'my-bucket' }),
+      suppression({ checkId: 's3-bucket-*', resource: 'arn:aws:s3:::gone' }),
+      suppression({ checkId: 's3-bucket-*', resource: 'arn:aws:s3:::used' }),
+    ];
+
+    // Act
+    const { problems, findings: stamped } = review(suppressions, findings);
 
     // Assess
     expect(problems.map((p) => [p.index, p.kind])).toEqual([
@@ -133,51 +169,72 @@ describe('Function: reviewSuppressions', () => {
     ]);
     expect(problems[0]).toMatchObject({ matched: 2, owner: 'data-team', expiresAt: '2026-01-01' });
     expect(problems[0]?.detail).toContain('2 failing finding(s)');
+    expect(stamped.map((f) => f.suppression?.index)).toEqual([undefined, undefined, 4]);
   });
 
   it('does not call a suppression unused when none of its checks ran', () => {
     // Prepare
-    const compiled = compileSuppressions([suppression({ checkId: 'iam-*' })], NOW);
+    const suppressions = [suppression({ checkId: 'iam-*', resource: 'arn:aws:iam::123456789012:user/ci' })];
 
     // Act
-    const problems = reviewSuppressions(compiled, { matchedFailures: new Map(), ranCheckIds: ['s3-bucket-x'] });
+    const { problems } = review(suppressions);
 
     // Assess
     expect(problems).toEqual([]);
   });
-});
 
-describe('Function: parseSuppressions', () => {
-  it('keeps valid entries and reports malformed ones with the bad field', () => {
+  it('warns about a suppression of every resource that never expires or expires more than a year ahead', () => {
     // Prepare
-    const raw = [
-      { checkId: 's3-*', reason: 'ok' },
-      { checkId: 'iam-*', resource: 'arn:aws:iam::*:user/ci', reason: ' ' },
-      { checkId: 'ec2-*', reason: 'x', expiresAt: 'next week' },
+    const suppressions = [
+      suppression({ resource: '*' }),
+      suppression({ resource: 'arn:aws:s3:::*', expiresAt: '2028-01-01' }),
+      suppression({ resource: 'arn:aws:s3:::*', expiresAt: '2027-03-31' }),
+      suppression({ resource: 'arn:aws:s3:::used' }),
     ];
 
     // Act
-    const { suppressions, problems } = parseSuppressions(raw);
+    const { problems } = review(suppressions);
 
     // Assess
-    expect(suppressions).toEqual([{ checkId: 's3-*', resource: '*', reason: 'ok' }]);
-    expect(problems).toMatchObject([
-      { kind: 'malformed', index: 1, checkId: 'iam-*', resource: 'arn:aws:iam::*:user/ci' },
-      { kind: 'malformed', index: 2, checkId: 'ec2-*' },
-    ]);
-    expect(problems[0]?.detail).toContain('reason');
-    expect(problems[1]?.detail).toContain('expiresAt');
+    expect(problems.filter((p) => p.kind === 'too-broad').map((p) => p.index)).toEqual([0, 1]);
+    expect(problems.find((p) => p.index === 0)?.detail).toContain('never expires');
   });
 
-  it('reports a list that is not an array instead of ignoring it', () => {
+  it('honours a configured limit for broad suppressions', () => {
     // Prepare
-    const raw = { checkId: 's3-*' };
+    const suppressions = [suppression({ resource: 'arn:aws:s3:::*', expiresAt: '2027-03-31' })];
 
     // Act
-    const { suppressions, problems } = parseSuppressions(raw);
+    const { problems } = applySuppressions([bucketFailure('arn:aws:s3:::used')], {
+      suppressions,
+      now: NOW,
+      ranCheckIds: CATALOGUE,
+      catalogueCheckIds: CATALOGUE,
+      broadSuppressionMaxDays: 30,
+    });
 
     // Assess
-    expect(suppressions).toEqual([]);
-    expect(problems).toMatchObject([{ kind: 'malformed' }]);
+    expect(problems.map((p) => p.kind)).toEqual(['too-broad']);
+    expect(problems[0]?.detail).toContain('within 30 days');
+  });
+});
+
+describe('Function: coversEveryResource', () => {
+  it.each([
+    ['*', true],
+    ['arn:*', true],
+    ['arn:aws:*', true],
+    ['arn:aws:s3:::*', true],
+    ['arn:aws:ec2:*:*:instance/*', true],
+    ['arn:aws:iam::123456789012:*', true],
+    ['arn:aws:s3:::tmp-*', false],
+    ['arn:aws:ec2:us-east-1:123456789012:security-group/sg-0abc*', false],
+    ['arn:aws:iam::123456789012:role/legacy/*', false],
+  ])('says %s covers every resource: %s', (pattern, expected) => {
+    // Act
+    const covers = coversEveryResource(pattern);
+
+    // Assess
+    expect(covers).toBe(expected);
   });
 });

@@ -21,7 +21,3 @@ export function fakeCollectors(overrides: { [K in SliceKey]?: SliceCollector<K> 
     },
   }) as SliceCollectors<SliceKey>;
 }
-
-/** An error shaped like the SDK's service exceptions. */
-export const awsError = (name: string, message = `${name} (injected)`): Error =>
-  Object.assign(new Error(message), { name });

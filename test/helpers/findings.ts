@@ -1,6 +1,15 @@
+import type { CollectionIssue } from '../../lambdas/core/collectors/types.js';
 import { findingId } from '../../lambdas/core/findings/finding-id.js';
-import type { Finding, ScanReport } from '../../lambdas/core/findings/model.js';
-import type { Status } from '../../lambdas/core/model/types.js';
+import {
+  type Finding,
+  REPORT_SCHEMA_VERSION,
+  type ScanReport,
+  summariseChecks,
+  summariseFindings,
+} from '../../lambdas/core/findings/model.js';
+import type { SuppressionProblem } from '../../lambdas/core/findings/suppressions.js';
+import { TOOL_VERSION } from '../../lambdas/core/model/version.js';
+import type { Status } from '../../lambdas/core/srm/vocabulary.js';
 
 export const ACCOUNT = '123456789012';
 export const CHECK_A = 's3-bucket-versioning-enabled';
@@ -43,10 +52,19 @@ export function scopeError(checkId: string, service: string, region: string): Fi
 
 let scans = 0;
 
-/** A report of one run; `checks` default to the check ids of the findings. */
+/**
+ * A report of one run, assembled as the engine does (totals, coverage, per-check counts); `checks` default to the
+ * check ids of the findings.
+ */
 export function report(
   findings: readonly Finding[],
-  options: { checks?: readonly string[]; regions?: readonly string[]; startedAt?: string } = {},
+  options: {
+    checks?: readonly string[];
+    regions?: readonly string[];
+    startedAt?: string;
+    suppressionProblems?: readonly SuppressionProblem[];
+    collectionIssues?: readonly CollectionIssue[];
+  } = {},
 ): ScanReport {
   scans += 1;
   const checkIds = options.checks ?? [...new Set(findings.map((f) => f.checkId))];
@@ -54,22 +72,17 @@ export function report(
   return {
     scan: {
       id: `scan-${scans}`,
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      toolVersion: TOOL_VERSION,
       accountId: ACCOUNT,
       startedAt,
       finishedAt: startedAt,
       regions: options.regions ?? ['us-east-1', 'eu-west-1'],
       apiCalls: { total: 0, byOperation: {} },
-      collectionIssues: [],
-      checks: checkIds.map((checkId) => {
-        const own = findings.filter((f) => f.checkId === checkId);
-        return {
-          checkId,
-          evaluated: own.length,
-          passed: own.filter((f) => f.status === 'PASS').length,
-          failed: own.filter((f) => f.status === 'FAIL').length,
-          errored: own.filter((f) => f.status === 'ERROR').length,
-        };
-      }),
+      ...summariseFindings(findings),
+      collectionIssues: options.collectionIssues ?? [],
+      suppressionProblems: options.suppressionProblems ?? [],
+      checks: summariseChecks(checkIds, findings),
     },
     findings,
   };

@@ -38,7 +38,6 @@ describe('Integration: nightly lifecycle of the demo account on moto', () => {
 
   beforeAll(async () => {
     moto = await startMoto();
-    process.env.AWS_ENDPOINT_URL = moto.endpoint;
     clients = new AwsClients(new ApiCallCounter(), { endpoint: moto.endpoint });
     await seedDemoAccount({ accountId: DEMO_ACCOUNT_ID, clients });
     await createTable(clients.get(DynamoDBClient, 'us-east-1'), TABLE);
@@ -54,7 +53,7 @@ describe('Integration: nightly lifecycle of the demo account on moto', () => {
       notifyOn: 'changes',
     };
     const run = async () => {
-      const { result } = await runScanCommand(flags, { stdout: sink(), stderr: sink() });
+      const { result } = await runScanCommand(flags, { stdout: sink(), stderr: sink() }, { endpoint: moto.endpoint });
       runs.push({ result, digests: await receiveDigests(sqs, queueUrl) });
       return result;
     };
@@ -85,7 +84,6 @@ describe('Integration: nightly lifecycle of the demo account on moto', () => {
   afterAll(async () => {
     clients?.destroy();
     await moto?.stop();
-    delete process.env.AWS_ENDPOINT_URL;
   });
 
   it('alerts every FAIL as NEW in one digest on the first run', () => {

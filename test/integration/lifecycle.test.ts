@@ -7,7 +7,7 @@ import { type MotoServer, startMoto } from '../../demo/moto.js';
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
 import { parseConfig } from '../../lambdas/core/config/config-file.js';
-import { findingKeys } from '../../lambdas/core/findings/store.js';
+import { findingKeys } from '../../lambdas/core/findings/items.js';
 import { FINDINGS_TABLE_SCHEMA } from '../../lambdas/core/findings/table-schema.js';
 import { runScanJob, type ScanJobOptions, type ScanJobResult } from '../../lambdas/core/job/run-scan-job.js';
 import { createTable, createTopicWithQueue, receiveDigests, type SnsEnvelope } from '../helpers/moto-alerts.js';

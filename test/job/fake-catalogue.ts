@@ -1,7 +1,8 @@
 import { type Check, defineCheck, verdict } from '../../lambdas/core/checks/define-check.js';
 import type { SliceCollector, SliceCollectors } from '../../lambdas/core/collectors/types.js';
 import type { EbsVolume, S3Bucket, SliceKey } from '../../lambdas/core/inventory/index.js';
-import { awsError, fakeCollectors as collectorTable } from '../helpers/fake-collectors.js';
+import { awsError } from '../helpers/aws-errors.js';
+import { fakeCollectors as collectorTable } from '../helpers/fake-collectors.js';
 
 /**
  * A tiny stand-in for the real catalogue and collectors: two checks over a world the test
@@ -100,7 +101,7 @@ export function fakeCollectors(world: FakeWorld): SliceCollectors<SliceKey> {
     actions: ['ec2:DescribeVolumes'],
     collect: async ({ region }) => {
       if (world.deniedVolumeRegions.has(region)) {
-        throw awsError('AccessDenied', 'You are not authorized to perform this operation.');
+        throw awsError('query', 'AccessDenied', { message: 'You are not authorized to perform this operation.' });
       }
       return world.volumes.filter((v) => v.region === region);
     },

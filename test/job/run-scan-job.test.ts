@@ -1,4 +1,5 @@
 import { BatchWriteItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -6,6 +7,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
 import { parseConfig, type ScanConfigInput } from '../../lambdas/core/config/config-file.js';
+import { selectChecks } from '../../lambdas/core/engine/select.js';
 import { runScanJob, type ScanJobOptions } from '../../lambdas/core/job/run-scan-job.js';
 import { AlertPublishError, ConfigurationError } from '../../lambdas/core/model/errors.js';
 import { bucket, FAKE_CHECKS, type FakeWorld, fakeCollectors, fakeWorld, volume } from './fake-catalogue.js';
@@ -14,6 +16,7 @@ import { memoryTable } from './memory-table.js';
 const ACCOUNT = '123456789012';
 const TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:srm-scan-alerts`;
 const sts = mockClient(STSClient);
+const ec2 = mockClient(EC2Client);
 const sns = mockClient(SNSClient);
 const table = memoryTable();
 
@@ -40,9 +43,13 @@ const published = () => sns.commandCalls(PublishCommand).map((c) => c.args[0].in
 describe('Function: runScanJob', () => {
   beforeEach(() => {
     sts.reset();
+    ec2.reset();
     sns.reset();
     table.reset();
     sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:root` });
+    ec2.on(DescribeRegionsCommand).resolves({
+      Regions: ['us-east-1', 'eu-west-1'].map((RegionName) => ({ RegionName, OptInStatus: 'opt-in-not-required' })),
+    });
     sns.on(PublishCommand).resolves({ MessageId: 'msg-1' });
     clock = new Date('2026-11-20T03:00:00.000Z');
     world = fakeWorld(ACCOUNT);
@@ -51,6 +58,7 @@ describe('Function: runScanJob', () => {
   });
   afterAll(() => {
     sts.restore();
+    ec2.restore();
     sns.restore();
     table.restore();
   });
@@ -164,7 +172,7 @@ describe('Function: runScanJob', () => {
 
     // Act
     clock = new Date('2026-11-21T03:00:00.000Z');
-    const result = await runScanJob(job({ config: config({ checks: ['fake-s3-*'] }) }));
+    const result = await runScanJob(job({ checks: selectChecks(FAKE_CHECKS, { checks: ['fake-s3-*'] }) }));
 
     // Assess
     expect(result.report.scan.checks.map((c) => c.checkId)).toEqual(['fake-s3-bucket-owner-tagged']);
@@ -240,7 +248,7 @@ describe('Function: runScanJob', () => {
     // Assess
     expect(first.lifecycle).toMatchObject({ new: 1, suppressed: 1 });
     expect(second.lifecycle).toMatchObject({ new: 1, suppressed: 0 });
-    expect(second.lifecycle?.expiredSuppressions).toMatchObject([{ kind: 'expired', matched: 1 }]);
+    expect(second.report.scan.suppressionProblems).toMatchObject([{ kind: 'expired', matched: 1 }]);
     expect(published()[0]?.Message).toContain('NEW (suppression expired 2026-11-20): EBS volumes are encrypted');
     expect(published()[0]?.Message).toContain('EXPIRED SUPPRESSIONS (1)');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../lambdas/core/findings/model.js';
-import type { Status } from '../../lambdas/core/model/types.js';
 import { renderTable } from '../../lambdas/core/reports/table.js';
+import type { Status } from '../../lambdas/core/srm/vocabulary.js';
 import { finding, report as makeReport } from '../helpers/findings.js';
 
 const volumeArn = (id: string) => `arn:aws:ec2:us-east-1:123456789012:volume/${id}`;

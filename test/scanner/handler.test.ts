@@ -4,10 +4,17 @@ import { AwsClients } from '../../lambdas/core/aws/clients.js';
 import { type Check, defineCheck } from '../../lambdas/core/checks/define-check.js';
 import { parseConfig } from '../../lambdas/core/config/config-file.js';
 import type { LifecycleSummary } from '../../lambdas/core/findings/lifecycle.js';
-import type { Finding, ScanReport } from '../../lambdas/core/findings/model.js';
+import {
+  type Finding,
+  REPORT_SCHEMA_VERSION,
+  type ScanReport,
+  summariseChecks,
+  summariseFindings,
+} from '../../lambdas/core/findings/model.js';
 import type { ScanJobOptions, ScanJobResult } from '../../lambdas/core/job/run-scan-job.js';
 import { ConfigurationError } from '../../lambdas/core/model/errors.js';
-import type { Severity, SrmClass, Status } from '../../lambdas/core/model/types.js';
+import { TOOL_VERSION } from '../../lambdas/core/model/version.js';
+import type { Severity, SrmClass, Status } from '../../lambdas/core/srm/vocabulary.js';
 import type { ScannerEnvironment } from '../../lambdas/scanner/environment.js';
 import { SCHEDULED_RUN_EVENT } from '../../lambdas/scanner/event.js';
 import {
@@ -70,28 +77,31 @@ const finding = (checkId: string, status: Status, severity: Severity, srmClass: 
   observedAt: '2026-11-23T03:00:00.000Z',
 });
 
+const FINDINGS = [
+  finding('s3-bucket-encrypted', 'PASS', 'high', 'abstracted', 1),
+  finding('s3-bucket-encrypted', 'FAIL', 'high', 'abstracted', 2),
+  finding('iam-root-mfa-enabled', 'FAIL', 'critical', 'account', 3),
+  finding('iam-root-mfa-enabled', 'ERROR', 'critical', 'account', 4),
+];
+
 const REPORT: ScanReport = {
   scan: {
     id: 'scan-1',
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    toolVersion: TOOL_VERSION,
     accountId: '123456789012',
     startedAt: '2026-11-23T03:00:00.000Z',
     finishedAt: '2026-11-23T03:02:03.400Z',
     regions: ['eu-west-1'],
     apiCalls: { total: 42, byOperation: { 's3:ListBuckets': 1 } },
+    ...summariseFindings(FINDINGS),
     collectionIssues: [
       { slice: 'iam.credentialReport', region: 'global', errorCode: 'AccessDenied', message: 'Not authorised.' },
     ],
-    checks: [
-      { checkId: 's3-bucket-encrypted', evaluated: 2, passed: 1, failed: 1, errored: 0 },
-      { checkId: 'iam-root-mfa-enabled', evaluated: 2, passed: 0, failed: 1, errored: 1 },
-    ],
+    suppressionProblems: [],
+    checks: summariseChecks(['s3-bucket-encrypted', 'iam-root-mfa-enabled'], FINDINGS),
   },
-  findings: [
-    finding('s3-bucket-encrypted', 'PASS', 'high', 'abstracted', 1),
-    finding('s3-bucket-encrypted', 'FAIL', 'high', 'abstracted', 2),
-    finding('iam-root-mfa-enabled', 'FAIL', 'critical', 'account', 3),
-    finding('iam-root-mfa-enabled', 'ERROR', 'critical', 'account', 4),
-  ],
+  findings: FINDINGS,
 };
 
 const LIFECYCLE: LifecycleSummary = {
@@ -103,8 +113,6 @@ const LIFECYCLE: LifecycleSummary = {
   passing: 1,
   kept: 0,
   open: 2,
-  expiredSuppressions: [],
-  suppressionWarnings: [],
 };
 
 function setUp(overrides: Partial<ScanHandlerDependencies> = {}) {
@@ -156,7 +164,7 @@ describe('Function: createScanHandler', () => {
     const options = jobOptions(runScanJob);
     expect(options).toMatchObject({
       clients,
-      checks: CATALOGUE,
+      catalogueCheckIds: CATALOGUE.map((check) => check.id),
       store: { tableName: 'findings', region: 'eu-west-1', historyTtlDays: 30 },
       alerts: {
         topicArn: 'arn:aws:sns:eu-west-1:123456789012:alerts',
@@ -166,12 +174,11 @@ describe('Function: createScanHandler', () => {
       },
       dryRun: false,
     });
-    expect(options.config.checks).toEqual([
+    expect(options.checks.map((check) => check.id)).toEqual([
       'iam-root-mfa-enabled',
       's3-bucket-encrypted',
       's3-bucket-public-access-blocked',
     ]);
-    expect(options.config.excludeChecks).toBeUndefined();
     expect(options.config.regions).toBeUndefined();
   });
 
@@ -190,7 +197,7 @@ describe('Function: createScanHandler', () => {
 
     // Assess
     const options = jobOptions(runScanJob);
-    expect(options.config.checks).toEqual(['s3-bucket-encrypted']);
+    expect(options.checks.map((check) => check.id)).toEqual(['s3-bucket-encrypted']);
     expect(options.config.regions).toEqual(['eu-west-1']);
     expect(options.alerts?.notifyOn).toBe('always');
     expect(options.dryRun).toBe(true);
@@ -217,7 +224,7 @@ describe('Function: createScanHandler', () => {
 
   it.each([
     [{ checks: ['ec2-*'] }, 'checks: "ec2-*" matches no check id'],
-    [{ excludeChecks: ['*'] }, 'excludeChecks leaves no check to run'],
+    [{ excludeChecks: ['*'] }, 'The selection excludeChecks * matches no check'],
     [{ regions: ['eu-west'] }, 'regions.0'],
   ])('rejects %j without scanning, naming the problem', async (event, message) => {
     // Prepare
@@ -251,12 +258,17 @@ describe('Function: createScanHandler', () => {
       regions: ['eu-west-1'],
       checks: 2,
       findings: {
-        total: 4,
-        byStatus: { PASS: 1, FAIL: 2, ERROR: 1 },
+        findings: 4,
+        PASS: 1,
+        FAIL: 2,
+        SUPPRESSED: 0,
+        ERROR: 1,
         failedBySeverity: { critical: 1, high: 1, medium: 0, low: 0, informational: 0 },
         failedBySrmClass: { infrastructure: 0, container: 0, abstracted: 1, account: 1 },
       },
-      lifecycle: { new: 1, regressed: 0, resolved: 3, active: 1, suppressed: 0, open: 2, suppressionProblems: 0 },
+      coverage: { evaluated: 3, notEvaluated: 1, share: 0.75 },
+      suppressionProblems: { count: 0, sample: [] },
+      lifecycle: { new: 1, regressed: 0, resolved: 3, active: 1, suppressed: 0, open: 2 },
       apiCalls: 42,
       collectionIssues: {
         count: 1,

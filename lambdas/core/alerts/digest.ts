@@ -1,23 +1,24 @@
+import { findingKeys } from '../findings/items.js';
 import type { LifecycleSummary, StoredFinding, Transition } from '../findings/lifecycle.js';
-import type { ScanReport } from '../findings/model.js';
-import { findingKeys } from '../findings/store.js';
+import { describeCoverage, type ScanReport } from '../findings/model.js';
 import type { SuppressionProblem } from '../findings/suppressions.js';
 import { FINDINGS_TABLE_SCHEMA } from '../findings/table-schema.js';
 import { GLOBAL_REGION } from '../inventory/index.js';
+import { redactSecrets } from '../secrets/index.js';
 import {
   atLeast,
+  type NotifyOn,
+  OBLIGATION_LABELS,
   OBLIGATIONS,
   type Obligation,
   SEVERITIES,
   type Severity,
+  SRM_CLASS_DESCRIPTIONS,
   SRM_CLASSES,
   type SrmClass,
   severityRank,
-} from '../model/types.js';
-import { redactSecrets } from '../secrets/index.js';
-
-/** When to send the digest: on new or regressed findings (default), on every run, or never. */
-export type NotifyOn = 'changes' | 'always' | 'never';
+  srmClassTitle,
+} from '../srm/vocabulary.js';
 
 /**
  * SNS allows 256 KiB (262,144 bytes) per message, attributes included. The body stays under
@@ -108,24 +109,9 @@ export function formatSubject(
   return subject.slice(0, SUBJECT_MAX_LENGTH);
 }
 
-const CLASS_HEADINGS: Record<SrmClass, string> = {
-  infrastructure: 'INFRASTRUCTURE SERVICES - you secure the guest OS, network controls and data',
-  container: 'CONTAINER SERVICES - AWS runs the OS and platform; you secure access, exposure, backups and data',
-  abstracted: 'ABSTRACTED SERVICES - AWS runs the service; you secure access policies and data',
-  account: 'YOUR ACCOUNT - you secure identities, credentials and audit logging',
-};
-
-const OBLIGATION_LABELS: Record<Obligation, string> = {
-  'data-protection': 'Data protection',
-  'backup-recovery': 'Backup and recovery',
-  'public-exposure': 'Public exposure',
-  'least-privilege': 'Least privilege',
-  'identity-mfa': 'Identity and MFA',
-  'logging-audit': 'Logging and audit',
-  'network-firewall': 'Network firewall',
-  'os-and-platform': 'OS and platform',
-  'data-residency': 'Data residency',
-};
+/** `INFRASTRUCTURE SERVICES (EC2, EBS, VPC) - you secure the guest OS, network controls and data`. */
+const classHeading = (srmClass: SrmClass): string =>
+  `${srmClassTitle(srmClass)} - ${SRM_CLASS_DESCRIPTIONS[srmClass].inShort}`;
 
 const byteLength = (text: string): number => Buffer.byteLength(text, 'utf8');
 
@@ -175,9 +161,10 @@ function findingBlock(transition: Transition): Lines {
   const state: StoredFinding = transition.state;
   const finding = transition.finding;
   const label = transition.kind === 'regressed' ? 'REGRESSED' : 'NEW';
+  const lapsed = transition.lapsed;
   const why =
     transition.cause === 'suppression-lapsed'
-      ? ` (suppression ${transition.lapsedSuppression?.expiresAt ? `expired ${transition.lapsedSuppression.expiresAt}` : 'removed'})`
+      ? ` (suppression ${lapsed?.reason === 'expired' ? `expired ${lapsed.suppression.expiresAt}` : 'removed'})`
       : transition.kind === 'regressed'
         ? ' (was resolved)'
         : '';
@@ -224,9 +211,9 @@ export interface Digest {
 }
 
 function header(input: DigestInput): Lines {
-  const { scan, findings } = input.report;
+  const { scan } = input.report;
   const { lifecycle: l } = input;
-  const status = (s: string) => findings.filter((f) => f.status === s).length;
+  const t = scan.totals;
   const seconds = Math.round((Date.parse(scan.finishedAt) - Date.parse(scan.startedAt)) / 1000);
   return new Lines().push(
     `srm-scan digest for AWS account ${scan.accountId}`,
@@ -234,7 +221,8 @@ function header(input: DigestInput): Lines {
     `Regions: ${scan.regions.join(', ')}`,
     '',
     'TOTALS',
-    `  Findings: ${findings.length} results - ${status('PASS')} PASS, ${status('FAIL')} FAIL, ${status('ERROR')} ERROR`,
+    `  Findings: ${t.findings} results - ${t.PASS} PASS, ${t.FAIL} FAIL, ${t.SUPPRESSED} SUPPRESSED, ${t.ERROR} ERROR`,
+    `  ${describeCoverage(scan.coverage)}`,
     `  New: ${l.new}   Regressed: ${l.regressed}   Still open: ${l.active}   Resolved: ${l.resolved}   Suppressed: ${l.suppressed}`,
     `  Open failing findings in total: ${l.open}`,
     `  Alerted below: ${input.alertable.length} new or regressed at ${input.minSeverity} severity or above`,
@@ -249,18 +237,21 @@ function tail(input: DigestInput): Lines {
     `RESOLVED: ${l.resolved} finding(s) resolved since the previous scan (fixed, or the resource is gone).`,
     '',
   );
-  const problem = (p: SuppressionProblem) => p.detail;
-  if (l.expiredSuppressions.length > 0) {
+  const problems = input.report.scan.suppressionProblems;
+  const expired = problems.filter((p) => p.kind === 'expired');
+  const others = problems.filter((p) => p.kind !== 'expired');
+  const detail = (p: SuppressionProblem) => p.detail;
+  if (expired.length > 0) {
     lines.push(
-      `EXPIRED SUPPRESSIONS (${l.expiredSuppressions.length}) - the findings they covered alert again`,
-      ...limitedList(l.expiredSuppressions, LIST_LIMIT.suppressions, problem, 'expired suppressions'),
+      `EXPIRED SUPPRESSIONS (${expired.length}) - the findings they covered alert again`,
+      ...limitedList(expired, LIST_LIMIT.suppressions, detail, 'expired suppressions'),
       '',
     );
   }
-  if (l.suppressionWarnings.length > 0) {
+  if (others.length > 0) {
     lines.push(
-      `SUPPRESSION PROBLEMS (${l.suppressionWarnings.length})`,
-      ...limitedList(l.suppressionWarnings, LIST_LIMIT.suppressions, problem, 'suppression problems'),
+      `SUPPRESSION WARNINGS (${others.length})`,
+      ...limitedList(others, LIST_LIMIT.suppressions, detail, 'suppression warnings'),
       '',
     );
   }
@@ -327,7 +318,7 @@ export function formatDigest(input: DigestInput): Digest {
     for (const transition of ordered) {
       const groups = new Lines();
       if (transition.state.srmClass !== srmClass) {
-        groups.push(`== ${CLASS_HEADINGS[transition.state.srmClass]} ==`);
+        groups.push(`== ${classHeading(transition.state.srmClass)} ==`);
         obligation = undefined;
       }
       if (transition.state.obligation !== obligation)

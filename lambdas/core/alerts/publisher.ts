@@ -1,4 +1,5 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { parseArn } from '../aws/arn.js';
 import type { AwsClients } from '../aws/clients.js';
 import { AlertPublishError } from '../model/errors.js';
 import { type Digest, SUBJECT_MAX_LENGTH } from './digest.js';
@@ -15,7 +16,7 @@ export interface AlertTopic {
 /** The region of a topic: the explicit one, else the ARN's (`arn:aws:sns:<region>:<account>:<name>`). */
 export function topicRegion(topic: AlertTopic): string {
   if (topic.region) return topic.region;
-  const region = topic.topicArn.split(':')[3];
+  const region = parseArn(topic.topicArn)?.region;
   if (!region) {
     throw new AlertPublishError(
       `Alert topic ${topic.topicArn} is not an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>).`,

@@ -12,12 +12,16 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { MetadataBearer, MiddlewareStack } from '@smithy/types';
+import type { AwsCredentialIdentity, MetadataBearer, MiddlewareStack } from '@smithy/types';
 import type { ApiCallCounter } from './api-calls.js';
 
 export interface AwsClientOptions {
   /** Named profile from the shared config files; otherwise the default credential chain. */
   profile?: string;
+  /** Fixed credentials (the demo's emulator); otherwise the profile or the default credential chain. */
+  credentials?: AwsCredentialIdentity;
+  /** Region of the calls that need one before the account's regions are known. Default `AWS_REGION`, `AWS_DEFAULT_REGION`. */
+  region?: string;
   /**
    * Endpoint override for every service (an emulator such as moto). Defaults to
    * `AWS_ENDPOINT_URL`; `AWS_ENDPOINT_URL_<SERVICE>` still wins for that service.
@@ -83,7 +87,14 @@ export class AwsClients {
 
   constructor(counter: ApiCallCounter, options: AwsClientOptions = {}) {
     this.#counter = counter;
-    this.#options = { ...options, endpoint: options.endpoint ?? process.env.AWS_ENDPOINT_URL };
+    const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+    const endpoint = options.endpoint ?? process.env.AWS_ENDPOINT_URL;
+    this.#options = { ...options, ...(region && { region }), ...(endpoint && { endpoint }) };
+  }
+
+  /** The region for calls made before the account's regions are known, when one is configured. */
+  get defaultRegion(): string | undefined {
+    return this.#options.region;
   }
 
   get counter(): ApiCallCounter {
@@ -143,7 +154,8 @@ export class AwsClients {
         httpAgent: { maxSockets: this.#options.maxSockets ?? 16, keepAlive: true },
       }),
     };
-    if (this.#options.profile) config.profile = this.#options.profile;
+    if (this.#options.credentials) config.credentials = this.#options.credentials;
+    else if (this.#options.profile) config.profile = this.#options.profile;
     if (endpoint) {
       config.endpoint = endpoint;
       if (ctor === S3Client) config.forcePathStyle = true;
@@ -157,9 +169,73 @@ export class AwsClients {
   }
 }
 
-/** The error code of an SDK error: `Code` where the service sets it (S3 does on some), else the name. */
+/**
+ * The error code of an SDK error, as the wire sends it: `Code` for query (IAM, EC2, RDS, STS, SNS) and REST-XML (S3)
+ * services, else the exception name (JSON services such as Lambda, KMS, DynamoDB).
+ */
 export const awsErrorCode = (error: unknown): string | undefined =>
   (error as { Code?: string } | undefined)?.Code ?? (error instanceof Error ? error.name : undefined);
+
+const withoutExceptionSuffix = (code: string): string => code.replace(/Exception$/, '');
+
+/**
+ * Whether an SDK error is one of `codes`. The SDK names a modelled error after its exception class
+ * (`NoSuchEntityException`) while the wire code is `NoSuchEntity`; both spellings of the error, and of each wanted
+ * code, are accepted so a comparison cannot pass in one protocol's tests and fail against AWS.
+ *
+ * @example
+ * if (isAwsError(error, 'NoSuchEntity')) return null; // matches name NoSuchEntityException or Code NoSuchEntity
+ */
+export function isAwsError(error: unknown, ...codes: readonly string[]): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, Code } = error as { name?: unknown; Code?: unknown };
+  const actual = [name, Code].filter((v): v is string => typeof v === 'string').map(withoutExceptionSuffix);
+  return codes.some((code) => actual.includes(withoutExceptionSuffix(code)));
+}
+
+/** Socket-level failures: the request never reached an AWS answer. */
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
+
+/** Codes with which AWS rejects the credentials themselves, whatever the action. */
+const CREDENTIAL_ERROR_CODES = [
+  'InvalidClientTokenId',
+  'ExpiredToken',
+  'SignatureDoesNotMatch',
+  'UnrecognizedClient',
+  'InvalidAccessKeyId',
+  'AuthFailure',
+];
+
+/**
+ * Why a call that must succeed for the scan to start failed, as a sentence fragment that says what failed: the
+ * endpoint could not be reached, no credentials were found, the credentials were rejected, or AWS's own answer.
+ */
+export function describeConnectionError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) {
+    return `could not reach the endpoint (${error.message}). Check the network, a proxy, or an endpoint override such as AWS_ENDPOINT_URL.`;
+  }
+  if (error.name === 'TimeoutError') {
+    return `the endpoint did not answer in time (${error.message}). Check the network or a proxy.`;
+  }
+  if (error.name === 'CredentialsProviderError') {
+    return `no AWS credentials were found (${error.message}): looked in the environment, the shared config and credentials files, SSO, and the container and instance roles. Set credentials or pass --profile.`;
+  }
+  if (isAwsError(error, ...CREDENTIAL_ERROR_CODES)) {
+    return `AWS rejected the credentials (${awsErrorCode(error)}: ${error.message}). Check your credentials or --profile.`;
+  }
+  return `${awsErrorCode(error) ?? error.name}: ${error.message}`;
+}
 
 /** The name and message of an AWS SDK error, on one line, for collection issues. */
 export function describeAwsError(error: unknown): { errorCode: string; message: string } {

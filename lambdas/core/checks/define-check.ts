@@ -1,7 +1,8 @@
 import type { SettingKey, Settings } from '../config/settings.js';
+import type { ComplianceRef, Remediation } from '../findings/model.js';
 import type { AwsResource, InventoryService, InventoryView, SliceKey } from '../inventory/index.js';
-import type { ComplianceRef, Obligation, Remediation, Severity, SrmClass } from '../model/types.js';
 import type { ActionCatalog } from '../policy/actions.js';
+import type { Obligation, Severity, SrmClass } from '../srm/vocabulary.js';
 
 /** The resource a result is about. Account-level checks use `accountResource`. */
 export type ResultResource = Pick<AwsResource, 'arn' | 'id' | 'region'> & { accountId?: string };

@@ -8,6 +8,7 @@ import {
   GetTrailStatusCommand,
   type Trail as SdkTrail,
 } from '@aws-sdk/client-cloudtrail';
+import { parseArn } from '../aws/arn.js';
 import type { ManagementEventsRecorded, Trail, TrailEventSelectors } from '../inventory/index.js';
 import { collectEach } from './context.js';
 import type { CollectContext, SliceCollectors } from './types.js';
@@ -95,14 +96,14 @@ export function normaliseEventSelectors(
 function toTrail(trail: SdkTrail, context: CollectContext): Trail | undefined {
   const arn = trail.TrailARN;
   if (!arn) return undefined;
-  const [, , , arnRegion, arnAccount] = arn.split(':');
-  const homeRegion = trail.HomeRegion ?? arnRegion ?? context.region;
+  const parts = parseArn(arn);
+  const homeRegion = trail.HomeRegion ?? (parts?.region || context.region);
   const name = trail.Name ?? arn.slice(arn.lastIndexOf('/') + 1);
   return {
     arn,
     id: name,
     region: homeRegion,
-    accountId: arnAccount || context.accountId,
+    accountId: parts?.accountId || context.accountId,
     name,
     homeRegion,
     multiRegion: trail.IsMultiRegionTrail === true,

@@ -13,7 +13,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-iam';
 import { parse } from 'csv-parse/sync';
-import { awsErrorCode } from '../aws/clients.js';
+import { isAwsError } from '../aws/clients.js';
 import {
   type AccessKeyState,
   type AttachedPolicy,
@@ -377,7 +377,7 @@ export function createIamCollectors(options: IamCollectorOptions = {}): SliceCol
           };
         } catch (error) {
           // NoSuchEntity: the account has no custom password policy, a fact rather than a failure.
-          if (awsErrorCode(error) === 'NoSuchEntityException') return null;
+          if (isAwsError(error, 'NoSuchEntity')) return null;
           throw error;
         }
       },

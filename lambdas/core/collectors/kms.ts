@@ -9,6 +9,7 @@ import {
   paginateListAliases,
   paginateListKeys,
 } from '@aws-sdk/client-kms';
+import { arnResourceId } from '../aws/arn.js';
 import type { KmsKey } from '../inventory/index.js';
 import { supportsAutomaticRotation } from '../inventory/kms.js';
 import { parsePolicyDocument } from '../policy/index.js';
@@ -45,7 +46,7 @@ function toKmsKey(metadata: KeyMetadata, arn: string, aliases: readonly string[]
   const keyUsage = metadata.KeyUsage ?? (metadata.KeySpec === 'SYMMETRIC_DEFAULT' ? 'ENCRYPT_DECRYPT' : undefined);
   return {
     arn: metadata.Arn ?? arn,
-    id: metadata.KeyId ?? arn.split('/').pop() ?? arn,
+    id: metadata.KeyId ?? arnResourceId(arn),
     region: context.region,
     accountId: context.accountId,
     keyState: metadata.KeyState ?? 'Unknown',

@@ -7,7 +7,8 @@ import {
   paginateListFunctions,
   paginateListFunctionUrlConfigs,
 } from '@aws-sdk/client-lambda';
-import { awsErrorCode } from '../aws/clients.js';
+import { lambdaQualifier } from '../aws/arn.js';
+import { isAwsError } from '../aws/clients.js';
 import type { LambdaFunction, LambdaFunctionUrl } from '../inventory/index.js';
 import { parsePolicyDocument } from '../policy/index.js';
 import { collectEach } from './context.js';
@@ -41,7 +42,7 @@ const functionsOf = (context: CollectContext): LambdaFunction[] =>
 /** An operation the endpoint has no route for: HTTP 404 without a modelled AWS error. */
 const isUnroutedOperation = (error: unknown): boolean =>
   (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404 &&
-  awsErrorCode(error) !== 'ResourceNotFoundException';
+  !isAwsError(error, 'ResourceNotFound');
 
 async function listFunctionUrls(client: LambdaClient, fn: LambdaFunction, emulated: boolean) {
   try {
@@ -61,14 +62,11 @@ async function listFunctionUrls(client: LambdaClient, fn: LambdaFunction, emulat
     try {
       return [await client.send(new GetFunctionUrlConfigCommand({ FunctionName: fn.arn }))];
     } catch (fallbackError) {
-      if (awsErrorCode(fallbackError) === 'ResourceNotFoundException') return [];
+      if (isAwsError(fallbackError, 'ResourceNotFound')) return [];
       throw fallbackError;
     }
   }
 }
-
-/** `…:function:name:alias` → `alias`; undefined for the unqualified ARN. */
-const qualifierOf = (functionArn: string | undefined): string | undefined => functionArn?.split(':')[7];
 
 export const lambdaCollectors: SliceCollectors<'lambda.functions' | 'lambda.policies' | 'lambda.functionUrls'> = {
   'lambda.functions': {
@@ -102,8 +100,7 @@ export const lambdaCollectors: SliceCollectors<'lambda.functions' | 'lambda.poli
           return { arn: fn.arn, region: fn.region, policy };
         } catch (error) {
           // GetPolicy answers ResourceNotFoundException when the function has no resource-based policy.
-          if (awsErrorCode(error) === 'ResourceNotFoundException')
-            return { arn: fn.arn, region: fn.region, policy: null };
+          if (isAwsError(error, 'ResourceNotFound')) return { arn: fn.arn, region: fn.region, policy: null };
           throw error;
         }
       });
@@ -119,7 +116,7 @@ export const lambdaCollectors: SliceCollectors<'lambda.functions' | 'lambda.poli
       const client = context.clients.get(LambdaClient, context.region);
       const perFunction = await collectEach(context, functionsOf(context), async (fn) =>
         (await listFunctionUrls(client, fn, context.clients.emulated)).map((config): LambdaFunctionUrl => {
-          const qualifier = qualifierOf(config.FunctionArn);
+          const qualifier = config.FunctionArn ? lambdaQualifier(config.FunctionArn) : undefined;
           return {
             arn: fn.arn,
             region: fn.region,

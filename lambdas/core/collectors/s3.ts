@@ -18,7 +18,7 @@ import {
   GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand,
   S3ControlClient,
 } from '@aws-sdk/client-s3-control';
-import { awsErrorCode } from '../aws/clients.js';
+import { isAwsError } from '../aws/clients.js';
 import type {
   AclGrant,
   BucketOwnershipControls,
@@ -39,7 +39,7 @@ async function orWhenAbsent<T>(notFoundCode: string, fallback: T, call: () => Pr
   try {
     return await call();
   } catch (error) {
-    if (awsErrorCode(error) === notFoundCode) return fallback;
+    if (isAwsError(error, notFoundCode)) return fallback;
     throw error;
   }
 }

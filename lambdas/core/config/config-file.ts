@@ -1,16 +1,14 @@
 import { z } from 'zod';
-import { suppressionSchema } from '../findings/suppression-schema.js';
 import { ConfigurationError } from '../model/errors.js';
-import { FRAMEWORKS, OBLIGATIONS, SEVERITIES, SRM_CLASSES } from '../model/types.js';
+import { FRAMEWORKS, OBLIGATIONS, regionNameSchema, SEVERITIES, SRM_CLASSES } from '../srm/vocabulary.js';
 import { settingsSchema } from './settings.js';
-
-const regionName = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region name such as eu-west-1');
+import { DEFAULT_BROAD_SUPPRESSION_MAX_DAYS, suppressionSchema } from './suppression-schema.js';
 
 /** The configuration file (`--config srm-scan.config.json`), also the Lambda's configuration. */
 export const configSchema = z
   .object({
     /** Regions to scan; default every enabled region. */
-    regions: z.array(regionName).min(1).optional(),
+    regions: z.array(regionNameSchema).min(1).optional(),
     /** Check id globs to run. */
     checks: z.array(z.string().min(1)).optional(),
     excludeChecks: z.array(z.string().min(1)).optional(),
@@ -21,6 +19,8 @@ export const configSchema = z
     minSeverity: z.enum(SEVERITIES).optional(),
     settings: settingsSchema.default(settingsSchema.parse({})),
     suppressions: z.array(suppressionSchema).default([]),
+    /** A suppression covering every resource of its checks must expire within this many days (else a warning). */
+    broadSuppressionMaxDays: z.number().int().positive().default(DEFAULT_BROAD_SUPPRESSION_MAX_DAYS),
   })
   .strict();
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { regionNameSchema } from '../srm/vocabulary.js';
 
 const port = z.number().int().min(0).max(65535);
-const regionName = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region name such as eu-west-1');
 const accountId = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
 const days = z.number().int().positive();
 
@@ -47,7 +47,7 @@ export const DEFAULT_DEPRECATED_LAMBDA_RUNTIMES = [
 export const settingsSchema = z
   .object({
     /** Regions where the organisation allows data to live; unset means data residency is not evaluated. */
-    allowedRegions: z.array(regionName).min(1).optional(),
+    allowedRegions: z.array(regionNameSchema).min(1).optional(),
     authorizedPublicPorts: z.array(port).default([80, 443]),
     highRiskPorts: z.array(port).min(1).default(DEFAULT_HIGH_RISK_PORTS),
     accessKeyMaxAgeDays: days.default(90),

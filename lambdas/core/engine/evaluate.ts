@@ -1,8 +1,9 @@
+import { arnResourceId, parseArn } from '../aws/arn.js';
 import type { Check, CheckResult, CheckTools, ResultResource } from '../checks/define-check.js';
 import type { CollectionIssue, SliceCollectors } from '../collectors/types.js';
 import type { Settings } from '../config/settings.js';
 import { GLOBAL_REGION, type Inventory, type SliceKey } from '../inventory/index.js';
-import type { Status } from '../model/types.js';
+import type { Status } from '../srm/vocabulary.js';
 import { sliceClosure } from './collect.js';
 
 export interface EvaluatedResult {
@@ -107,12 +108,12 @@ export function evaluateCheck(
     // A resource the check produced nothing for is only reported when it is of the check's own
     // service: a check that merely consults another service's data (a trail's bucket) does not
     // evaluate every resource of that service.
-    if (covered.has(arn) || arn.split(':')[2] !== check.service) continue;
+    if (covered.has(arn) || parseArn(arn)?.service !== check.service) continue;
     const first = perResource[0];
     if (!first) continue;
     reconciled.push({
       status: 'ERROR',
-      resource: { arn, id: arn.split(/[:/]/).pop() ?? arn, region: first.region },
+      resource: { arn, id: arnResourceId(arn), region: first.region },
       message: `Not evaluated: ${perResource.map((i) => describeIssue(i, collectors)).join('; ')}.`,
     });
   }

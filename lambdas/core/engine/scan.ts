@@ -1,14 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { parseArn } from '../aws/arn.js';
 import type { AwsClients } from '../aws/clients.js';
+import { describeConnectionError } from '../aws/clients.js';
 import type { Check } from '../checks/define-check.js';
 import type { CollectionIssue, SliceCollectors } from '../collectors/types.js';
 import type { Settings } from '../config/settings.js';
+import type { Suppression } from '../config/suppression-schema.js';
 import { findingId } from '../findings/finding-id.js';
-import type { CheckRunSummary, Finding, ScanReport } from '../findings/model.js';
+import {
+  type Finding,
+  REPORT_SCHEMA_VERSION,
+  type ScanReport,
+  summariseChecks,
+  summariseFindings,
+} from '../findings/model.js';
+import { applySuppressions } from '../findings/suppressions.js';
 import type { Inventory, SliceKey } from '../inventory/index.js';
-import { CollectionError } from '../model/errors.js';
+import { CollectionError, ConfigurationError } from '../model/errors.js';
+import { TOOL_VERSION } from '../model/version.js';
 import { ActionCatalog } from '../policy/actions.js';
 import { redactSecrets } from '../secrets/index.js';
 import { type CollectProgress, collectInventory } from './collect.js';
@@ -20,8 +31,17 @@ export interface ScanOptions {
   collectors: SliceCollectors<SliceKey>;
   settings: Settings;
   clients: AwsClients;
-  /** Regions to scan; default every region enabled for the account (ec2:DescribeRegions). */
+  /**
+   * Regions to scan; default every region enabled for the account. Either way the account's regions are read
+   * (ec2:DescribeRegions): a region unknown to the partition or not enabled for the account is a usage error.
+   */
   regions?: readonly string[];
+  /** Stamped on the FAILs they cover right after evaluation; reviewed into `scan.suppressionProblems`. */
+  suppressions?: readonly Suppression[];
+  /** Every check id of the catalogue (default: the selected ones), to tell a mistyped suppression. */
+  catalogueCheckIds?: readonly string[];
+  /** A suppression covering every resource may not expire further ahead than this (days). */
+  broadSuppressionMaxDays?: number;
   onProgress?: (progress: CollectProgress) => void;
   /** Called once the account and regions are known, before collection. */
   onStart?: (scope: { accountId: string; regions: readonly string[]; slices: number }) => void;
@@ -38,29 +58,61 @@ async function resolveIdentity(clients: AwsClients, region: string): Promise<{ a
   try {
     const identity = await clients.get(STSClient, region).send(new GetCallerIdentityCommand({}));
     const accountId = identity.Account;
-    const partition = identity.Arn?.split(':')[1];
+    const partition = identity.Arn ? parseArn(identity.Arn)?.partition : undefined;
     if (!accountId || !partition) throw new Error('GetCallerIdentity returned no account.');
     return { accountId, partition };
   } catch (error) {
     throw new CollectionError(
-      `Could not identify the AWS account (sts:GetCallerIdentity): ${error instanceof Error ? error.message : String(error)}. Check your credentials or --profile.`,
+      `Could not identify the AWS account (sts:GetCallerIdentity in ${region}): ${describeConnectionError(error)}`,
       { cause: error },
     );
   }
 }
 
-async function resolveRegions(clients: AwsClients, region: string): Promise<string[]> {
+/** Regions AWS lets this account use: enabled by default, or opted in. */
+const ENABLED_OPT_IN_STATUSES = new Set(['opt-in-not-required', 'opted-in']);
+
+/**
+ * The regions to scan: the requested ones, each checked against the partition's regions and the account's enabled
+ * regions, or else every enabled region. `DescribeRegions` with `AllRegions` lists the partition's regions with
+ * their opt-in status in one call.
+ */
+async function resolveRegions(
+  clients: AwsClients,
+  context: { accountId: string; partition: string; homeRegion: string },
+  requested: readonly string[] | undefined,
+): Promise<string[]> {
+  let all: { name: string; enabled: boolean }[];
   try {
-    const response = await clients.get(EC2Client, region).send(new DescribeRegionsCommand({ AllRegions: false }));
-    const regions = (response.Regions ?? []).map((r) => r.RegionName).filter((r): r is string => Boolean(r));
-    if (regions.length === 0) throw new Error('DescribeRegions returned no region.');
-    return regions.sort();
+    const response = await clients
+      .get(EC2Client, context.homeRegion)
+      .send(new DescribeRegionsCommand({ AllRegions: true }));
+    all = (response.Regions ?? []).flatMap((r) =>
+      r.RegionName ? [{ name: r.RegionName, enabled: ENABLED_OPT_IN_STATUSES.has(r.OptInStatus ?? '') }] : [],
+    );
+    if (all.length === 0) throw new Error('DescribeRegions returned no region.');
   } catch (error) {
     throw new CollectionError(
-      `Could not list the account's enabled regions (ec2:DescribeRegions): ${error instanceof Error ? error.message : String(error)}. Pass --regions to choose them.`,
+      `Could not list the account's regions (ec2:DescribeRegions in ${context.homeRegion}): ${describeConnectionError(error)}`,
       { cause: error },
     );
   }
+  const enabled = all.filter((r) => r.enabled).map((r) => r.name);
+  if (!requested?.length) return enabled.sort();
+  const known = new Set(all.map((r) => r.name));
+  const unknown = requested.filter((r) => !known.has(r));
+  if (unknown.length > 0) {
+    throw new ConfigurationError(
+      `regions: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a region' : 'are not regions'} of the ${context.partition} partition. Regions enabled for account ${context.accountId}: ${enabled.sort().join(', ')}.`,
+    );
+  }
+  const disabled = requested.filter((r) => !enabled.includes(r));
+  if (disabled.length > 0) {
+    throw new ConfigurationError(
+      `regions: ${disabled.join(', ')} ${disabled.length === 1 ? 'is' : 'are'} not enabled for account ${context.accountId} (opt-in region${disabled.length === 1 ? '' : 's'}): enable ${disabled.length === 1 ? 'it' : 'them'} in the account settings or leave ${disabled.length === 1 ? 'it' : 'them'} out.`,
+    );
+  }
+  return [...requested];
 }
 
 function assembleInventory(
@@ -78,30 +130,19 @@ function assembleInventory(
   return inventory as unknown as Inventory;
 }
 
-function summarise(check: Check, findings: readonly Finding[]): CheckRunSummary {
-  const own = findings.filter((f) => f.checkId === check.id);
-  return {
-    checkId: check.id,
-    evaluated: own.length,
-    passed: own.filter((f) => f.status === 'PASS').length,
-    failed: own.filter((f) => f.status === 'FAIL').length,
-    errored: own.filter((f) => f.status === 'ERROR').length,
-  };
-}
-
 /**
- * Scans one account: identifies it, resolves regions, collects the union of the slices the
- * checks require (each once), evaluates every check and returns the report. Throws
- * `CollectionError` only when the scan cannot start at all (no identity, no regions).
+ * Scans one account: identifies it, resolves and validates the regions, collects the union of the slices the
+ * checks require (each once), evaluates every check, stamps suppressions on the failures they cover and returns the
+ * report with its totals and coverage. Throws `CollectionError` only when the scan cannot start at all (no identity,
+ * no region list), `ConfigurationError` when a requested region does not exist or is not enabled.
  */
 export async function runScan(options: ScanOptions): Promise<ScanReport> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
-  const bootstrapRegion =
-    process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? options.regions?.[0] ?? 'us-east-1';
+  const bootstrapRegion = options.clients.defaultRegion ?? options.regions?.[0] ?? 'us-east-1';
   const { accountId, partition } = await resolveIdentity(options.clients, bootstrapRegion);
   const homeRegion = HOME_REGION[partition] ?? bootstrapRegion;
-  const regions = options.regions?.length ? [...options.regions] : await resolveRegions(options.clients, homeRegion);
+  const regions = await resolveRegions(options.clients, { accountId, partition, homeRegion }, options.regions);
   const slices = new Set(options.checks.flatMap((c) => c.requires));
   options.onStart?.({ accountId, regions, slices: slices.size });
 
@@ -121,7 +162,7 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
   const inventory = assembleInventory(collected.slices, { accountId, partition, regions, scannedAt: startedAt });
   const observedAt = startedAt.toISOString();
 
-  const findings: Finding[] = options.checks.flatMap((check) =>
+  const evaluated: Finding[] = options.checks.flatMap((check) =>
     evaluateCheck(check, inventory, options.settings, { actions }, collected.issues, options.collectors).map(
       (result): Finding => ({
         id: findingId(check.id, result.resource.arn),
@@ -137,7 +178,7 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
         resourceArn: result.resource.arn,
         region: result.resource.region,
         accountId: result.resource.accountId ?? accountId,
-        // Checks mask what they quote; redacting again guards every output against a check that forgets.
+        // Checks never quote a secret; redacting again guards every output against a check that forgets.
         message: redactSecrets(result.message),
         compliance: check.compliance,
         remediation: check.remediation,
@@ -145,18 +186,35 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
       }),
     ),
   );
+  const checkIds = options.checks.map((check) => check.id);
+  // Decided once, here: every consumer (reports, --fail-on, lifecycle, digest) reads `finding.suppression`.
+  const { findings, problems } = applySuppressions(evaluated, {
+    suppressions: options.suppressions ?? [],
+    now: startedAt,
+    ranCheckIds: checkIds,
+    catalogueCheckIds: options.catalogueCheckIds ?? checkIds,
+    ...(options.broadSuppressionMaxDays !== undefined && { broadSuppressionMaxDays: options.broadSuppressionMaxDays }),
+  });
 
-  const issues: CollectionIssue[] = collected.issues;
+  // An AWS error message can quote what the request carried: redact before it reaches any output.
+  const issues: CollectionIssue[] = collected.issues.map((issue) => ({
+    ...issue,
+    message: redactSecrets(issue.message),
+  }));
   return {
     scan: {
       id: randomUUID(),
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      toolVersion: TOOL_VERSION,
       accountId,
       startedAt: observedAt,
       finishedAt: now().toISOString(),
       regions,
       apiCalls: { total: options.clients.counter.total, byOperation: options.clients.counter.byOperation() },
+      ...summariseFindings(findings),
       collectionIssues: issues,
-      checks: options.checks.map((check) => summarise(check, findings)),
+      suppressionProblems: problems,
+      checks: summariseChecks(checkIds, findings),
     },
     findings,
   };

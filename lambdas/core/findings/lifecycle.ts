@@ -1,18 +1,8 @@
+import { z } from 'zod';
 import { GLOBAL_REGION } from '../inventory/index.js';
-import type { Obligation, Severity, SrmClass } from '../model/types.js';
 import { redactSecrets } from '../secrets/index.js';
-import type { Finding, ScanReport } from './model.js';
-import type { Suppression } from './suppression-schema.js';
-import {
-  type AppliedSuppression,
-  appliedSuppression,
-  type CompiledSuppression,
-  compileSuppressions,
-  findActiveSuppression,
-  findExpiredSuppression,
-  reviewSuppressions,
-  type SuppressionProblem,
-} from './suppressions.js';
+import { type AppliedSuppression, type Finding, findingSchema, type ScanReport } from './model.js';
+import { suppressionExpiry } from './suppressions.js';
 
 /**
  * A finding's workflow state, modelled on Security Hub's:
@@ -29,48 +19,50 @@ export type WorkflowState = (typeof WORKFLOW_STATES)[number];
 export const OPEN_WORKFLOW_STATES: ReadonlySet<WorkflowState> = new Set(['NEW', 'ACTIVE', 'REGRESSED']);
 
 /** Why a finding is `RESOLVED`: its check passes, or the resource is no longer reported. */
-export type Resolution = 'PASSED' | 'GONE';
+export type Resolution = NonNullable<StoredFinding['resolution']>;
 
 /**
- * The current state of one finding, as stored between runs. ERROR results are never stored:
- * they only protect the stored state of what they could not evaluate.
+ * The current state of one finding, as stored between runs: the finding's own fields (declared once, in
+ * `findingSchema`) plus its workflow. ERROR results are never stored: they only protect the stored state of what
+ * they could not evaluate. The store's read-back codec validates items with this schema.
  */
-export interface StoredFinding {
-  id: string;
-  /** The resource's account (the finding's `accountId`); the table partitions by the scanned account. */
-  accountId: string;
-  checkId: string;
-  title: string;
-  severity: Severity;
-  srmClass: SrmClass;
-  obligation: Obligation;
-  service: string;
-  resourceType: string;
-  resourceId: string;
-  resourceArn: string;
-  region: string;
-  /** The latest verdict observed (for a `GONE` finding, the last one before it disappeared). */
-  status: 'PASS' | 'FAIL';
-  /** The latest message observed. */
-  message: string;
-  workflow: WorkflowState;
-  /** First run that reported the finding, whatever its status. */
-  firstSeenAt: string;
-  /** Latest run that reported it. */
-  lastSeenAt: string;
-  /** When `status` last changed (or the finding was first seen). */
-  statusChangedAt: string;
-  /** When `workflow` last changed. */
-  workflowChangedAt: string;
-  /** First run that saw it failing; tells REGRESSED (failed before) from NEW. */
-  firstFailedAt?: string;
-  /** Set while `workflow` is RESOLVED. */
-  resolution?: Resolution;
-  /** Set while `workflow` is SUPPRESSED. */
-  suppression?: AppliedSuppression;
-  /** Scan that last wrote this state. */
-  lastScanId: string;
-}
+export const storedFindingSchema = findingSchema
+  .pick({
+    id: true,
+    accountId: true,
+    checkId: true,
+    title: true,
+    severity: true,
+    srmClass: true,
+    obligation: true,
+    service: true,
+    resourceType: true,
+    resourceId: true,
+    resourceArn: true,
+    region: true,
+    message: true,
+    suppression: true,
+  })
+  .extend({
+    /** The latest verdict observed (for a `GONE` finding, the last one before it disappeared). */
+    status: z.enum(['PASS', 'FAIL']),
+    workflow: z.enum(WORKFLOW_STATES),
+    /** First run that reported the finding, whatever its status. */
+    firstSeenAt: z.string(),
+    /** Latest run that reported it. */
+    lastSeenAt: z.string(),
+    /** When `status` last changed (or the finding was first seen). */
+    statusChangedAt: z.string(),
+    /** When `workflow` last changed. */
+    workflowChangedAt: z.string(),
+    /** First run that saw it failing; tells REGRESSED (failed before) from NEW. */
+    firstFailedAt: z.string().optional(),
+    /** Set while `workflow` is RESOLVED. */
+    resolution: z.enum(['PASSED', 'GONE']).optional(),
+    /** Scan that last wrote this state. */
+    lastScanId: z.string(),
+  });
+export type StoredFinding = z.output<typeof storedFindingSchema>;
 
 /** Why a finding changed workflow state in this run. */
 export type TransitionCause =
@@ -95,11 +87,11 @@ export interface Transition {
   state: StoredFinding;
   /** This run's finding (remediation, compliance); absent when the resource is gone. */
   finding?: Finding;
-  /** For `suppression-lapsed`: the expired suppression, if one still matches, else it was removed. */
-  lapsedSuppression?: AppliedSuppression;
+  /** For `suppression-lapsed`: the suppression that covered the finding until this run, and why it stopped. */
+  lapsed?: { suppression: AppliedSuppression; reason: 'expired' | 'removed' };
 }
 
-/** Counts and suppression reports of one run: part of the job result and the scan summary item. */
+/** Lifecycle counts of one run: part of the job result and the scan summary item. */
 export interface LifecycleSummary {
   /** Findings that became NEW in this run (first failure, or suppression lapsed). */
   new: number;
@@ -117,22 +109,14 @@ export interface LifecycleSummary {
   kept: number;
   /** Open failing findings after this run, kept ones included. */
   open: number;
-  /** Expired suppressions: the findings they covered alert again. */
-  expiredSuppressions: readonly SuppressionProblem[];
-  /** Suppressions that are malformed, cannot match or matched nothing. */
-  suppressionWarnings: readonly SuppressionProblem[];
 }
 
 export interface LifecycleInput {
   /** Stored states of the scanned account before this run. */
   previous: readonly StoredFinding[];
+  /** This run's report; its findings carry the suppression the engine stamped on them. */
   report: ScanReport;
-  suppressions: readonly Suppression[];
   now: Date;
-  /** Every check id in the catalogue, to report suppressions whose check glob matches none. */
-  catalogueCheckIds?: readonly string[];
-  /** Problems found while loading suppressions (malformed entries), passed through to the summary. */
-  suppressionProblems?: readonly SuppressionProblem[];
 }
 
 export interface LifecycleResult {
@@ -202,33 +186,24 @@ function dedupe(findings: readonly Finding[]): Finding[] {
 interface Observation {
   state: StoredFinding;
   transition?: Omit<Transition, 'state' | 'at' | 'scanId'>;
-  matchedSuppression?: CompiledSuppression;
-  expiredSuppression?: CompiledSuppression;
 }
 
-function observe(
-  previous: StoredFinding | undefined,
-  finding: Finding,
-  suppressions: readonly CompiledSuppression[],
-  now: string,
-  scanId: string,
-): Observation {
+function observe(previous: StoredFinding | undefined, finding: Finding, at: Date, scanId: string): Observation {
+  const now = at.toISOString();
   const status = finding.status === 'FAIL' ? 'FAIL' : 'PASS';
+  // The finding's own fields, as `storedFindingSchema` picks them; the report-only ones stay in the report.
+  const {
+    status: _status,
+    compliance: _compliance,
+    remediation: _remediation,
+    observedAt: _observedAt,
+    suppression,
+    ...fields
+  } = finding;
   const base = {
-    id: finding.id,
-    accountId: finding.accountId,
-    checkId: finding.checkId,
-    title: finding.title,
-    severity: finding.severity,
-    srmClass: finding.srmClass,
-    obligation: finding.obligation,
-    service: finding.service,
-    resourceType: finding.resourceType,
-    resourceId: finding.resourceId,
-    resourceArn: finding.resourceArn,
-    region: finding.region,
+    ...fields,
     status,
-    // Checks must never put a secret in a message; masking here is defence in depth.
+    // Checks must never put a secret in a message; redacting here is defence in depth.
     message: redactSecrets(finding.message),
     firstSeenAt: previous?.firstSeenAt ?? now,
     lastSeenAt: now,
@@ -260,15 +235,12 @@ function observe(
   }
 
   const firstFailedAt = previous?.firstFailedAt ?? now;
-  const active = findActiveSuppression(suppressions, finding);
-  const expired = findExpiredSuppression(suppressions, finding);
-  if (active) {
-    const state = withWorkflow('SUPPRESSED', { firstFailedAt, suppression: appliedSuppression(active) });
+  if (suppression) {
+    const state = withWorkflow('SUPPRESSED', { firstFailedAt, suppression });
     return from === 'SUPPRESSED'
-      ? { state, matchedSuppression: active }
+      ? { state }
       : {
           state,
-          matchedSuppression: active,
           transition: {
             kind: 'suppressed',
             cause: 'suppression-applied',
@@ -278,29 +250,28 @@ function observe(
           },
         };
   }
-  // Only an expired suppression that no active one overrides makes a finding alert again.
-  const tracked = { ...(expired && { expiredSuppression: expired }) };
   if (!from) {
     const state = withWorkflow('NEW', { firstFailedAt });
-    return { state, ...tracked, transition: { kind: 'new', cause: 'first-failure', to: 'NEW', finding } };
+    return { state, transition: { kind: 'new', cause: 'first-failure', to: 'NEW', finding } };
   }
-  if (OPEN_WORKFLOW_STATES.has(from)) return { state: withWorkflow('ACTIVE', { firstFailedAt }), ...tracked };
+  if (OPEN_WORKFLOW_STATES.has(from)) return { state: withWorkflow('ACTIVE', { firstFailedAt }) };
   if (from === 'SUPPRESSED') {
     // Decision: a failing finding whose suppression lapsed (expired or removed) becomes NEW. The
     // team accepted the risk and was never alerted while it was suppressed, so it needs triage
     // again exactly like a first failure. REGRESSED stays reserved for "was fixed, broke again".
     const state = withWorkflow('NEW', { firstFailedAt });
+    const lapsed = previous?.suppression;
+    const expiry = lapsed && suppressionExpiry(lapsed);
     return {
       state,
-      ...tracked,
       transition: {
         kind: 'new',
         cause: 'suppression-lapsed',
         from,
         to: 'NEW',
         finding,
-        ...(previous?.suppression && {
-          lapsedSuppression: expired ? appliedSuppression(expired) : previous.suppression,
+        ...(lapsed && {
+          lapsed: { suppression: lapsed, reason: expiry && expiry.getTime() <= at.getTime() ? 'expired' : 'removed' },
         }),
       },
     };
@@ -308,14 +279,10 @@ function observe(
   // RESOLVED: REGRESSED if it had failed before, NEW if it had only ever passed.
   if (previous?.firstFailedAt) {
     const state = withWorkflow('REGRESSED', { firstFailedAt });
-    return {
-      state,
-      ...tracked,
-      transition: { kind: 'regressed', cause: 'failed-again', from, to: 'REGRESSED', finding },
-    };
+    return { state, transition: { kind: 'regressed', cause: 'failed-again', from, to: 'REGRESSED', finding } };
   }
   const state = withWorkflow('NEW', { firstFailedAt });
-  return { state, ...tracked, transition: { kind: 'new', cause: 'first-failure', from, to: 'NEW', finding } };
+  return { state, transition: { kind: 'new', cause: 'first-failure', from, to: 'NEW', finding } };
 }
 
 /** The stored state of a finding whose resource this run no longer reports. */
@@ -325,8 +292,8 @@ function resolveGone(previous: StoredFinding, now: string, scanId: string): Stor
 }
 
 /**
- * Computes the lifecycle of one run: the previous stored states, this run's findings and the
- * suppressions in, the new states, the transitions and the counts out. Pure.
+ * Computes the lifecycle of one run: the previous stored states and this run's findings (suppressions already
+ * stamped on them by the engine) in, the new states, the transitions and the counts out. Pure.
  *
  * Scope rules (only what this run could have seen changes):
  * - a stored finding this run does not report is RESOLVED (`GONE`) only when its check ran, its
@@ -339,27 +306,20 @@ function resolveGone(previous: StoredFinding, now: string, scanId: string): Stor
  * - a lapsed suppression on a still failing finding makes it NEW again (it alerts).
  *
  * @example
- * const { states, transitions, summary } = computeLifecycle({ previous, report, suppressions: config.suppressions, now: new Date() });
+ * const { states, transitions, summary } = computeLifecycle({ previous, report, now: new Date() });
  */
 export function computeLifecycle(input: LifecycleInput): LifecycleResult {
   const now = input.now.toISOString();
   const scanId = input.report.scan.id;
-  const compiled = compileSuppressions(input.suppressions, input.now);
   const previousById = new Map(input.previous.map((state) => [state.id, state]));
   const states: StoredFinding[] = [];
   const transitions: Transition[] = [];
-  const matchedFailures = new Map<number, number>();
-  const count = (c: CompiledSuppression | undefined) => {
-    if (c) matchedFailures.set(c.index, (matchedFailures.get(c.index) ?? 0) + 1);
-  };
 
   const observed = dedupe(input.report.findings);
   const observedIds = new Set(observed.map((f) => f.id));
   for (const finding of observed) {
-    const result = observe(previousById.get(finding.id), finding, compiled, now, scanId);
+    const result = observe(previousById.get(finding.id), finding, input.now, scanId);
     states.push(result.state);
-    count(result.matchedSuppression);
-    count(result.expiredSuppression);
     if (result.transition) transitions.push({ ...result.transition, state: result.state, at: now, scanId });
   }
 
@@ -394,11 +354,6 @@ export function computeLifecycle(input: LifecycleInput): LifecycleResult {
     });
   }
 
-  const problems = reviewSuppressions(compiled, {
-    matchedFailures,
-    ranCheckIds: [...ran],
-    ...(input.catalogueCheckIds && { catalogueCheckIds: input.catalogueCheckIds }),
-  });
   const countTransitions = (kind: TransitionKind) => transitions.filter((t) => t.kind === kind).length;
   const observedStates = states.filter((s) => observedIds.has(s.id));
   const summary: LifecycleSummary = {
@@ -411,8 +366,6 @@ export function computeLifecycle(input: LifecycleInput): LifecycleResult {
       observedStates.filter((s) => s.status === 'PASS').length - transitions.filter((t) => t.cause === 'passed').length,
     kept,
     open: states.filter((s) => OPEN_WORKFLOW_STATES.has(s.workflow)).length + keptOpen,
-    expiredSuppressions: problems.filter((p) => p.kind === 'expired'),
-    suppressionWarnings: [...(input.suppressionProblems ?? []), ...problems.filter((p) => p.kind !== 'expired')],
   };
   return { states, transitions, summary };
 }

@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
-import { describeIssues } from '../config/config-file.js';
-import { type Suppression, suppressionSchema } from './suppression-schema.js';
+import { parseArn } from '../aws/arn.js';
+import { DEFAULT_BROAD_SUPPRESSION_MAX_DAYS, type Suppression } from '../config/suppression-schema.js';
+import type { AppliedSuppression, Finding } from './model.js';
 
 /**
  * Glob semantics for suppressions, close to IAM's: `*` matches any run of characters
@@ -9,7 +10,7 @@ import { type Suppression, suppressionSchema } from './suppression-schema.js';
  */
 const GLOB_OPTIONS = { bash: true, dot: true } as const;
 
-/** A suppression as the lifecycle applies it: where it came from and when it stops. */
+/** A suppression as the engine applies it: where it came from and when it stops. */
 export interface CompiledSuppression {
   /** Position in the configured list (0-based), so a report can point at the entry. */
   index: number;
@@ -21,37 +22,27 @@ export interface CompiledSuppression {
   matchesResource: (resourceArn: string) => boolean;
 }
 
-/** What a stored finding records about the suppression that covers it. */
-export interface AppliedSuppression {
-  index: number;
-  checkId: string;
-  resource: string;
-  reason: string;
-  owner?: string;
-  expiresAt?: string;
-}
-
 export const SUPPRESSION_PROBLEM_KINDS = [
   'expired',
   'unused',
   'unknown-check',
   'resource-not-arn',
-  'malformed',
+  'too-broad',
 ] as const;
 export type SuppressionProblemKind = (typeof SUPPRESSION_PROBLEM_KINDS)[number];
 
-/** A suppression that needs someone's attention; reported in the job result and the digest. */
+/** A suppression that needs someone's attention; reported in every output. */
 export interface SuppressionProblem {
   kind: SuppressionProblemKind;
   /** Position in the configured list (0-based). */
   index: number;
-  checkId?: string;
-  resource?: string;
+  checkId: string;
+  resource: string;
   owner?: string;
   expiresAt?: string;
   /** One sentence saying what is wrong and what it means. */
   detail: string;
-  /** For `expired`: failing findings of this run it would have covered (they alert again). */
+  /** For `expired`: failing findings of this run it would have covered (they are no longer suppressed). */
   matched?: number;
 }
 
@@ -103,134 +94,125 @@ export function findActiveSuppression(
   return compiled.find((c) => !c.expired && covers(c, finding));
 }
 
-/** The first expired suppression covering the finding: explains why it alerts again. */
-export function findExpiredSuppression(
-  compiled: readonly CompiledSuppression[],
-  finding: { checkId: string; resourceArn: string },
-): CompiledSuppression | undefined {
-  return compiled.find((c) => c.expired && covers(c, finding));
-}
-
-/** The record a stored finding keeps of the suppression that covers it. */
+/** The record a finding keeps of the suppression that covers it. */
 export function appliedSuppression(compiled: CompiledSuppression): AppliedSuppression {
   const { checkId, resource, reason, owner, expiresAt } = compiled.suppression;
   return { index: compiled.index, checkId, resource, reason, ...(owner && { owner }), ...(expiresAt && { expiresAt }) };
 }
 
-const describeEntry = (s: Suppression): string =>
-  `suppression #INDEX (checkId "${s.checkId}", resource "${s.resource}"${s.owner ? `, owner ${s.owner}` : ''})`;
-
-const problemBase = (compiled: CompiledSuppression) => {
-  const { checkId, resource, owner, expiresAt } = compiled.suppression;
-  return {
-    index: compiled.index,
-    checkId,
-    resource,
-    ...(owner && { owner }),
-    ...(expiresAt && { expiresAt }),
-  };
-};
-
-const label = (compiled: CompiledSuppression): string =>
-  describeEntry(compiled.suppression).replace('#INDEX', `#${compiled.index + 1}`);
-
 /** A resource pattern that can match an ARN: it starts with `arn:` or with a wildcard. */
 const looksLikeArnPattern = (resource: string): boolean => resource.startsWith('arn:') || /^[*?[{]/.test(resource);
 
-export interface SuppressionReviewInput {
-  /** Failing findings of this run each suppression covered (by `index`), active or expired. */
-  matchedFailures: ReadonlyMap<number, number>;
+const isWildcard = (text: string): boolean => /^[*?]*$/.test(text);
+
+/**
+ * True when a resource pattern names no particular resource: only wildcards, or an ARN whose resource part is a
+ * wildcard, possibly after a resource type (`*`, `arn:aws:*`, `arn:aws:s3:::*`, `arn:aws:ec2:*:*:instance/*`).
+ */
+export function coversEveryResource(resource: string): boolean {
+  if (isWildcard(resource)) return true;
+  if (!resource.startsWith('arn:')) return false;
+  const arn = parseArn(resource);
+  // Fewer than six fields: a wildcard before the resource part swallows the rest (`arn:aws:*`).
+  if (!arn) return resource.includes('*');
+  return isWildcard(arn.resource) || /^[\w-]+[/:][*?]+$/.test(arn.resource);
+}
+
+const describeEntry = (c: CompiledSuppression): string =>
+  `suppression #${c.index + 1} (checkId "${c.suppression.checkId}", resource "${c.suppression.resource}"${c.suppression.owner ? `, owner ${c.suppression.owner}` : ''})`;
+
+const problemBase = (compiled: CompiledSuppression) => {
+  const { checkId, resource, owner, expiresAt } = compiled.suppression;
+  return { index: compiled.index, checkId, resource, ...(owner && { owner }), ...(expiresAt && { expiresAt }) };
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface ApplySuppressionsInput {
+  suppressions: readonly Suppression[];
+  now: Date;
   /** Checks that ran in this scan: a suppression for checks that did not run is not "unused". */
   ranCheckIds: readonly string[];
   /** Every check id in the catalogue, to catch a check id glob that can never match. */
-  catalogueCheckIds?: readonly string[];
+  catalogueCheckIds: readonly string[];
+  /** A suppression covering every resource may not be open-ended nor expire later than this. */
+  broadSuppressionMaxDays?: number;
 }
 
 /**
- * Reviews the suppressions after a run, so none is silently ignored:
- * - `expired`: past `expiresAt`; the findings it covered alert again;
+ * Stamps every FAIL covered by an unexpired suppression with that suppression (the first in configured order), and
+ * reviews the suppressions so none is silently ignored:
+ * - `expired`: past `expiresAt`; the failures it covered are reported (and alerted) again;
  * - `unknown-check`: its check id glob matches no check in the catalogue (a typo);
  * - `resource-not-arn`: its resource pattern can never match an ARN;
+ * - `too-broad`: it covers every resource of its checks and never expires, or expires further ahead than allowed;
  * - `unused`: active, its checks ran, yet it covered no failing finding (stale: remove it).
+ * PASS and ERROR findings are never stamped: only a failure can be accepted. Pure.
  */
-export function reviewSuppressions(
-  compiled: readonly CompiledSuppression[],
-  input: SuppressionReviewInput,
-): SuppressionProblem[] {
+export function applySuppressions(
+  findings: readonly Finding[],
+  input: ApplySuppressionsInput,
+): { findings: Finding[]; problems: SuppressionProblem[] } {
+  const compiled = compileSuppressions(input.suppressions, input.now);
+  const matched = new Map<number, number>();
+  const stamped = findings.map((finding) => {
+    if (finding.status !== 'FAIL' || compiled.length === 0) return finding;
+    for (const c of compiled) {
+      if (c.expired && covers(c, finding)) matched.set(c.index, (matched.get(c.index) ?? 0) + 1);
+    }
+    const active = findActiveSuppression(compiled, finding);
+    if (!active) return finding;
+    matched.set(active.index, (matched.get(active.index) ?? 0) + 1);
+    return { ...finding, suppression: appliedSuppression(active) };
+  });
+
+  const maxDays = input.broadSuppressionMaxDays ?? DEFAULT_BROAD_SUPPRESSION_MAX_DAYS;
   const problems: SuppressionProblem[] = [];
   for (const c of compiled) {
-    const matched = input.matchedFailures.get(c.index) ?? 0;
+    const count = matched.get(c.index) ?? 0;
+    const base = problemBase(c);
     if (c.expired) {
-      const when = c.expiresAt?.toISOString() ?? c.suppression.expiresAt;
       problems.push({
         kind: 'expired',
-        ...problemBase(c),
-        matched,
-        detail: `${label(c)} expired at ${when}: ${matched} failing finding(s) it covered are alerted again. Renew it with a new expiresAt or remove it.`,
+        ...base,
+        matched: count,
+        detail: `${describeEntry(c)} expired at ${c.expiresAt?.toISOString()}: ${count} failing finding(s) it covered are reported again. Renew it with a new expiresAt or remove it.`,
       });
       continue;
     }
-    if (input.catalogueCheckIds && !input.catalogueCheckIds.some((id) => c.matchesCheck(id))) {
+    if (!input.catalogueCheckIds.some((id) => c.matchesCheck(id))) {
       problems.push({
         kind: 'unknown-check',
-        ...problemBase(c),
-        detail: `${label(c)} matches no check id in the catalogue, so it suppresses nothing (see \`srm-scan checks\`).`,
+        ...base,
+        detail: `${describeEntry(c)} matches no check id in the catalogue, so it suppresses nothing (see \`srm-scan checks\`).`,
       });
       continue;
     }
     if (!looksLikeArnPattern(c.suppression.resource)) {
       problems.push({
         kind: 'resource-not-arn',
-        ...problemBase(c),
-        detail: `${label(c)} has a resource pattern that is not an ARN glob (it must start with "arn:" or a wildcard), so it suppresses nothing.`,
+        ...base,
+        detail: `${describeEntry(c)} has a resource pattern that is not an ARN glob (it must start with "arn:" or a wildcard), so it suppresses nothing.`,
       });
       continue;
     }
-    if (matched === 0 && input.ranCheckIds.some((id) => c.matchesCheck(id))) {
+    if (coversEveryResource(c.suppression.resource)) {
+      const limit = input.now.getTime() + maxDays * DAY_MS;
+      if (!c.expiresAt || c.expiresAt.getTime() > limit) {
+        problems.push({
+          kind: 'too-broad',
+          ...base,
+          detail: `${describeEntry(c)} covers every resource of its checks ${c.expiresAt ? `until ${c.expiresAt.toISOString()}` : 'and never expires'}: name the resources, or set an expiresAt within ${maxDays} days.`,
+        });
+      }
+    }
+    if (count === 0 && input.ranCheckIds.some((id) => c.matchesCheck(id))) {
       problems.push({
         kind: 'unused',
-        ...problemBase(c),
-        detail: `${label(c)} covered no failing finding in this scan; if the resource was fixed or deleted, remove it.`,
+        ...base,
+        detail: `${describeEntry(c)} covered no failing finding in this scan; if the resource was fixed or deleted, remove it.`,
       });
     }
   }
-  return problems;
-}
-
-/**
- * Validates a raw suppression list entry by entry, for callers that would rather report a
- * malformed entry (and apply the others) than fail the whole run, e.g. a nightly Lambda whose
- * suppressions come from stack props. Malformed entries come back as `malformed` problems.
- *
- * @example
- * const { suppressions, problems } = parseSuppressions(JSON.parse(text));
- */
-export function parseSuppressions(input: unknown): { suppressions: Suppression[]; problems: SuppressionProblem[] } {
-  if (!Array.isArray(input)) {
-    return {
-      suppressions: [],
-      problems: [
-        { kind: 'malformed', index: 0, detail: 'The suppression list is not an array; no suppression applies.' },
-      ],
-    };
-  }
-  const suppressions: Suppression[] = [];
-  const problems: SuppressionProblem[] = [];
-  input.forEach((entry: unknown, index) => {
-    const parsed = suppressionSchema.safeParse(entry);
-    if (parsed.success) {
-      suppressions.push(parsed.data);
-      return;
-    }
-    const raw = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-    problems.push({
-      kind: 'malformed',
-      index,
-      ...(typeof raw.checkId === 'string' && { checkId: raw.checkId }),
-      ...(typeof raw.resource === 'string' && { resource: raw.resource }),
-      ...(typeof raw.owner === 'string' && { owner: raw.owner }),
-      detail: `Suppression #${index + 1} is malformed and was not applied: ${describeIssues(parsed.error)}.`,
-    });
-  });
-  return { suppressions, problems };
+  return { findings: stamped, problems };
 }

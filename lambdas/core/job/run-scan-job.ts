@@ -1,4 +1,4 @@
-import { decideAlert, formatDigest, type NotifyOn, selectAlertable } from '../alerts/digest.js';
+import { decideAlert, formatDigest, selectAlertable } from '../alerts/digest.js';
 import { publishDigest } from '../alerts/publisher.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { Check } from '../checks/define-check.js';
@@ -6,17 +6,20 @@ import type { SliceCollectors } from '../collectors/types.js';
 import type { ScanConfig } from '../config/config-file.js';
 import type { CollectProgress } from '../engine/collect.js';
 import { runScan, type ScanOptions } from '../engine/scan.js';
-import { selectChecks } from '../engine/select.js';
+import { DEFAULT_HISTORY_TTL_DAYS } from '../findings/items.js';
 import { computeLifecycle, type LifecycleSummary } from '../findings/lifecycle.js';
 import type { ScanReport } from '../findings/model.js';
-import { DEFAULT_HISTORY_TTL_DAYS, FindingsStore } from '../findings/store.js';
-import type { SuppressionProblem } from '../findings/suppressions.js';
+import { FindingsStore } from '../findings/store.js';
 import type { SliceKey } from '../inventory/index.js';
 import { ConfigurationError } from '../model/errors.js';
-import type { Severity } from '../model/types.js';
+import type { NotifyOn, Severity } from '../srm/vocabulary.js';
 
 export interface ScanJobOptions {
-  /** Selection, regions, settings and suppressions. */
+  /** The checks to run, selected once by the caller (`selectChecks`). */
+  checks: readonly Check[];
+  /** Every check id of the catalogue, to tell a suppression naming an unknown check. Default: the selected ones. */
+  catalogueCheckIds?: readonly string[];
+  /** Regions, settings and suppressions (the selection fields are the caller's, already applied). */
   config: ScanConfig;
   clients: AwsClients;
   /** The findings table; absent → no persistence and no lifecycle. */
@@ -28,15 +31,8 @@ export interface ScanJobOptions {
   onProgress?: (progress: CollectProgress) => void;
   onStart?: ScanOptions['onStart'];
   now?: () => Date;
-  /** The catalogue to select from; default `CHECKS`. */
-  checks?: readonly Check[];
   /** Default `COLLECTORS`. */
   collectors?: SliceCollectors<SliceKey>;
-  /**
-   * Problems found while loading the suppressions (e.g. malformed entries from
-   * `parseSuppressions`), reported in the result and the digest with the others.
-   */
-  suppressionProblems?: readonly SuppressionProblem[];
 }
 
 export interface ScanJobResult {
@@ -50,26 +46,18 @@ export interface ScanJobResult {
 }
 
 /**
- * The catalogue and collectors are loaded only when the caller does not inject its own, so tests
- * and tools with a custom catalogue do not load (or depend on) the full one. esbuild bundles a
- * dynamic import of a literal path like a static one.
+ * The collectors are loaded only when the caller does not inject its own, so tests with fake collectors do not load
+ * (or depend on) every SDK client. esbuild bundles a dynamic import of a literal path like a static one.
  */
-async function defaultCatalogue(): Promise<readonly Check[]> {
-  const { CHECKS } = await import('../checks/registry.js');
-  return CHECKS;
-}
-
 async function defaultCollectors(): Promise<SliceCollectors<SliceKey>> {
   const { COLLECTORS } = await import('../collectors/index.js');
   return COLLECTORS;
 }
 
-const defaultRegion = (): string => process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
-
 /**
- * The one code path of a scan, shared by the Lambda handler and the CLI: select checks, scan,
- * then — with a findings table — read the account's previous states, compute the lifecycle,
- * publish the digest (with a topic) and write the run.
+ * The one code path of a scan, shared by the Lambda handler and the CLI: scan the selected checks, then — with a
+ * findings table — read the account's previous states, compute the lifecycle, publish the digest (with a topic) and
+ * write the run.
  *
  * Order: the digest is published before the states are written. If publishing fails, nothing is
  * written and the next run alerts the same findings again; if writing fails after publishing, the
@@ -77,7 +65,7 @@ const defaultRegion = (): string => process.env.AWS_REGION ?? process.env.AWS_DE
  *
  * @example
  * const result = await runScanJob({
- *   config, clients,
+ *   checks: selectChecks(CHECKS, config), config, clients,
  *   store: { tableName: 'srm-scan-findings' },
  *   alerts: { topicArn, minSeverity: 'high', notifyOn: 'changes' },
  * });
@@ -94,15 +82,15 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
       `store.historyTtlDays: must be a positive number of days, got ${options.store.historyTtlDays}.`,
     );
   }
-  const catalogue = options.checks ?? (await defaultCatalogue());
   const collectors = options.collectors ?? (await defaultCollectors());
-  const checks = selectChecks(catalogue, config);
-
   const report = await runScan({
-    checks,
+    checks: options.checks,
     collectors,
     settings: config.settings,
     clients,
+    suppressions: config.suppressions,
+    broadSuppressionMaxDays: config.broadSuppressionMaxDays,
+    ...(options.catalogueCheckIds && { catalogueCheckIds: options.catalogueCheckIds }),
     ...(config.regions && { regions: config.regions }),
     ...(options.onProgress && { onProgress: options.onProgress }),
     ...(options.onStart && { onStart: options.onStart }),
@@ -110,22 +98,16 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
   });
   if (!options.store) return { report };
 
+  const storeRegion = options.store.region ?? clients.defaultRegion ?? 'us-east-1';
   const store = FindingsStore.fromClients(clients, {
     tableName: options.store.tableName,
-    region: options.store.region ?? defaultRegion(),
+    region: storeRegion,
     historyTtlDays: options.store.historyTtlDays ?? DEFAULT_HISTORY_TTL_DAYS,
   });
   // Lifecycle timestamps are the scan's start, the same instant as every finding's observedAt.
   const at = new Date(report.scan.startedAt);
   const previous = await store.loadCurrent(report.scan.accountId, at);
-  const lifecycle = computeLifecycle({
-    previous,
-    report,
-    suppressions: config.suppressions,
-    now: at,
-    catalogueCheckIds: catalogue.map((c) => c.id),
-    ...(options.suppressionProblems && { suppressionProblems: options.suppressionProblems }),
-  });
+  const lifecycle = computeLifecycle({ previous, report, now: at });
 
   let alert: ScanJobResult['alert'];
   if (options.alerts) {
@@ -140,7 +122,7 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
         lifecycle: lifecycle.summary,
         alertable,
         minSeverity,
-        table: { name: store.tableName, region: options.store.region ?? defaultRegion() },
+        table: { name: store.tableName, region: storeRegion },
       });
       if (options.dryRun) {
         alert = { published: false, subject: digest.subject, reason: `dry run, would publish: ${decision.reason}` };

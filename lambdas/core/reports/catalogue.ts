@@ -1,6 +1,5 @@
 import type { Check } from '../checks/define-check.js';
-import { SRM_CLASSES } from '../model/types.js';
-import { OBLIGATION_LABELS, SRM_CLASS_DESCRIPTIONS } from '../srm/classes.js';
+import { OBLIGATION_LABELS, SRM_CLASS_DESCRIPTIONS, SRM_CLASSES } from '../srm/vocabulary.js';
 
 const compliance = (check: Check) => check.compliance.map((c) => `${c.framework} ${c.control}`).join(', ') || '—';
 

@@ -1,5 +1,5 @@
+import type { ComplianceRef } from '../../findings/model.js';
 import type { NetworkAcl, NetworkAclEntry, SecurityGroup, SecurityGroupRule } from '../../inventory/index.js';
-import type { ComplianceRef } from '../../model/types.js';
 import { type CheckResult, fail, pass } from '../define-check.js';
 import { securityGroupLabel } from './labels.js';
 

@@ -1,3 +1,4 @@
+import { arnAccount } from '../../aws/arn.js';
 import type { PolicyStatement } from '../../inventory/index.js';
 import {
   conditionValues,
@@ -53,10 +54,7 @@ const ELB_LOG_DELIVERY_ACCOUNTS = [
   '037604701340', // cn-northwest-1
 ];
 
-const arnAccount = (arn: string): string | undefined => {
-  const account = arn.split(':')[4];
-  return account && /^\d{12}$/.test(account) ? account : principalAccountId(arn);
-};
+const accountOf = (arn: string): string | undefined => arnAccount(arn) ?? principalAccountId(arn);
 
 /**
  * Who outside the trusted accounts an Allow statement reaches: account ids, or `everyone` for a
@@ -72,7 +70,7 @@ function untrustedPrincipals(statement: PolicyStatement, trusted: ReadonlySet<st
   if (granted.has('*')) {
     const pinned = [
       ...ACCOUNT_KEYS.flatMap((key) => conditionValues(statement, key)),
-      ...ARN_KEYS.flatMap((key) => conditionValues(statement, key)).map(arnAccount),
+      ...ARN_KEYS.flatMap((key) => conditionValues(statement, key)).map(accountOf),
     ].filter((account): account is string => account !== undefined);
     for (const account of pinned) reached.add(account);
     if (pinned.length === 0 && restrictingConditions(statement).length === 0) reached.add('everyone');

@@ -16,3 +16,6 @@ export const suppressionSchema = z
 
 export type Suppression = z.output<typeof suppressionSchema>;
 export type SuppressionInput = z.input<typeof suppressionSchema>;
+
+/** Default of `broadSuppressionMaxDays`: how far ahead a suppression covering every resource may expire. */
+export const DEFAULT_BROAD_SUPPRESSION_MAX_DAYS = 365;
