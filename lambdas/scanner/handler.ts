@@ -51,6 +51,8 @@ export function powertoolsMetrics(metrics: Metrics): ScanMetrics {
 }
 
 function recordMetrics(metrics: ScanMetrics, summary: ScanRunSummary): void {
+  // The stale-scan alarm watches this: no completed scan for its window means the schedule stopped.
+  metrics.count('ScansCompleted', 1);
   metrics.seconds('ScanDuration', summary.durationSeconds);
   metrics.count('ApiCalls', summary.apiCalls);
   metrics.count('CollectionIssues', summary.collectionIssues.count);
