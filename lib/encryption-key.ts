@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
@@ -29,13 +29,18 @@ export class EncryptionKey extends Construct {
       pendingWindow: Duration.days(30),
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
-    // CloudWatch alarm actions publish to the encrypted topic as the CloudWatch service.
+    // CloudWatch alarm actions publish to the encrypted topic as the CloudWatch service, which
+    // calls KMS itself. Only on behalf of this account (confused deputy): without the condition,
+    // any account's alarms could use this key. aws:SourceAccount is what a service principal
+    // passes when it acts for a resource owner; aws:SourceArn (the alarm) is left out, as AWS
+    // does not document sending it on this KMS call, and a key the request lacks denies silently.
     this.key.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'AllowCloudWatchAlarmsToUseKeyForTopic',
         principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
       }),
     );
   }

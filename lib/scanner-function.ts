@@ -8,6 +8,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { SCANNER_METRICS } from '../lambdas/scanner/metrics.js';
 
 /** The repository root: where `package-lock.json` and `lambdas/` are. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -124,8 +125,8 @@ export class ScannerFunction extends Construct {
       environment: {
         ...props.environment,
         NODE_OPTIONS: '--enable-source-maps',
-        POWERTOOLS_SERVICE_NAME: 'srm-scan',
-        POWERTOOLS_METRICS_NAMESPACE: 'SrmScan',
+        POWERTOOLS_SERVICE_NAME: SCANNER_METRICS.service,
+        POWERTOOLS_METRICS_NAMESPACE: SCANNER_METRICS.namespace,
       },
       retryAttempts: 0,
       maxEventAge: Duration.hours(6),

@@ -16,6 +16,7 @@ import { type CheckSelection, selectChecks } from '../lambdas/core/engine/select
 import type { SliceKey } from '../lambdas/core/inventory/index.js';
 import { ConfigurationError } from '../lambdas/core/model/errors.js';
 import { NOTIFY_ON, type NotifyOn, SEVERITIES, type Severity } from '../lambdas/core/srm/vocabulary.js';
+import { MAX_STALE_SCAN_ALARM_HOURS, staleScanWindow } from './stale-scan-window.js';
 
 /** Default schedule: every night at 03:00 in `scheduleTimeZone` (UTC unless set). */
 export const DEFAULT_SCHEDULE = 'cron(0 3 * * ? *)';
@@ -28,6 +29,12 @@ export const LOG_RETENTION_DAYS: readonly number[] = [
 ];
 /** Until the lead measures a scan of a large account (issue 4: "memory sized from measurement"). */
 export const DEFAULT_MEMORY_MB = 1024;
+/**
+ * Any collection issue alarms: each one is a slice, region or resource the run could not read
+ * (AccessDenied from a role that lost a permission, an SCP, throttling), so its checks reported
+ * ERROR instead of a verdict, and the digest (sent on changes) may never mention it.
+ */
+export const DEFAULT_MAX_COLLECTION_ISSUES = 0;
 
 /**
  * What the deployment can be told: the scan configuration (the same fields as the CLI's
@@ -68,6 +75,21 @@ export interface SrmScanSettings {
    * @default 1
    */
   reservedConcurrency?: number | 'none';
+  /**
+   * Hours without a completed scan before the stale-scan alarm fires (1 to 168). It must cover the
+   * longest gap between two runs of `schedule` plus 2 hours.
+   * @default 26, or that gap plus 2 hours when the schedule's runs are further apart
+   */
+  staleScanAlarmHours?: number;
+  /** A run with more collection issues than this raises the collection-issues alarm. @default 0 */
+  maxCollectionIssues?: number;
+}
+
+/** Something `cdk synth` should tell the person deploying; the stack turns it into a CDK warning. */
+export interface SettingsWarning {
+  /** Stable id (`srm-scan:…`), so a deployment can acknowledge it. */
+  id: string;
+  message: string;
 }
 
 /** The check catalogue and collectors the role's permissions are computed from. */
@@ -87,6 +109,11 @@ export interface ResolvedSettings {
   logRetentionDays: number;
   memorySize: number;
   reservedConcurrency: number | 'none';
+  /** The stale-scan alarm's window; undefined when the schedule's runs are too far apart for one. */
+  staleScanAlarmHours: number | undefined;
+  maxCollectionIssues: number;
+  /** What synth should warn about (no alert address, no or a guessed stale-scan window). */
+  warnings: readonly SettingsWarning[];
   /** The scan configuration as given (no defaults expanded): what the function's environment carries. */
   configInput: ScanConfigInput;
   /** The same, parsed, exactly as the function parses it at cold start. */
@@ -134,6 +161,20 @@ const deploymentSchema = z
       .default(DEFAULT_LOG_RETENTION_DAYS),
     memorySize: z.number().int().min(128).max(10_240).default(DEFAULT_MEMORY_MB),
     reservedConcurrency: z.union([z.number().int().min(1), z.literal('none')]).default(1),
+    staleScanAlarmHours: z
+      .number()
+      .int('must be a whole number of hours')
+      .min(1, 'must be at least 1')
+      .max(
+        MAX_STALE_SCAN_ALARM_HOURS,
+        `must be at most ${MAX_STALE_SCAN_ALARM_HOURS}: a CloudWatch alarm looks back at most 7 days`,
+      )
+      .optional(),
+    maxCollectionIssues: z
+      .number()
+      .int('must be a whole number')
+      .min(0, 'must be 0 or more')
+      .default(DEFAULT_MAX_COLLECTION_ISSUES),
   })
   .strict();
 
@@ -181,11 +222,28 @@ export function resolveSettings(settings: SrmScanSettings, catalogue: ScanCatalo
       logRetentionDays: settings.logRetentionDays,
       memorySize: settings.memorySize,
       reservedConcurrency: settings.reservedConcurrency,
+      staleScanAlarmHours: settings.staleScanAlarmHours,
+      maxCollectionIssues: settings.maxCollectionIssues,
     }),
   );
   if (!deployment.success) {
     throw new ConfigurationError(`Invalid SrmScanStack settings: ${describeIssues(deployment.error)}`);
   }
+  const { staleScanAlarmHours: requestedStaleScanHours, ...deploymentSettings } = deployment.data;
+  const staleScan = staleScanWindow(
+    deploymentSettings.schedule,
+    deploymentSettings.scheduleTimeZone,
+    requestedStaleScanHours,
+  );
+  const warnings: SettingsWarning[] = [];
+  if (deploymentSettings.alertEmails.length === 0) {
+    warnings.push({
+      id: 'srm-scan:no-alert-emails',
+      message:
+        'No alertEmails: the alert topic has no subscriber, so nobody will be told about new findings or a failed, stale or incomplete scan. Deploy with -c alertEmails=security@example.com (comma-separate several), or subscribe to the AlertTopicArn output yourself.',
+    });
+  }
+  if (staleScan.warning) warnings.push({ id: 'srm-scan:stale-scan-window', message: staleScan.warning });
   const configInput = scanConfigInput(settings);
   const config = parseConfig(configInput, 'the SrmScanStack scan configuration');
   let selected: Check[];
@@ -197,7 +255,9 @@ export function resolveSettings(settings: SrmScanSettings, catalogue: ScanCatalo
     });
   }
   return {
-    ...deployment.data,
+    ...deploymentSettings,
+    staleScanAlarmHours: staleScan.hours,
+    warnings,
     configInput,
     config,
     checkIds: selected.map((check) => check.id),
@@ -229,6 +289,8 @@ export const CONTEXT_KEYS = [
   'logRetentionDays',
   'memorySize',
   'reservedConcurrency',
+  'staleScanAlarmHours',
+  'maxCollectionIssues',
 ] as const;
 
 type ContextReader = Pick<Node, 'tryGetContext'>;
@@ -328,6 +390,8 @@ export function settingsFromContext(node: ContextReader): SrmScanSettings {
     memorySize: contextNumber(node, 'memorySize'),
     reservedConcurrency:
       node.tryGetContext('reservedConcurrency') === 'none' ? 'none' : contextNumber(node, 'reservedConcurrency'),
+    staleScanAlarmHours: contextNumber(node, 'staleScanAlarmHours'),
+    maxCollectionIssues: contextNumber(node, 'maxCollectionIssues'),
   };
   return definedEntries(settings);
 }

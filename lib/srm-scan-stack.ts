@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { CHECKS } from '../lambdas/core/checks/registry.js';
@@ -33,8 +33,8 @@ export interface SrmScanStackProps extends StackProps, SrmScanSettings {
 /**
  * srm-scan deployed in one account: a nightly EventBridge Scheduler schedule invokes the
  * scanner function, which records findings and their lifecycle in the findings table and
- * publishes one digest per run to the alert topic. Failures land in a queue and raise alarms
- * on the same topic.
+ * publishes one digest per run to the alert topic. Failures land in a queue; failed, stale and
+ * incomplete scans raise alarms on the same topic.
  */
 export class SrmScanStack extends Stack {
   readonly settings: ResolvedSettings;
@@ -50,6 +50,7 @@ export class SrmScanStack extends Stack {
     super(scope, id, props);
     const settings = resolveSettings(props, props.catalogue ?? { checks: CHECKS, collectors: COLLECTORS });
     this.settings = settings;
+    for (const warning of settings.warnings) Annotations.of(this).addWarningV2(warning.id, warning.message);
     const dataRemovalPolicy = props.dataRemovalPolicy ?? RemovalPolicy.RETAIN;
 
     const { key } = new EncryptionKey(this, 'EncryptionKey', { removalPolicy: dataRemovalPolicy });
@@ -108,6 +109,8 @@ export class SrmScanStack extends Stack {
       function: this.scanner.function,
       failureQueue: this.failureQueue.queue,
       topic: this.alertTopic.topic,
+      staleScanAlarmHours: settings.staleScanAlarmHours,
+      maxCollectionIssues: settings.maxCollectionIssues,
     });
 
     new CfnOutput(this, 'FindingsTableName', { value: this.findingsTable.table.tableName });

@@ -9,6 +9,7 @@ import { runScanJob, type ScanJobOptions, type ScanJobResult } from '../core/job
 import { type ScannerEnvironment, scannerEnvironment } from './environment.js';
 import { parseScanEvent } from './event.js';
 import { checksForRun, jobOptionsFor } from './job-options.js';
+import { SCANNER_METRICS } from './metrics.js';
 import { type ScanRunSummary, summariseScan } from './summary.js';
 
 export type { ScanRunSummary } from './summary.js';
@@ -51,9 +52,11 @@ export function powertoolsMetrics(metrics: Metrics): ScanMetrics {
 }
 
 function recordMetrics(metrics: ScanMetrics, summary: ScanRunSummary): void {
+  // The stale-scan alarm watches this: no completed scan for its window means the schedule stopped.
+  metrics.count(SCANNER_METRICS.scansCompleted, 1);
   metrics.seconds('ScanDuration', summary.durationSeconds);
   metrics.count('ApiCalls', summary.apiCalls);
-  metrics.count('CollectionIssues', summary.collectionIssues.count);
+  metrics.count(SCANNER_METRICS.collectionIssues, summary.collectionIssues.count);
   metrics.count('NotEvaluated', summary.coverage.notEvaluated);
   metrics.count('ChecksRun', summary.checks);
   if (summary.lifecycle) {
@@ -126,6 +129,8 @@ export const handler = createScanHandler({
   environment: scannerEnvironment,
   catalogue: CHECKS,
   createClients: () => new AwsClients(new ApiCallCounter(), { userAgent: 'srm-scan-lambda' }),
-  logger: new Logger({ serviceName: 'srm-scan' }),
-  metrics: powertoolsMetrics(new Metrics({ namespace: 'SrmScan', serviceName: 'srm-scan' })),
+  logger: new Logger({ serviceName: SCANNER_METRICS.service }),
+  metrics: powertoolsMetrics(
+    new Metrics({ namespace: SCANNER_METRICS.namespace, serviceName: SCANNER_METRICS.service }),
+  ),
 });

@@ -22,6 +22,8 @@ describe('Function: settingsFromContext', () => {
       suppressions: '[{"checkId":"s3-*","resource":"arn:aws:s3:::logs","reason":"Public by design."}]',
       notifyOn: 'always',
       reservedConcurrency: 'none',
+      staleScanAlarmHours: '74',
+      maxCollectionIssues: '3',
     });
 
     // Act
@@ -39,6 +41,8 @@ describe('Function: settingsFromContext', () => {
       suppressions: [{ checkId: 's3-*', resource: 'arn:aws:s3:::logs', reason: 'Public by design.' }],
       notifyOn: 'always',
       reservedConcurrency: 'none',
+      staleScanAlarmHours: 74,
+      maxCollectionIssues: 3,
     });
   });
 
@@ -89,6 +93,8 @@ describe('Function: settingsFromContext', () => {
   it.each([
     [{ settings: '{accessKeyMaxAgeDays: 60}' }, 'Context settings: not valid JSON'],
     [{ historyTtlDays: 'ninety' }, 'Context historyTtlDays: expected a number'],
+    [{ staleScanAlarmHours: 'a day' }, 'Context staleScanAlarmHours: expected a number'],
+    [{ maxCollectionIssues: 'none' }, 'Context maxCollectionIssues: expected a number'],
     [{ alertEmails: [1, 2] }, 'Context alertEmails: expected a comma-separated string or a list of strings'],
     [{ configFile: '/nonexistent/srm-scan.config.json' }, 'Context configFile: cannot read'],
   ])('rejects %j, naming the context key', (values, message) => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../lambdas/core/checks/registry.js';
@@ -13,6 +13,7 @@ import { ConfigurationError } from '../../lambdas/core/model/errors.js';
 import { ActionCatalog } from '../../lambdas/core/policy/actions.js';
 import { parseScannerEnvironment, SCANNER_ENV } from '../../lambdas/scanner/environment.js';
 import { SCHEDULED_RUN_EVENT } from '../../lambdas/scanner/event.js';
+import { SCANNER_METRICS } from '../../lambdas/scanner/metrics.js';
 import { PROJECT_ROOT } from '../../lib/scanner-function.js';
 import { SCANNER_POLICY_SIDS } from '../../lib/scanner-role.js';
 import { actionsOf, onlyResource, scannerRoleStatements, synthStack } from './stack-fixture.js';
@@ -36,11 +37,40 @@ function awsCommandsSentBy(dirs: readonly string[]): string[] {
 }
 const arnOf = (logicalId: string) => ({ 'Fn::GetAtt': [logicalId, 'Arn'] });
 
+/** The stack with every setting at its default, synthesised once for the tests that need nothing else. */
+const DEFAULTS = synthStack();
+
+type AlarmProperties = Record<string, unknown> & { AlarmActions?: unknown; Metrics?: Record<string, unknown>[] };
+
+/** Alarm properties by the alarm's construct id (`Errors`, `StaleScans`, …). */
+const alarmsOf = (template: Template): Record<string, AlarmProperties> =>
+  Object.fromEntries(
+    Object.entries(template.findResources('AWS::CloudWatch::Alarm')).map(([id, resource]) => [
+      id.replace(/^Alarms/, '').replace(/[0-9A-F]{8}$/, ''),
+      (resource as { Properties: AlarmProperties }).Properties,
+    ]),
+  );
+const alarm = (template: Template, name: string): AlarmProperties => {
+  const found = alarmsOf(template)[name];
+  if (!found) throw new Error(`no ${name} alarm`);
+  return found;
+};
+/** The custom metric a math-expression alarm reads, and the expression over it. */
+const mathOf = (properties: AlarmProperties) => ({
+  expression: properties.Metrics?.find((query) => 'Expression' in query),
+  metric: properties.Metrics?.find((query) => 'MetricStat' in query),
+});
+const scannerMetric = (metricName: string) => ({
+  Namespace: SCANNER_METRICS.namespace,
+  MetricName: metricName,
+  Dimensions: [{ Name: 'service', Value: SCANNER_METRICS.service }],
+});
+
 describe('Class: SrmScanStack', () => {
   describe('schedule', () => {
     it('invokes the scanner nightly at 03:00 UTC with the fixed scheduled-run event by default', () => {
       // Prepare, Act
-      const { template } = synthStack();
+      const { template } = DEFAULTS;
 
       // Assess
       const fn = onlyResource(template, 'AWS::Lambda::Function');
@@ -66,7 +96,7 @@ describe('Class: SrmScanStack', () => {
 
     it('lets the scheduler role invoke only the scanner function', () => {
       // Prepare, Act
-      const { template } = synthStack();
+      const { template } = DEFAULTS;
 
       // Assess
       const fn = onlyResource(template, 'AWS::Lambda::Function');
@@ -111,7 +141,7 @@ describe('Class: SrmScanStack', () => {
         .at(-1);
 
       // Act
-      const { template } = synthStack();
+      const { template } = DEFAULTS;
 
       // Assess
       template.hasResourceProperties('AWS::Lambda::Function', {
@@ -126,7 +156,7 @@ describe('Class: SrmScanStack', () => {
 
     it('logs as JSON to its own log group, kept 90 days by default', () => {
       // Prepare, Act
-      const { template } = synthStack();
+      const { template } = DEFAULTS;
 
       // Assess
       const logGroup = onlyResource(template, 'AWS::Logs::LogGroup');
@@ -155,7 +185,7 @@ describe('Class: SrmScanStack', () => {
 
     it('sends failed asynchronous invocations to the failure queue, without retries', () => {
       // Prepare, Act
-      const { template } = synthStack();
+      const { template } = DEFAULTS;
 
       // Assess
       const queue = onlyResource(template, 'AWS::SQS::Queue');
@@ -233,7 +263,7 @@ describe('Class: SrmScanStack', () => {
       const expected = requiredActions(selectChecks(CHECKS, {}), COLLECTORS);
 
       // Act
-      const { template } = synthStack();
+      const { template } = DEFAULTS;
 
       // Assess
       const scan = scannerRoleStatements(template).find((s) => s.Sid === SCANNER_POLICY_SIDS.scan);
@@ -258,7 +288,7 @@ describe('Class: SrmScanStack', () => {
 
     it('grants only List and Read access levels for scanning', async () => {
       // Prepare
-      const { template } = synthStack();
+      const { template } = DEFAULTS;
       const scanActions = actionsOf(scannerRoleStatements(template).find((s) => s.Sid === SCANNER_POLICY_SIDS.scan));
       const services = [...new Set(scanActions.map((action) => action.split(':')[0] ?? ''))];
 
@@ -275,7 +305,7 @@ describe('Class: SrmScanStack', () => {
 
     it('writes only to its own table, topic, key (through DynamoDB and SNS), failure queue and log group', () => {
       // Prepare, Act
-      const { template } = synthStack();
+      const { template } = DEFAULTS;
 
       // Assess
       const table = onlyResource(template, 'AWS::DynamoDB::Table').id;
@@ -321,7 +351,7 @@ describe('Class: SrmScanStack', () => {
       const sent = awsCommandsSentBy(['lambdas/core/job', 'lambdas/core/findings', 'lambdas/core/alerts']);
 
       // Act
-      const { template } = synthStack();
+      const { template } = DEFAULTS;
 
       // Assess
       const statements = scannerRoleStatements(template);
@@ -332,7 +362,7 @@ describe('Class: SrmScanStack', () => {
 
     it('has no managed policies and no other policy resources', () => {
       // Prepare, Act
-      const { template } = synthStack();
+      const { template } = DEFAULTS;
 
       // Assess
       template.hasResourceProperties('AWS::IAM::Role', {
@@ -350,7 +380,7 @@ describe('Class: SrmScanStack', () => {
       const schema = FINDINGS_TABLE_SCHEMA;
 
       // Act
-      const { template } = synthStack();
+      const { template } = DEFAULTS;
 
       // Assess
       const key = onlyResource(template, 'AWS::KMS::Key').id;
@@ -379,7 +409,7 @@ describe('Class: SrmScanStack', () => {
 
     it('outlives the stack, and so does its key, unless told otherwise', () => {
       // Prepare, Act
-      const retained = synthStack().template;
+      const retained = DEFAULTS.template;
       const destroyed = synthStack({ dataRemovalPolicy: RemovalPolicy.DESTROY, deletionProtection: false }).template;
 
       // Assess
@@ -391,29 +421,34 @@ describe('Class: SrmScanStack', () => {
       });
     });
 
-    it('is encrypted with a rotating customer-managed key that CloudWatch alarms may use for the topic', () => {
+    it('is encrypted with a rotating customer-managed key that CloudWatch alarms may use for the topic only for this account', () => {
       // Prepare, Act
-      const { template } = synthStack();
+      const { template } = DEFAULTS;
 
       // Assess
-      template.hasResourceProperties('AWS::KMS::Key', {
-        EnableKeyRotation: true,
-        KeyPolicy: {
-          Statement: Match.arrayWith([
-            Match.objectLike({
-              Principal: { Service: 'cloudwatch.amazonaws.com' },
-              Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-            }),
-          ]),
+      template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+      const statements = (onlyResource(template, 'AWS::KMS::Key').properties.KeyPolicy as { Statement: unknown[] })
+        .Statement;
+      const cloudWatch = statements.filter((statement) =>
+        JSON.stringify(statement).includes('cloudwatch.amazonaws.com'),
+      );
+      expect(cloudWatch).toEqual([
+        {
+          Sid: 'AllowCloudWatchAlarmsToUseKeyForTopic',
+          Effect: 'Allow',
+          Principal: { Service: 'cloudwatch.amazonaws.com' },
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
         },
-      });
+      ]);
     });
   });
 
   describe('alert topic', () => {
     it('is encrypted with the customer-managed key and refuses publishing without TLS', () => {
       // Prepare, Act
-      const { template } = synthStack();
+      const { template } = DEFAULTS;
 
       // Assess
       const key = onlyResource(template, 'AWS::KMS::Key').id;
@@ -460,40 +495,186 @@ describe('Class: SrmScanStack', () => {
 
     it('has no subscription when no address is given', () => {
       // Prepare, Act
-      const { template } = synthStack();
+      const { template } = DEFAULTS;
 
       // Assess
       template.resourceCountIs('AWS::SNS::Subscription', 0);
     });
   });
 
-  describe('failure alarms', () => {
-    it('alarm on any scanner error or timeout and on any failed invocation, notifying the alert topic', () => {
+  describe('alarms', () => {
+    it('notify the alert topic for errors, failed invocations, stale scans and collection issues', () => {
       // Prepare, Act
-      const { template } = synthStack();
+      const { template } = DEFAULTS;
 
       // Assess
       const topic = onlyResource(template, 'AWS::SNS::Topic').id;
+      const alarms = alarmsOf(template);
+      expect(Object.keys(alarms).sort()).toEqual(['CollectionIssues', 'Errors', 'FailedInvocations', 'StaleScans']);
+      for (const properties of Object.values(alarms)) expect(properties.AlarmActions).toEqual([ref(topic)]);
+    });
+
+    it('count scanner errors per 5 minutes, so the alarm returns to OK and notifies again on the next failure', () => {
+      // Prepare, Act
+      const { template } = DEFAULTS;
+
+      // Assess
       const fn = onlyResource(template, 'AWS::Lambda::Function').id;
-      const queue = onlyResource(template, 'AWS::SQS::Queue').id;
-      template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      expect(alarm(template, 'Errors')).toMatchObject({
         Namespace: 'AWS/Lambda',
         MetricName: 'Errors',
         Dimensions: [{ Name: 'FunctionName', Value: ref(fn) }],
         Statistic: 'Sum',
+        Period: 300,
+        EvaluationPeriods: 1,
         Threshold: 1,
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
         TreatMissingData: 'notBreaching',
-        AlarmActions: [ref(topic)],
       });
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+    });
+
+    it('count failed invocations sent to the queue per 5 minutes, not the messages the queue keeps for 14 days', () => {
+      // Prepare, Act
+      const { template } = DEFAULTS;
+
+      // Assess
+      const queue = onlyResource(template, 'AWS::SQS::Queue').id;
+      expect(alarm(template, 'FailedInvocations')).toMatchObject({
         Namespace: 'AWS/SQS',
-        MetricName: 'ApproximateNumberOfMessagesVisible',
+        MetricName: 'NumberOfMessagesSent',
         Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+        Statistic: 'Sum',
+        Period: 300,
+        EvaluationPeriods: 1,
         Threshold: 1,
-        AlarmActions: [ref(topic)],
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
       });
+      expect(JSON.stringify(alarmsOf(template))).not.toContain('ApproximateNumberOfMessagesVisible');
+    });
+
+    it('fire when no scan has completed in each of the last 26 hours, hours without data counting as none', () => {
+      // Prepare, Act
+      const { template } = DEFAULTS;
+
+      // Assess
+      const stale = alarm(template, 'StaleScans');
+      const { expression, metric } = mathOf(stale);
+      expect(metric).toMatchObject({
+        MetricStat: { Metric: scannerMetric(SCANNER_METRICS.scansCompleted), Period: 3600, Stat: 'Sum' },
+        ReturnData: false,
+      });
+      expect(expression?.Expression).toBe(`FILL(${String(metric?.Id)}, 0)`);
+      expect(stale).toMatchObject({
+        EvaluationPeriods: 26,
+        DatapointsToAlarm: 26,
+        Threshold: 1,
+        ComparisonOperator: 'LessThanThreshold',
+        TreatMissingData: 'breaching',
+      });
+    });
+
+    it.each([
+      ['weekday runs 72 hours apart', { schedule: 'cron(0 3 ? * MON-FRI *)' }, 74],
+      [
+        'daily runs in a zone with daylight saving time (25 hours apart once a year)',
+        { scheduleTimeZone: 'Europe/Paris' },
+        27,
+      ],
+      ['staleScanAlarmHours for an hourly schedule', { schedule: 'rate(1 hour)', staleScanAlarmHours: 3 }, 3],
+      ['staleScanAlarmHours at the 7-day limit', { staleScanAlarmHours: 168 }, 168],
+    ])('size the stale-scan window for %s', (_case, props, hours) => {
+      // Prepare, Act
+      const { template } = synthStack(props);
+
+      // Assess
+      const stale = alarm(template, 'StaleScans');
+      expect(stale).toMatchObject({ EvaluationPeriods: hours, DatapointsToAlarm: hours });
+      const period = (mathOf(stale).metric?.MetricStat as { Period?: number } | undefined)?.Period;
+      expect(period).toBe(3600);
+      // PutMetricAlarm refuses Period × EvaluationPeriods over 7 days.
+      expect((period ?? 0) * Number(stale.EvaluationPeriods)).toBeLessThanOrEqual(604_800);
+    });
+
+    it('leave out the stale-scan alarm, with a warning, when runs are further apart than an alarm can look back', () => {
+      // Prepare, Act
+      const { stack, template } = synthStack({ schedule: 'rate(7 days)', alertEmails: ['sec@example.com'] });
+
+      // Assess
+      expect(Object.keys(alarmsOf(template)).sort()).toEqual(['CollectionIssues', 'Errors', 'FailedInvocations']);
+      Annotations.fromStack(stack).hasWarning(`/${stack.node.id}`, Match.stringLikeRegexp('No stale-scan alarm'));
+    });
+
+    it('fire when one run has more collection issues than maxCollectionIssues, any issue by default', () => {
+      // Prepare, Act
+      const configured = synthStack({ maxCollectionIssues: 5 }).template;
+
+      // Assess
+      for (const [template, threshold] of [
+        [DEFAULTS.template, 0],
+        [configured, 5],
+      ] as const) {
+        expect(alarm(template, 'CollectionIssues')).toMatchObject({
+          ...scannerMetric(SCANNER_METRICS.collectionIssues),
+          Statistic: 'Maximum',
+          Period: 300,
+          EvaluationPeriods: 1,
+          Threshold: threshold,
+          ComparisonOperator: 'GreaterThanThreshold',
+          TreatMissingData: 'notBreaching',
+        });
+      }
+    });
+
+    it.each([
+      [{ staleScanAlarmHours: 0 }, 'staleScanAlarmHours: must be at least 1'],
+      [{ staleScanAlarmHours: 169 }, 'staleScanAlarmHours: must be at most 168'],
+      [{ staleScanAlarmHours: 25.5 }, 'staleScanAlarmHours: must be a whole number'],
+      [{ staleScanAlarmHours: 24 }, 'staleScanAlarmHours: 24 is too short for cron(0 3 * * ? *)'],
+      [{ schedule: 'cron(0 3 ? * MON-FRI *)', staleScanAlarmHours: 48 }, 'Use at least 74'],
+      [{ schedule: 'rate(7 days)', staleScanAlarmHours: 168 }, 'staleScanAlarmHours: no window works'],
+      [{ maxCollectionIssues: -1 }, 'maxCollectionIssues: must be 0 or more'],
+      [{ maxCollectionIssues: 0.5 }, 'maxCollectionIssues: must be a whole number'],
+    ])('fail synth for %j, naming the field', (props, message) => {
+      // Prepare, Act
+      const synth = () => synthStack(props);
+
+      // Assess
+      expect(synth).toThrow(ConfigurationError);
+      expect(synth).toThrow(message);
+    });
+  });
+
+  describe('synth warnings', () => {
+    it('warn that nobody will be told when no alertEmails are given, and say how to fix it', () => {
+      // Prepare, Act
+      const { stack } = DEFAULTS;
+
+      // Assess
+      Annotations.fromStack(stack).hasWarning(
+        `/${stack.node.id}`,
+        Match.stringLikeRegexp('nobody will be told.*-c alertEmails='),
+      );
+    });
+
+    it('are silent when alertEmails are given and the schedule is the default', () => {
+      // Prepare, Act
+      const { stack } = synthStack({ alertEmails: ['sec@example.com'] });
+
+      // Assess
+      expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+    });
+
+    it('warn when the schedule is too irregular to size the stale-scan window from', () => {
+      // Prepare, Act
+      const { stack, template } = synthStack({ schedule: 'cron(0 3 1 * ? *)', alertEmails: ['sec@example.com'] });
+
+      // Assess
+      Annotations.fromStack(stack).hasWarning(
+        `/${stack.node.id}`,
+        Match.stringLikeRegexp('cannot tell how far apart the runs of cron\\(0 3 1 \\* \\? \\*\\) are'),
+      );
+      expect(alarm(template, 'StaleScans')).toMatchObject({ EvaluationPeriods: 26 });
     });
   });
 });

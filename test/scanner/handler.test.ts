@@ -19,10 +19,12 @@ import type { ScannerEnvironment } from '../../lambdas/scanner/environment.js';
 import { SCHEDULED_RUN_EVENT } from '../../lambdas/scanner/event.js';
 import {
   createScanHandler,
+  handler as deployedHandler,
   type ScanHandlerDependencies,
   type ScanLogger,
   type ScanMetrics,
 } from '../../lambdas/scanner/handler.js';
+import { SCANNER_METRICS } from '../../lambdas/scanner/metrics.js';
 
 const fakeCheck = (id: string, service: 's3' | 'iam' | 'ec2', severity: Severity, srmClass: SrmClass): Check =>
   defineCheck({
@@ -302,6 +304,76 @@ describe('Function: createScanHandler', () => {
       ]),
     );
     expect(metrics.flush).toHaveBeenCalledTimes(1);
+  });
+
+  it('counts one completed scan per successful run, under the name the stale-scan alarm watches', async () => {
+    // Prepare
+    const { handler, recorded } = setUp();
+
+    // Act
+    await handler({ ...SCHEDULED_RUN_EVENT });
+    await handler({ dryRun: true });
+
+    // Assess
+    expect(recorded.filter((metric) => metric.name === SCANNER_METRICS.scansCompleted)).toEqual([
+      { name: SCANNER_METRICS.scansCompleted, value: 1 },
+      { name: SCANNER_METRICS.scansCompleted, value: 1 },
+    ]);
+    expect(recorded).toContainEqual({ name: SCANNER_METRICS.collectionIssues, value: 1 });
+  });
+
+  it.each([
+    ['the scan job fails', { runScanJob: vi.fn(async () => Promise.reject(new Error('DynamoDB is unavailable'))) }],
+    [
+      'the environment is invalid',
+      {
+        environment: () => {
+          throw new ConfigurationError('Invalid environment: SRM_SCAN_CONFIG: is not set');
+        },
+      },
+    ],
+  ])('counts no completed scan when %s', async (_case, overrides: Partial<ScanHandlerDependencies>) => {
+    // Prepare
+    const { handler, recorded } = setUp(overrides);
+
+    // Act
+    await handler({ ...SCHEDULED_RUN_EVENT }).catch(() => undefined);
+
+    // Assess
+    expect(recorded.map((metric) => metric.name)).not.toContain(SCANNER_METRICS.scansCompleted);
+    expect(recorded).toContainEqual({ name: 'ScanFailures', value: 1 });
+  });
+
+  it('writes its metrics as EMF in the namespace and with the one dimension the stack alarms match', async () => {
+    // Prepare
+    const written: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    // The logger reports the failed run (no environment here) on stderr.
+    const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+
+    // Act
+    try {
+      await deployedHandler({}).catch(() => undefined);
+    } finally {
+      write.mockRestore();
+      quiet.mockRestore();
+    }
+
+    // Assess
+    const emf = written
+      .flatMap((chunk) => chunk.split('\n'))
+      .filter((line) => line.includes('"_aws"'))
+      .map((line) => JSON.parse(line) as { _aws: { CloudWatchMetrics: unknown[] }; service?: string });
+    expect(emf).not.toHaveLength(0);
+    for (const blob of emf) {
+      expect(blob._aws.CloudWatchMetrics).toEqual([
+        expect.objectContaining({ Namespace: SCANNER_METRICS.namespace, Dimensions: [['service']] }),
+      ]);
+      expect(blob.service).toBe(SCANNER_METRICS.service);
+    }
   });
 
   it('rethrows a failed scan after logging it, counting it and releasing the clients', async () => {
