@@ -13,6 +13,7 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { MetadataBearer, MiddlewareStack } from '@smithy/types';
+import { redactSecrets } from '../secrets/index.js';
 import type { ApiCallCounter } from './api-calls.js';
 
 export interface AwsClientOptions {
@@ -161,9 +162,13 @@ export class AwsClients {
 export const awsErrorCode = (error: unknown): string | undefined =>
   (error as { Code?: string } | undefined)?.Code ?? (error instanceof Error ? error.name : undefined);
 
-/** The name and message of an AWS SDK error, on one line, for collection issues. */
+/**
+ * The name and message of an AWS SDK error, on one line, for collection issues. The message is
+ * redacted before it is cut to 500 characters: a credential the request quoted, cut in half,
+ * would no longer match its pattern.
+ */
 export function describeAwsError(error: unknown): { errorCode: string; message: string } {
-  if (!(error instanceof Error)) return { errorCode: 'Error', message: String(error) };
+  if (!(error instanceof Error)) return { errorCode: 'Error', message: redactSecrets(String(error)) };
   const status =
     (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ??
     (error as { $response?: { statusCode?: number } }).$response?.statusCode;
@@ -176,5 +181,10 @@ export function describeAwsError(error: unknown): { errorCode: string; message: 
     };
   }
   const code = awsErrorCode(error) ?? 'Error';
-  return { errorCode: code || 'Error', message: (error.message || code).replace(/\s*\n\s*/g, ' ').slice(0, 500) };
+  return {
+    errorCode: code || 'Error',
+    message: redactSecrets(error.message || code)
+      .replace(/\s*\n\s*/g, ' ')
+      .slice(0, 500),
+  };
 }

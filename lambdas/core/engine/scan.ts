@@ -10,7 +10,7 @@ import type { CheckRunSummary, Finding, ScanReport } from '../findings/model.js'
 import type { Inventory, SliceKey } from '../inventory/index.js';
 import { CollectionError } from '../model/errors.js';
 import { ActionCatalog } from '../policy/actions.js';
-import { redactSecrets } from '../secrets/index.js';
+import { fingerprintSalt, redactSecrets } from '../secrets/index.js';
 import { type CollectProgress, collectInventory } from './collect.js';
 import { evaluateCheck } from './evaluate.js';
 
@@ -120,6 +120,7 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
   ]);
   const inventory = assembleInventory(collected.slices, { accountId, partition, regions, scannedAt: startedAt });
   const observedAt = startedAt.toISOString();
+  const salt = fingerprintSalt(accountId, options.settings.secretFingerprintSalt);
 
   const findings: Finding[] = options.checks.flatMap((check) =>
     evaluateCheck(check, inventory, options.settings, { actions }, collected.issues, options.collectors).map(
@@ -137,8 +138,8 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
         resourceArn: result.resource.arn,
         region: result.resource.region,
         accountId: result.resource.accountId ?? accountId,
-        // Checks mask what they quote; redacting again guards every output against a check that forgets.
-        message: redactSecrets(result.message),
+        // Checks never quote a secret; redacting guards every output against a check that forgets.
+        message: redactSecrets(result.message, salt),
         compliance: check.compliance,
         remediation: check.remediation,
         observedAt,
@@ -146,7 +147,8 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     ),
   );
 
-  const issues: CollectionIssue[] = collected.issues;
+  // An AWS error message can quote the request's input.
+  const issues: CollectionIssue[] = collected.issues.map((i) => ({ ...i, message: redactSecrets(i.message, salt) }));
   return {
     scan: {
       id: randomUUID(),

@@ -228,7 +228,7 @@ function observe(
     resourceArn: finding.resourceArn,
     region: finding.region,
     status,
-    // Checks must never put a secret in a message; masking here is defence in depth.
+    // Checks must never put a secret in a message; redacting here is defence in depth.
     message: redactSecrets(finding.message),
     firstSeenAt: previous?.firstSeenAt ?? now,
     lastSeenAt: now,
