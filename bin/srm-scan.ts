@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
 import { ConfigurationError, SrmScanError } from '../lambdas/core/model/errors.js';
+import { redactSecrets } from '../lambdas/core/secrets/index.js';
 import { buildProgram } from './cli/program.js';
 import { installInterruptHandlers } from './cli/signals.js';
 
@@ -30,10 +31,10 @@ try {
     // Commander has printed the message; help and version exit 0, usage errors 2.
     process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else if (error instanceof ConfigurationError) {
-    process.stderr.write(`srm-scan: ${error.message}\n`);
+    process.stderr.write(`srm-scan: ${redactSecrets(error.message)}\n`);
     process.exitCode = 2;
   } else if (error instanceof SrmScanError) {
-    process.stderr.write(`srm-scan: ${error.message}\n`);
+    process.stderr.write(`srm-scan: ${redactSecrets(error.message)}\n`);
     process.exitCode = 1;
   } else {
     const detail =
@@ -42,7 +43,7 @@ try {
           ? (error.stack ?? error.message)
           : `${error.message} (set SRM_SCAN_DEBUG=1 for the stack trace)`
         : String(error);
-    process.stderr.write(`srm-scan: unexpected error: ${detail}\n`);
+    process.stderr.write(`srm-scan: unexpected error: ${redactSecrets(detail)}\n`);
     process.exitCode = 1;
   }
 }

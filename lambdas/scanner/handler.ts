@@ -6,6 +6,7 @@ import { AwsClients } from '../core/aws/clients.js';
 import type { Check } from '../core/checks/define-check.js';
 import { CHECKS } from '../core/checks/registry.js';
 import { runScanJob, type ScanJobOptions, type ScanJobResult } from '../core/job/run-scan-job.js';
+import { redactSecretsDeep } from '../core/secrets/index.js';
 import { type ScannerEnvironment, scannerEnvironment } from './environment.js';
 import { parseScanEvent } from './event.js';
 import { checksForRun, jobOptionsFor } from './job-options.js';
@@ -75,13 +76,27 @@ function recordMetrics(metrics: ScanMetrics, summary: ScanRunSummary): void {
 }
 
 /**
+ * The logger with every string it is given, errors included, passed through `redactSecretsDeep`:
+ * AWS error messages and collection issues can quote a request's input.
+ */
+function redactingLogger(logger: ScanLogger): ScanLogger {
+  return {
+    addContext: (context) => logger.addContext(context),
+    info: (input, ...extra) => logger.info(redactSecretsDeep(input), ...redactSecretsDeep(extra)),
+    warn: (input, ...extra) => logger.warn(redactSecretsDeep(input), ...redactSecretsDeep(extra)),
+    error: (input, ...extra) => logger.error(redactSecretsDeep(input), ...redactSecretsDeep(extra)),
+  };
+}
+
+/**
  * Creates the scanner handler: validates the event, runs the scan job with the deployed
  * configuration, logs and records metrics, and returns the run summary.
  */
 export function createScanHandler(
   dependencies: ScanHandlerDependencies,
 ): (event: unknown, context?: Context) => Promise<ScanRunSummary> {
-  const { logger, metrics } = dependencies;
+  const { metrics } = dependencies;
+  const logger = redactingLogger(dependencies.logger);
   return async (event, context) => {
     if (context) logger.addContext(context);
     let clients: AwsClients | undefined;

@@ -5,6 +5,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients, describeAwsError } from '../../lambdas/core/aws/clients.js';
+import { leakedWindows } from '../helpers/secrets.js';
 
 describe('Class: AwsClients', () => {
   let server: Server;
@@ -105,5 +106,21 @@ describe('Function: describeAwsError', () => {
     // Assess
     expect(described.errorCode).toBe('UnexpectedResponse');
     expect(described.message).toContain('HTTP 404');
+  });
+
+  it('redacts a credential the message quotes before cutting the message to 500 characters', () => {
+    // Prepare
+    const key = 'AKIAIOSFODNN7EXAMPLE';
+    // The key straddles the 500th character: cut first, its first half would no longer look like a key.
+    const error = Object.assign(new Error(`${'Value is invalid. '.repeat(27)}Key ${key} is not valid.`), {
+      name: 'ValidationException',
+    });
+
+    // Act
+    const described = describeAwsError(error);
+
+    // Assess
+    expect(described.message.length).toBeLessThanOrEqual(500);
+    expect(leakedWindows(described.message, [key])).toEqual([]);
   });
 });

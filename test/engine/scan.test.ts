@@ -11,6 +11,7 @@ import { findingId } from '../../lambdas/core/findings/finding-id.js';
 import { REPORT_SCHEMA_VERSION } from '../../lambdas/core/findings/model.js';
 import { CollectionError, ConfigurationError } from '../../lambdas/core/model/errors.js';
 import { TOOL_VERSION } from '../../lambdas/core/model/version.js';
+import { fingerprintSalt, secretFingerprint } from '../../lambdas/core/secrets/index.js';
 import { awsError } from '../helpers/aws-errors.js';
 import { fakeCollectors } from '../helpers/fake-collectors.js';
 
@@ -108,7 +109,7 @@ describe('Function: runScan', () => {
     });
   });
 
-  it('masks a secret a check quoted in its message', async () => {
+  it('replaces a secret a check quoted in its message by a marker keyed with the account salt', async () => {
     // Prepare
     const clients = new AwsClients(new ApiCallCounter());
 
@@ -122,9 +123,55 @@ describe('Function: runScan', () => {
     });
 
     // Assess
-    const message = report.findings[0]?.message ?? '';
-    expect(message).not.toContain('AKIAIOSFODNN7EXAMPLE');
-    expect(message).toContain('AKIA…');
+    const fingerprint = secretFingerprint('AKIAIOSFODNN7EXAMPLE', fingerprintSalt('123456789012', undefined));
+    expect(report.findings[0]?.message).toBe(`Function api holds [AWS access key ID, fingerprint ${fingerprint}].`);
+  });
+
+  it('keys the markers with the secretFingerprintSalt setting when it is set', async () => {
+    // Prepare
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/audit' });
+    const clients = new AwsClients(new ApiCallCounter());
+    const settings = { ...defaultSettings(), secretFingerprintSalt: 'private salt only the scanner knows' };
+
+    // Act
+    const report = await runScan({ checks: [functionsCheck], collectors, settings, clients, regions: ['eu-west-1'] });
+
+    // Assess
+    const fingerprint = secretFingerprint('AKIAIOSFODNN7EXAMPLE', 'private salt only the scanner knows');
+    expect(report.findings[0]?.message).toBe(`Function api holds [AWS access key ID, fingerprint ${fingerprint}].`);
+  });
+
+  it('redacts a secret that an AWS error message quotes in a collection issue', async () => {
+    // Prepare
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/audit' });
+    const clients = new AwsClients(new ApiCallCounter());
+    const failing = fakeCollectors({
+      'lambda.functions': {
+        key: 'lambda.functions',
+        scope: 'regional',
+        actions: ['lambda:ListFunctions'],
+        collect: async () => {
+          throw Object.assign(new Error("Value 'postgres://app:Zk7qW9xVb2Jm@db/app' failed to satisfy constraint"), {
+            name: 'ValidationException',
+          });
+        },
+      },
+    });
+
+    // Act
+    const report = await runScan({
+      checks: [functionsCheck],
+      collectors: failing,
+      settings: defaultSettings(),
+      clients,
+      regions: ['eu-west-1'],
+    });
+
+    // Assess
+    const [issue] = report.scan.collectionIssues;
+    expect(issue?.message).toContain('[password in a connection string, fingerprint ');
+    expect(issue?.message).not.toContain('Zk7q');
+    expect(report.findings[0]?.message).not.toContain('Zk7q');
   });
 
   it('stamps a suppression on the FAIL it covers and reports it apart in the totals', async () => {

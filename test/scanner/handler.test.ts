@@ -25,6 +25,7 @@ import {
   type ScanMetrics,
 } from '../../lambdas/scanner/handler.js';
 import { SCANNER_METRICS } from '../../lambdas/scanner/metrics.js';
+import { leakedWindows } from '../helpers/secrets.js';
 
 const fakeCheck = (id: string, service: 's3' | 'iam' | 'ec2', severity: Severity, srmClass: SrmClass): Check =>
   defineCheck({
@@ -394,6 +395,44 @@ describe('Function: createScanHandler', () => {
     expect(recorded).toContainEqual({ name: 'ScanFailures', value: 1 });
     expect(metrics.flush).toHaveBeenCalledTimes(1);
     expect(destroy).toHaveBeenCalledTimes(1);
+  });
+
+  it('redacts secrets in every log record, error included', async () => {
+    // Prepare
+    // Assembled at run time so that secret scanners do not flag this file.
+    const key = ['AKIA', 'ZQ7VWXK3MJ5PLN2R'].join('');
+    const quoted: ScanReport = {
+      ...REPORT,
+      scan: {
+        ...REPORT.scan,
+        collectionIssues: [
+          { slice: 'lambda.functions', region: 'eu-west-1', errorCode: 'ValidationException', message: `Key ${key}` },
+        ],
+      },
+    };
+    const failure = Object.assign(new Error(`Table write rejected ${key}`), { name: 'ValidationException' });
+    const records: string[] = [];
+    const record = (...input: unknown[]) => {
+      records.push(
+        JSON.stringify(input, (_key, value) =>
+          value instanceof Error ? { ...value, message: value.message, stack: value.stack } : value,
+        ),
+      );
+    };
+    const logger: ScanLogger = { addContext: vi.fn(), info: record, warn: record, error: record };
+    const succeeding = setUp({ logger, runScanJob: vi.fn(async () => ({ report: quoted })) });
+    const failing = setUp({ logger, runScanJob: vi.fn(async () => Promise.reject(failure)) });
+
+    // Act
+    await succeeding.handler({ ...SCHEDULED_RUN_EVENT });
+    await failing.handler({ ...SCHEDULED_RUN_EVENT }).catch(() => undefined);
+
+    // Assess
+    const text = records.join('\n');
+    expect(text).toContain('Collection issues');
+    expect(text).toContain('Scan failed');
+    expect(text).toMatch(/Table write rejected \[AWS access key ID, fingerprint [0-9a-f]{8}\]/);
+    expect(leakedWindows(text, [key])).toEqual([]);
   });
 
   it('fails before scanning when the environment is invalid', async () => {

@@ -129,7 +129,7 @@ export function truncateUtf8(text: string, maxBytes: number): string {
   return text.slice(0, end);
 }
 
-/** Lines with secrets masked and no stray line breaks inside a line. */
+/** Lines with secrets redacted and no stray line breaks inside a line. */
 class Lines {
   readonly lines: string[] = [];
   bytes = 0;
@@ -289,7 +289,7 @@ function footer(input: DigestInput): Lines {
  * Formats the digest: totals; the new and regressed failing findings grouped by SRM class, then
  * obligation (severity, title, resource, region, one-line remediation); resolved count; expired
  * and problematic suppressions; collection issues; where to find everything. The body is plain
- * text, secrets masked, and never larger than `maxBytes` in UTF-8: findings that do not fit are
+ * text, secrets redacted, and never larger than `maxBytes` in UTF-8: findings that do not fit are
  * summarised as "... and N more". Pure.
  */
 export function formatDigest(input: DigestInput): Digest {

@@ -13,6 +13,7 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, MetadataBearer, MiddlewareStack } from '@smithy/types';
+import { redactSecrets } from '../secrets/index.js';
 import type { ApiCallCounter } from './api-calls.js';
 
 export interface AwsClientOptions {
@@ -220,6 +221,11 @@ const CREDENTIAL_ERROR_CODES = [
  * endpoint could not be reached, no credentials were found, the credentials were rejected, or AWS's own answer.
  */
 export function describeConnectionError(error: unknown): string {
+  // AWS's own words can quote the request: redacted like every other output.
+  return redactSecrets(connectionErrorSentence(error));
+}
+
+function connectionErrorSentence(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) {
@@ -237,9 +243,13 @@ export function describeConnectionError(error: unknown): string {
   return `${awsErrorCode(error) ?? error.name}: ${error.message}`;
 }
 
-/** The name and message of an AWS SDK error, on one line, for collection issues. */
+/**
+ * The name and message of an AWS SDK error, on one line, for collection issues. The message is
+ * redacted before it is cut to 500 characters: a credential the request quoted, cut in half,
+ * would no longer match its pattern.
+ */
 export function describeAwsError(error: unknown): { errorCode: string; message: string } {
-  if (!(error instanceof Error)) return { errorCode: 'Error', message: String(error) };
+  if (!(error instanceof Error)) return { errorCode: 'Error', message: redactSecrets(String(error)) };
   const status =
     (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ??
     (error as { $response?: { statusCode?: number } }).$response?.statusCode;
@@ -252,5 +262,10 @@ export function describeAwsError(error: unknown): { errorCode: string; message: 
     };
   }
   const code = awsErrorCode(error) ?? 'Error';
-  return { errorCode: code || 'Error', message: (error.message || code).replace(/\s*\n\s*/g, ' ').slice(0, 500) };
+  return {
+    errorCode: code || 'Error',
+    message: redactSecrets(error.message || code)
+      .replace(/\s*\n\s*/g, ' ')
+      .slice(0, 500),
+  };
 }

@@ -11,7 +11,10 @@ export interface CheckResult {
   /** ERROR only through `notEvaluated`, when the check itself cannot decide (e.g. a setting it needs is unset). */
   status: 'PASS' | 'FAIL' | 'ERROR';
   resource: ResultResource;
-  /** A full sentence naming the resource and the observed value. Never an unmasked secret. */
+  /**
+   * A full sentence naming the resource and the observed value. Never any part of a secret (not even
+   * its length): show its `findSecrets` marker instead.
+   */
   message: string;
 }
 

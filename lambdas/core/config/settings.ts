@@ -43,7 +43,10 @@ export const DEFAULT_DEPRECATED_LAMBDA_RUNTIMES = [
   'provided',
 ];
 
-/** Check settings. Every field has a default except `allowedRegions`, which only the user can know. */
+/**
+ * Check settings. Every field has a default except `allowedRegions`, which only the user can know,
+ * and `secretFingerprintSalt`, whose default depends on the scanned account.
+ */
 export const settingsSchema = z
   .object({
     /** Regions where the organisation allows data to live; unset means data residency is not evaluated. */
@@ -56,6 +59,12 @@ export const settingsSchema = z
     minBackupRetentionDays: days.default(7),
     trustedAccountIds: z.array(accountId).default([]),
     deprecatedLambdaRuntimes: z.array(z.string().min(1)).default(DEFAULT_DEPRECATED_LAMBDA_RUNTIMES),
+    /**
+     * Keys the fingerprints that stand for detected secrets (see `secrets/fingerprint.ts`); unset, a salt
+     * derived from the scanned account id. Set a private one so that the fingerprint of a weak password
+     * cannot be confirmed by guessing.
+     */
+    secretFingerprintSalt: z.string().min(1).optional(),
   })
   .strict();
 

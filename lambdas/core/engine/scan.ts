@@ -21,7 +21,7 @@ import type { Inventory, SliceKey } from '../inventory/index.js';
 import { CollectionError, ConfigurationError } from '../model/errors.js';
 import { TOOL_VERSION } from '../model/version.js';
 import { ActionCatalog } from '../policy/actions.js';
-import { redactSecrets } from '../secrets/index.js';
+import { fingerprintSalt, redactSecrets } from '../secrets/index.js';
 import { type CollectProgress, collectInventory } from './collect.js';
 import { evaluateCheck } from './evaluate.js';
 
@@ -161,6 +161,7 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
   ]);
   const inventory = assembleInventory(collected.slices, { accountId, partition, regions, scannedAt: startedAt });
   const observedAt = startedAt.toISOString();
+  const salt = fingerprintSalt(accountId, options.settings.secretFingerprintSalt);
 
   const evaluated: Finding[] = options.checks.flatMap((check) =>
     evaluateCheck(check, inventory, options.settings, { actions }, collected.issues, options.collectors).map(
@@ -178,8 +179,8 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
         resourceArn: result.resource.arn,
         region: result.resource.region,
         accountId: result.resource.accountId ?? accountId,
-        // Checks never quote a secret; redacting again guards every output against a check that forgets.
-        message: redactSecrets(result.message),
+        // Checks never quote a secret; redacting guards every output against a check that forgets.
+        message: redactSecrets(result.message, salt),
         compliance: check.compliance,
         remediation: check.remediation,
         observedAt,
@@ -197,10 +198,7 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
   });
 
   // An AWS error message can quote what the request carried: redact before it reaches any output.
-  const issues: CollectionIssue[] = collected.issues.map((issue) => ({
-    ...issue,
-    message: redactSecrets(issue.message),
-  }));
+  const issues: CollectionIssue[] = collected.issues.map((i) => ({ ...i, message: redactSecrets(i.message, salt) }));
   return {
     scan: {
       id: randomUUID(),

@@ -7,7 +7,7 @@ export interface LambdaFunction extends AwsResource {
   packageType?: string;
   roleArn?: string;
   lastModified?: string;
-  /** Environment variables as configured. Values may hold secrets: never print them unmasked. */
+  /** Environment variables as configured. Values may hold secrets: never print any part of them. */
   environment: Readonly<Record<string, string>>;
   /**
    * Set when Lambda returned an error instead of the variables (`Environment.Error`, e.g. the

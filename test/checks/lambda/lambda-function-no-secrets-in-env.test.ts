@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { lambdaFunctionNoSecretsInEnv } from '../../../lambdas/core/checks/lambda/index.js';
-import { lambdaFunction, lambdaInventory, runCheck } from '../../fixtures/lambda.js';
+import { defaultSettings } from '../../../lambdas/core/config/settings.js';
+import { fingerprintSalt, secretFingerprint } from '../../../lambdas/core/secrets/index.js';
+import { ACCOUNT_ID, lambdaFunction, lambdaInventory, runCheck } from '../../fixtures/lambda.js';
+import { leakedWindows } from '../../helpers/secrets.js';
 
 const AWS_EXAMPLE_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
 const AWS_EXAMPLE_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+/** The fingerprint of a secret found in the fixture account with no salt configured. */
+const fingerprint = (secret: string) => secretFingerprint(secret, fingerprintSalt(ACCOUNT_ID, undefined));
 
 describe('Check: lambda-function-no-secrets-in-env', () => {
-  it('fails when an AWS access key pair is in the environment, naming the variables and masking the values', () => {
+  it('fails when an AWS access key pair is in the environment, naming the variables and fingerprinting the values', () => {
     // Prepare
     const fn = lambdaFunction('invoice-export', {
       environment: { AWS_ACCESS_KEY_ID: AWS_EXAMPLE_KEY_ID, AWS_SECRET_ACCESS_KEY: AWS_EXAMPLE_SECRET, STAGE: 'prod' },
@@ -19,11 +24,12 @@ describe('Check: lambda-function-no-secrets-in-env', () => {
     expect(rest).toHaveLength(0);
     expect(result?.status).toBe('FAIL');
     expect(result?.resource.arn).toBe(fn.arn);
-    expect(result?.message).toContain('AWS_ACCESS_KEY_ID (AWS access key ID, AKIA…(20 chars))');
-    expect(result?.message).toContain('AWS_SECRET_ACCESS_KEY (AWS secret access key, wJal…(40 chars))');
-    expect(result?.message).not.toContain(AWS_EXAMPLE_KEY_ID);
-    expect(result?.message).not.toContain(AWS_EXAMPLE_SECRET);
-    expect(result?.message).not.toContain('STAGE');
+    expect(result?.message).toBe(
+      'Lambda function invoice-export has secrets in its environment variables: ' +
+        `AWS_ACCESS_KEY_ID [AWS access key ID, fingerprint ${fingerprint(AWS_EXAMPLE_KEY_ID)}]; ` +
+        `AWS_SECRET_ACCESS_KEY [AWS secret access key, fingerprint ${fingerprint(AWS_EXAMPLE_SECRET)}].`,
+    );
+    expect(leakedWindows(result?.message ?? '', [AWS_EXAMPLE_KEY_ID, AWS_EXAMPLE_SECRET])).toEqual([]);
   });
 
   it('fails when a variable named like a password holds a literal value', () => {
@@ -36,14 +42,28 @@ describe('Check: lambda-function-no-secrets-in-env', () => {
     // Assess
     expect(result?.status).toBe('FAIL');
     expect(result?.message).toBe(
-      'Lambda function orders-api has secrets in its environment variables: DB_PASSWORD (literal password, Tr…(11 chars)).',
+      `Lambda function orders-api has secrets in its environment variables: DB_PASSWORD [literal password, fingerprint ${fingerprint('Tr0ub4dor&3')}].`,
     );
+  });
+
+  it('keys the fingerprint with the secretFingerprintSalt setting when it is set', () => {
+    // Prepare
+    const fn = lambdaFunction('orders-api', { environment: { DB_PASSWORD: 'Tr0ub4dor&3' } });
+    const settings = { ...defaultSettings(), secretFingerprintSalt: 'private salt only the scanner knows' };
+
+    // Act
+    const [result] = runCheck(lambdaFunctionNoSecretsInEnv, lambdaInventory({ functions: [fn] }), settings);
+
+    // Assess
+    const salted = secretFingerprint('Tr0ub4dor&3', settings.secretFingerprintSalt);
+    expect(salted).not.toBe(fingerprint('Tr0ub4dor&3'));
+    expect(result?.message).toContain(`DB_PASSWORD [literal password, fingerprint ${salted}]`);
   });
 
   it('fails when a connection string embeds a password', () => {
     // Prepare
     const fn = lambdaFunction('report-builder', {
-      environment: { DATABASE_URL: 'postgres://reports:S3cretPassw0rd@db.internal:5432/reports' },
+      environment: { DATABASE_URL: 'postgres://reports:Zk7qW9xVb2Jm@db.internal:5432/reports' },
     });
 
     // Act
@@ -51,8 +71,10 @@ describe('Check: lambda-function-no-secrets-in-env', () => {
 
     // Assess
     expect(result?.status).toBe('FAIL');
-    expect(result?.message).toContain('DATABASE_URL (password in a connection string');
-    expect(result?.message).not.toContain('S3cretPassw0rd');
+    expect(result?.message).toContain(
+      `DATABASE_URL [password in a connection string, fingerprint ${fingerprint('Zk7qW9xVb2Jm')}]`,
+    );
+    expect(leakedWindows(result?.message ?? '', ['Zk7qW9xVb2Jm'])).toEqual([]);
   });
 
   it('fails on a provider token whatever the variable is called', () => {
@@ -65,8 +87,8 @@ describe('Check: lambda-function-no-secrets-in-env', () => {
 
     // Assess
     expect(result?.status).toBe('FAIL');
-    expect(result?.message).toContain('UPSTREAM (GitHub token');
-    expect(result?.message).not.toContain(token);
+    expect(result?.message).toContain(`UPSTREAM [GitHub token, fingerprint ${fingerprint(token)}]`);
+    expect(leakedWindows(result?.message ?? '', [token])).toEqual([]);
   });
 
   it('passes when secrets are referenced through Secrets Manager, SSM or dynamic references', () => {

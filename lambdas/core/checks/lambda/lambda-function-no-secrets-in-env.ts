@@ -1,4 +1,4 @@
-import { findSecrets, redactSecrets } from '../../secrets/index.js';
+import { findSecrets, fingerprintSalt, redactSecrets } from '../../secrets/index.js';
 import { defineCheck, fail, notEvaluated, pass } from '../define-check.js';
 
 export const lambdaFunctionNoSecretsInEnv = defineCheck({
@@ -10,6 +10,7 @@ export const lambdaFunctionNoSecretsInEnv = defineCheck({
   obligation: 'data-protection',
   severity: 'critical',
   requires: ['lambda.functions'],
+  settings: ['secretFingerprintSalt'],
   compliance: [],
   risk:
     'Environment variables are readable by anyone allowed to view the function configuration and often end up in ' +
@@ -21,10 +22,12 @@ export const lambdaFunctionNoSecretsInEnv = defineCheck({
     cli: 'aws lambda update-function-configuration --function-name <function-name> --environment "Variables={DB_SECRET_ARN=<secret-arn>}"',
     url: 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html',
   },
-  evaluate: ({ lambda }) =>
-    lambda.functions.map((fn) => {
+  evaluate: ({ accountId, lambda }, settings) => {
+    const salt = fingerprintSalt(accountId, settings.secretFingerprintSalt);
+    return lambda.functions.map((fn) => {
+      // The variable's name and a marker (detector and fingerprint), never any part of the value.
       const leaks = Object.entries(fn.environment).flatMap(([name, value]) =>
-        findSecrets(name, value).map((secret) => `${name} (${secret.label}, ${secret.masked})`),
+        findSecrets(name, value, salt).map((secret) => `${name} ${secret.marker}`),
       );
       if (leaks.length > 0) {
         return fail(fn, `Lambda function ${fn.name} has secrets in its environment variables: ${leaks.join('; ')}.`);
@@ -32,7 +35,7 @@ export const lambdaFunctionNoSecretsInEnv = defineCheck({
       if (fn.environmentError) {
         return notEvaluated(
           fn,
-          `Lambda function ${fn.name}'s environment variables could not be read (${redactSecrets(fn.environmentError)}), so they were not checked for secrets.`,
+          `Lambda function ${fn.name}'s environment variables could not be read (${redactSecrets(fn.environmentError, salt)}), so they were not checked for secrets.`,
         );
       }
       const count = Object.keys(fn.environment).length;
@@ -42,5 +45,6 @@ export const lambdaFunctionNoSecretsInEnv = defineCheck({
           ? `Lambda function ${fn.name} has no environment variables.`
           : `Lambda function ${fn.name} has no secrets in its ${count} environment variable${count === 1 ? '' : 's'}.`,
       );
-    }),
+    });
+  },
 });
