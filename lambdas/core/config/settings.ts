@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_INTERNET_EXPOSURE_PREFIX } from '../network/ip-ranges.js';
 
 const port = z.number().int().min(0).max(65535);
 const regionName = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'must be an AWS region name such as eu-west-1');
@@ -56,6 +57,17 @@ export const settingsSchema = z
     minBackupRetentionDays: days.default(7),
     trustedAccountIds: z.array(accountId).default([]),
     deprecatedLambdaRuntimes: z.array(z.string().min(1)).default(DEFAULT_DEPRECATED_LAMBDA_RUNTIMES),
+    /**
+     * How wide a public block of source addresses must be to count as the internet, besides
+     * ranges that together cover the whole public space (lambdas/core/network/ip-ranges.ts).
+     */
+    internetExposurePrefix: z
+      .object({
+        ipv4: z.number().int().min(0).max(32).default(DEFAULT_INTERNET_EXPOSURE_PREFIX.ipv4),
+        ipv6: z.number().int().min(0).max(128).default(DEFAULT_INTERNET_EXPOSURE_PREFIX.ipv6),
+      })
+      .strict()
+      .default({ ...DEFAULT_INTERNET_EXPOSURE_PREFIX }),
   })
   .strict();
 
