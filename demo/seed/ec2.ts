@@ -369,6 +369,12 @@ async function seedUsEast(context: SeedContext): Promise<ExpectedFailure[]> {
   await k.aclEntry(privateAcl, 90, 'deny', 3389, 3389);
   await k.aclEntry(privateAcl, 100, 'allow', 22, 22, OFFICE_CIDR);
   await k.aclEntry(privateAcl, 110, 'allow', 1024, 65535);
+  // Windows tier: RDP "restricted" to two rules that are each half of the IPv4 internet.
+  const windowsSubnet = await k.subnet(vpcId, 'harbor-prod-windows-a', '10.20.20.0/24', 'us-east-1a', false);
+  const windowsAcl = await k.networkAcl(vpcId, 'harbor-prod-windows-nacl', windowsSubnet);
+  await k.aclEntry(windowsAcl, 100, 'allow', 3389, 3389, '0.0.0.0/1');
+  await k.aclEntry(windowsAcl, 110, 'allow', 3389, 3389, '128.0.0.0/1');
+  flag('ec2-network-acl-no-public-admin-ports', k.arn('network-acl', windowsAcl));
 
   // Security groups.
   const web = await k.securityGroup(vpcId, 'harbor-web-frontend', 'Public HTTPS storefront', [
@@ -384,6 +390,16 @@ async function seedUsEast(context: SeedContext): Promise<ExpectedFailure[]> {
   const bastion = await k.securityGroup(vpcId, 'harbor-bastion', 'Temporary bastion for the migration', [
     tcpFrom(22, ['0.0.0.0/0']),
   ]);
+  // A contractor's "not 0.0.0.0/0" SSH: two rules, each half of the IPv4 internet.
+  const splitSsh = await k.securityGroup(vpcId, 'harbor-contractor-ssh', 'SSH for the contractor VPN pool', [
+    tcpFrom(22, ['0.0.0.0/1']),
+    tcpFrom(22, ['128.0.0.0/1']),
+  ]);
+  // Its compliant twin: SSH from the internal network and the office only.
+  await k.securityGroup(vpcId, 'harbor-internal-ssh', 'SSH from the internal network and the office', [
+    tcpFrom(22, ['10.0.0.0/8']),
+    tcpFrom(22, [OFFICE_CIDR]),
+  ]);
   const windowsJump = await k.securityGroup(vpcId, 'harbor-windows-jump', 'Finance Windows jump host', [
     tcpFrom(3389, ['0.0.0.0/0', '::/0']),
   ]);
@@ -393,13 +409,14 @@ async function seedUsEast(context: SeedContext): Promise<ExpectedFailure[]> {
   const partnerApi = await k.securityGroup(vpcId, 'harbor-partner-api', 'Partner order API', [
     tcpFrom(8443, ['0.0.0.0/0']),
   ]);
-  for (const id of [bastion, windowsJump, reportingDb, partnerApi]) {
+  for (const id of [bastion, splitSsh, windowsJump, reportingDb, partnerApi]) {
     flag('ec2-security-group-only-authorized-public-ports', k.arn('security-group', id));
   }
-  for (const id of [bastion, windowsJump, reportingDb]) {
+  for (const id of [bastion, splitSsh, windowsJump, reportingDb]) {
     flag('ec2-security-group-no-public-high-risk-ports', k.arn('security-group', id));
   }
   flag('ec2-security-group-no-public-ssh', k.arn('security-group', bastion));
+  flag('ec2-security-group-no-public-ssh', k.arn('security-group', splitSsh));
   flag('ec2-security-group-no-public-rdp', k.arn('security-group', windowsJump));
 
   // Instances.

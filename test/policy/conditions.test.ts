@@ -128,3 +128,43 @@ describe('Function: requiresInsecureTransport', () => {
     expect(insecureOnly).toBe(false);
   });
 });
+
+describe('Function: restrictingConditions on aws:SourceIp', () => {
+  it.each([
+    ['two halves of the IPv4 internet', ['0.0.0.0/1', '128.0.0.0/1']],
+    ['two /9 ranges that merge into a public /8', ['11.0.0.0/9', '11.128.0.0/9']],
+    ['::/1, which holds all of IPv6 global unicast', ['::/1', '203.0.113.0/24']],
+  ])('does not treat IpAddress on %s as restricting', (_label, values) => {
+    // Prepare
+    const statement = allowAll({ IpAddress: { 'aws:SourceIp': values } });
+
+    // Act
+    const found = restrictingConditions(statement);
+
+    // Assess
+    expect(found).toEqual([]);
+  });
+
+  it('treats IpAddress on an office range and a private range as restricting', () => {
+    // Prepare
+    const statement = allowAll({ IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '10.0.0.0/8'] } });
+
+    // Act
+    const found = restrictingConditions(statement);
+
+    // Assess
+    expect(found).toEqual([{ key: 'aws:SourceIp', values: ['203.0.113.0/24', '10.0.0.0/8'] }]);
+  });
+
+  it('follows the internetExposurePrefix option', () => {
+    // Prepare
+    const statement = allowAll({ IpAddress: { 'aws:SourceIp': ['52.94.0.0/16'] } });
+
+    // Act
+    const byDefault = restrictingConditions(statement);
+    const strict = restrictingConditions(statement, { internetExposurePrefix: { ipv4: 16, ipv6: 32 } });
+
+    // Assess
+    expect([byDefault.length, strict.length]).toEqual([1, 0]);
+  });
+});

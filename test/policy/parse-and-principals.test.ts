@@ -112,6 +112,51 @@ describe('Function: isPublicStatement', () => {
     expect(publicGrant).toBe(false);
   });
 
+  it('is true for a grant to everyone from aws:SourceIp 0.0.0.0/1 and 128.0.0.0/1, and false from an office /24', () => {
+    // Prepare
+    const statementFrom = (sourceIp: string[]) =>
+      parsePolicyDocument({
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: '*',
+            Action: 's3:GetObject',
+            Condition: { IpAddress: { 'aws:SourceIp': sourceIp } },
+          },
+        ],
+      }).statements[0];
+    const split = statementFrom(['0.0.0.0/1', '128.0.0.0/1']);
+    const office = statementFrom(['203.0.113.0/24']);
+
+    // Act
+    const verdicts = [split, office].map((s) => (s ? isPublicStatement(s) : undefined));
+
+    // Assess
+    expect(verdicts).toEqual([true, false]);
+  });
+
+  it('passes the internetExposurePrefix option on to the aws:SourceIp decision', () => {
+    // Prepare
+    const [statement] = parsePolicyDocument({
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Condition: { IpAddress: { 'aws:SourceIp': '52.94.0.0/16' } },
+        },
+      ],
+    }).statements;
+
+    // Act
+    const strict = statement
+      ? isPublicStatement(statement, { internetExposurePrefix: { ipv4: 16, ipv6: 32 } })
+      : undefined;
+
+    // Assess
+    expect(strict).toBe(true);
+  });
+
   it('is false for a Deny to everyone', () => {
     // Prepare
     const [statement] = parsePolicyDocument({

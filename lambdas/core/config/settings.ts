@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_INTERNET_EXPOSURE_PREFIX } from '../network/ip-ranges.js';
 import { regionNameSchema } from '../srm/vocabulary.js';
 
 const port = z.number().int().min(0).max(65535);
@@ -65,6 +66,17 @@ export const settingsSchema = z
      * cannot be confirmed by guessing.
      */
     secretFingerprintSalt: z.string().min(1).optional(),
+    /**
+     * How wide a public block of source addresses must be to count as the internet, besides
+     * ranges that together cover the whole public space (lambdas/core/network/ip-ranges.ts).
+     */
+    internetExposurePrefix: z
+      .object({
+        ipv4: z.number().int().min(0).max(32).default(DEFAULT_INTERNET_EXPOSURE_PREFIX.ipv4),
+        ipv6: z.number().int().min(0).max(128).default(DEFAULT_INTERNET_EXPOSURE_PREFIX.ipv6),
+      })
+      .strict()
+      .default({ ...DEFAULT_INTERNET_EXPOSURE_PREFIX }),
   })
   .strict();
 

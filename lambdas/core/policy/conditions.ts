@@ -1,4 +1,9 @@
 import type { PolicyStatement } from '../inventory/index.js';
+import {
+  DEFAULT_INTERNET_EXPOSURE_PREFIX,
+  type InternetExposurePrefix,
+  isInternetExposure,
+} from '../network/ip-ranges.js';
 
 /**
  * Condition keys that pin a statement to known callers when compared with a fixed value.
@@ -52,14 +57,9 @@ function isFixedValue(lowerKey: string, value: string): boolean {
   return false;
 }
 
-/** An IP range narrow enough to count as fixed: `0.0.0.0/0`, `::/0` or anything wider than /8 (IPv4) or /32 (IPv6) is not. */
-function isFixedCidr(value: string): boolean {
-  const [address, bits] = value.split('/');
-  if (!address) return false;
-  if (bits === undefined) return true;
-  const prefix = Number(bits);
-  if (!Number.isInteger(prefix)) return false;
-  return address.includes(':') ? prefix >= 32 : prefix >= 8;
+/** How policy analysis decides what is the internet; the check setting `internetExposurePrefix`. */
+export interface PolicyAnalysisOptions {
+  internetExposurePrefix?: Readonly<InternetExposurePrefix>;
 }
 
 function splitOperator(operator: string): { base: string; setQualifier?: string; ifExists: boolean } {
@@ -86,7 +86,10 @@ export interface RestrictingCondition {
  * except below a fixed account in an ARN (`arn:aws:iam::111122223333:role/app-*`) or a fixed
  * organization in a path (`o-a1b2c3d4e5/*`): the account or organization owner controls who matches.
  */
-export function restrictingConditions(statement: PolicyStatement): RestrictingCondition[] {
+export function restrictingConditions(
+  statement: PolicyStatement,
+  options: PolicyAnalysisOptions = {},
+): RestrictingCondition[] {
   const found: RestrictingCondition[] = [];
   for (const [operator, keys] of Object.entries(statement.condition ?? {})) {
     const { base, setQualifier, ifExists } = splitOperator(operator);
@@ -95,7 +98,9 @@ export function restrictingConditions(statement: PolicyStatement): RestrictingCo
       const lowerKey = key.toLowerCase();
       if (values.length === 0) continue;
       if (lowerKey === 'aws:sourceip') {
-        if (base === 'ipaddress' && values.every(isFixedCidr)) found.push({ key, values });
+        // The values are OR-ed: the condition pins callers only when together they are not the internet.
+        const prefix = options.internetExposurePrefix ?? DEFAULT_INTERNET_EXPOSURE_PREFIX;
+        if (base === 'ipaddress' && !isInternetExposure(values, prefix)) found.push({ key, values });
         continue;
       }
       if (!RESTRICTING_KEYS.has(lowerKey) || base === 'ipaddress') continue;

@@ -1,6 +1,7 @@
 export { type AccessLevel, ActionCatalog, CATALOGUED_SERVICES, wildcardServiceActions } from './actions.js';
 export {
   conditionValues,
+  type PolicyAnalysisOptions,
   type RestrictingCondition,
   requiresInsecureTransport,
   restrictingConditions,

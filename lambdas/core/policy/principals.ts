@@ -1,5 +1,5 @@
 import type { PolicyStatement } from '../inventory/index.js';
-import { restrictingConditions } from './conditions.js';
+import { type PolicyAnalysisOptions, restrictingConditions } from './conditions.js';
 
 const ACCOUNT_IN_ARN = /^arn:[\w-]+:(?:iam|sts)::(\d{12}):/;
 
@@ -23,8 +23,12 @@ export function grantsToEveryone(statement: PolicyStatement): boolean {
  * An Allow statement open to everyone with no condition that pins it to fixed callers:
  * AWS's definition of a public grant.
  */
-export function isPublicStatement(statement: PolicyStatement): boolean {
-  return statement.effect === 'Allow' && grantsToEveryone(statement) && restrictingConditions(statement).length === 0;
+export function isPublicStatement(statement: PolicyStatement, options: PolicyAnalysisOptions = {}): boolean {
+  return (
+    statement.effect === 'Allow' &&
+    grantsToEveryone(statement) &&
+    restrictingConditions(statement, options).length === 0
+  );
 }
 
 /**

@@ -155,4 +155,113 @@ describe('Check: ec2-network-acl-no-public-admin-ports', () => {
     // Assess
     expect(results).toEqual([]);
   });
+
+  it('fails when two allow rules split the internet into 0.0.0.0/1 and 128.0.0.0/1', () => {
+    // Prepare
+    const acl = networkAcl('acl-split', [
+      tcpEntry(100, 22, 22, 'allow', '0.0.0.0/1'),
+      tcpEntry(110, 22, 22, 'allow', '128.0.0.0/1'),
+    ]);
+
+    // Act
+    const results = evaluateEc2(ec2NetworkAclNoPublicAdminPorts, { networkAcls: [acl] });
+
+    // Assess
+    expect(results[0]?.message).toBe(
+      'Network ACL acl-split allows remote administration from the internet: TCP 22 from 0.0.0.0/1 by rule 100 (TCP 22) and 128.0.0.0/1 by rule 110 (TCP 22), which together cover the public IPv4 space.',
+    );
+  });
+
+  it('passes when a deny of the whole internet comes before the allow-all', () => {
+    // Prepare
+    const acl = networkAcl('acl-closed', [
+      aclEntry({ ruleNumber: 90, ruleAction: 'deny' }),
+      aclEntry({ ruleNumber: 100 }),
+    ]);
+
+    // Act
+    const results = evaluateEc2(ec2NetworkAclNoPublicAdminPorts, { networkAcls: [acl] });
+
+    // Assess
+    expect(results[0]?.status).toBe('PASS');
+  });
+
+  it('fails when the deny before the allow-all covers only 1.2.3.0/24, naming the public blocks left open', () => {
+    // Prepare
+    const acl = networkAcl('acl-narrow', [
+      tcpEntry(90, 0, 65535, 'deny', '1.2.3.0/24'),
+      tcpEntry(100, 22, 22, 'allow'),
+    ]);
+
+    // Act
+    const results = evaluateEc2(ec2NetworkAclNoPublicAdminPorts, { networkAcls: [acl] });
+
+    // Assess
+    expect(results[0]?.message).toBe(
+      'Network ACL acl-narrow allows remote administration from the internet: TCP 22 from 0.0.0.0/0 by rule 100 (TCP 22), which admits public blocks at least as wide as /8: 128.0.0.0/1, 64.0.0.0/2, 32.0.0.0/3 and 4 more.',
+    );
+  });
+
+  it('fails when the deny before the allow-all covers only 0.0.0.0/1, as 128.0.0.0/1 stays allowed', () => {
+    // Prepare
+    const acl = networkAcl('acl-half', [
+      aclEntry({ ruleNumber: 90, ruleAction: 'deny', cidrBlock: '0.0.0.0/1' }),
+      aclEntry({ ruleNumber: 100 }),
+    ]);
+
+    // Act
+    const results = evaluateEc2(ec2NetworkAclNoPublicAdminPorts, { networkAcls: [acl] });
+
+    // Assess
+    expect(results[0]?.status).toBe('FAIL');
+    expect(results[0]?.message).toContain(
+      'TCP 22 from 0.0.0.0/0 by rule 100 (all traffic), which admits 128.0.0.0/1 (wider than /8)',
+    );
+  });
+
+  it('passes when ::/1 is denied before ::/0 is allowed, as ::/1 holds all of global unicast', () => {
+    // Prepare
+    const acl = networkAcl('acl-v6', [
+      aclEntry({ ruleNumber: 90, ruleAction: 'deny', cidrBlock: undefined, ipv6CidrBlock: '::/1' }),
+      aclEntry({ ruleNumber: 100, cidrBlock: undefined, ipv6CidrBlock: '::/0' }),
+    ]);
+
+    // Act
+    const results = evaluateEc2(ec2NetworkAclNoPublicAdminPorts, { networkAcls: [acl] });
+
+    // Assess
+    expect(results[0]?.status).toBe('PASS');
+  });
+
+  it('lets IPv6 entries decide only IPv6 sources', () => {
+    // Prepare
+    const acl = networkAcl('acl-mixed', [
+      aclEntry({ ruleNumber: 80, ruleAction: 'deny', cidrBlock: undefined, ipv6CidrBlock: '::/0' }),
+      tcpEntry(100, 22, 22, 'allow', '0.0.0.0/0'),
+      tcpEntry(110, 22, 22, 'allow', '::/0'),
+    ]);
+
+    // Act
+    const results = evaluateEc2(ec2NetworkAclNoPublicAdminPorts, { networkAcls: [acl] });
+
+    // Assess
+    expect(results[0]?.message).toBe(
+      'Network ACL acl-mixed allows remote administration from the internet: TCP 22 from 0.0.0.0/0 by rule 100 (TCP 22).',
+    );
+  });
+
+  it('passes when admin ports are allowed only from 10.0.0.0/8 and an office /24', () => {
+    // Prepare
+    const acl = networkAcl('acl-internal', [
+      aclEntry({ ruleNumber: 100, cidrBlock: '10.0.0.0/8' }),
+      udpEntry(110, 3389, 3389, 'allow', '198.51.100.0/24'),
+      tcpEntry(120, 22, 22, 'allow', '198.51.100.0/24'),
+    ]);
+
+    // Act
+    const results = evaluateEc2(ec2NetworkAclNoPublicAdminPorts, { networkAcls: [acl] });
+
+    // Assess
+    expect(results[0]?.status).toBe('PASS');
+  });
 });

@@ -66,4 +66,32 @@ describe('Check: ec2-security-group-no-public-high-risk-ports', () => {
     // Assess
     expect(results[0]?.status).toBe('PASS');
   });
+
+  it('fails when two port-range rules open high-risk ports to two /9 halves of a public /8', () => {
+    // Prepare
+    const ranges = securityGroup('sg-ranges', {
+      ingress: [tcp(1000, ['11.0.0.0/9'], 6000), tcp(3000, ['11.128.0.0/9'], 9000)],
+    });
+
+    // Act
+    const results = evaluateEc2(ec2SecurityGroupNoPublicHighRiskPorts, { securityGroups: [ranges] });
+
+    // Assess
+    expect(results[0]?.message).toBe(
+      'Security group sg-ranges (app) allows high-risk TCP ports 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601 from the internet: TCP 3000-6000 (TCP 1000-6000 from 11.0.0.0/9 and TCP 3000-9000 from 11.128.0.0/9, which together form 11.0.0.0/8, as wide as /8).',
+    );
+  });
+
+  it('passes when a port range is open only to a private range and an office /24', () => {
+    // Prepare
+    const internal = securityGroup('sg-internal', {
+      ingress: [tcp(0, ['10.0.0.0/8'], 65535), tcp(0, ['198.51.100.0/24'], 65535)],
+    });
+
+    // Act
+    const results = evaluateEc2(ec2SecurityGroupNoPublicHighRiskPorts, { securityGroups: [internal] });
+
+    // Assess
+    expect(results[0]?.status).toBe('PASS');
+  });
 });

@@ -69,4 +69,40 @@ describe('Check: ec2-security-group-no-public-rdp', () => {
       'Security group sg-vpn (app) does not allow RDP (TCP or UDP port 3389) from the internet.',
     );
   });
+
+  it('fails a group that opens RDP to ::/1 and 8000::/1 in two rules', () => {
+    // Prepare
+    const split = securityGroup('sg-split-v6', { ingress: [tcp(3389, ['::/1']), tcp(3389, ['8000::/1'])] });
+
+    // Act
+    const results = evaluateEc2(ec2SecurityGroupNoPublicRdp, { securityGroups: [split] });
+
+    // Assess
+    expect(results).toEqual([
+      {
+        status: 'FAIL',
+        resource: split,
+        message:
+          'Security group sg-split-v6 (app) allows RDP (TCP or UDP port 3389) from the internet: TCP 3389 from ::/1, which covers the whole public IPv6 space.',
+      },
+    ]);
+  });
+
+  it('fails a group whose UDP rules only together cover the public IPv6 space', () => {
+    // Prepare
+    const split = securityGroup('sg-split-v6', {
+      ingress: [
+        rule({ protocol: 'udp', fromPort: 3389, toPort: 3389, ipv6Ranges: ['2000::/4'] }),
+        rule({ protocol: 'udp', fromPort: 3389, toPort: 3389, ipv6Ranges: ['3000::/4'] }),
+      ],
+    });
+
+    // Act
+    const [result] = evaluateEc2(ec2SecurityGroupNoPublicRdp, { securityGroups: [split] });
+
+    // Assess
+    expect(result?.message).toContain(
+      'UDP 3389 from 2000::/4 and UDP 3389 from 3000::/4, which together cover the public IPv6 space',
+    );
+  });
 });

@@ -92,4 +92,85 @@ describe('Check: ec2-security-group-no-public-ssh', () => {
     // Assess
     expect(results).toEqual([]);
   });
+
+  it('fails a group that opens SSH to 0.0.0.0/1 and 128.0.0.0/1 in one rule', () => {
+    // Prepare
+    const split = securityGroup('sg-split', { name: 'split', ingress: [tcp(22, ['0.0.0.0/1', '128.0.0.0/1'])] });
+
+    // Act
+    const results = evaluateEc2(ec2SecurityGroupNoPublicSsh, { securityGroups: [split] });
+
+    // Assess
+    expect(results).toEqual([
+      {
+        status: 'FAIL',
+        resource: split,
+        message:
+          'Security group sg-split (split) allows SSH (TCP or UDP port 22) from the internet: TCP 22 from 0.0.0.0/1 and TCP 22 from 128.0.0.0/1, which together cover the public IPv4 space.',
+      },
+    ]);
+  });
+
+  it('fails a group that opens SSH to 0.0.0.0/1 and 128.0.0.0/1 in two rules, one of them a port range', () => {
+    // Prepare
+    const split = securityGroup('sg-split', { ingress: [tcp(22, ['0.0.0.0/1']), tcp(0, ['128.0.0.0/1'], 1023)] });
+
+    // Act
+    const [result] = evaluateEc2(ec2SecurityGroupNoPublicSsh, { securityGroups: [split] });
+
+    // Assess
+    expect(result?.status).toBe('FAIL');
+    expect(result?.message).toBe(
+      'Security group sg-split (app) allows SSH (TCP or UDP port 22) from the internet: TCP 22 (TCP 22 from 0.0.0.0/1 and TCP 0-1023 from 128.0.0.0/1, which together cover the public IPv4 space).',
+    );
+  });
+
+  it('fails a group whose two /9 rules merge into a public /8, and one open to a single range wider than /8', () => {
+    // Prepare
+    const merged = securityGroup('sg-merged', { ingress: [tcp(22, ['11.0.0.0/9']), tcp(22, ['11.128.0.0/9'])] });
+    const wide = securityGroup('sg-wide', { ingress: [tcp(22, ['128.0.0.0/1'])] });
+
+    // Act
+    const results = evaluateEc2(ec2SecurityGroupNoPublicSsh, { securityGroups: [merged, wide] });
+
+    // Assess
+    expect(statuses(results)).toEqual({ 'sg-merged': 'FAIL', 'sg-wide': 'FAIL' });
+    expect(results[0]?.message).toContain(
+      'TCP 22 from 11.0.0.0/9 and TCP 22 from 11.128.0.0/9, which together form 11.0.0.0/8, as wide as /8',
+    );
+    expect(results[1]?.message).toContain('TCP 22 from 128.0.0.0/1, which is wider than /8');
+  });
+
+  it('passes a group that allows SSH from 10.0.0.0/8 and from an office /24', () => {
+    // Prepare
+    const internal = securityGroup('sg-internal', {
+      ingress: [
+        tcp(22, ['10.0.0.0/8']),
+        rule({ protocol: '-1', fromPort: undefined, toPort: undefined, ipv4Ranges: ['198.51.100.0/24'] }),
+      ],
+    });
+
+    // Act
+    const results = evaluateEc2(ec2SecurityGroupNoPublicSsh, { securityGroups: [internal] });
+
+    // Assess
+    expect(results[0]?.status).toBe('PASS');
+  });
+
+  it('follows the internetExposurePrefix setting for wide public ranges', () => {
+    // Prepare
+    const partner = securityGroup('sg-partner', { ingress: [tcp(22, ['52.94.0.0/16'])] });
+
+    // Act
+    const byDefault = evaluateEc2(ec2SecurityGroupNoPublicSsh, { securityGroups: [partner] });
+    const strict = evaluateEc2(
+      ec2SecurityGroupNoPublicSsh,
+      { securityGroups: [partner] },
+      { internetExposurePrefix: { ipv4: 16, ipv6: 32 } },
+    );
+
+    // Assess
+    expect([byDefault[0]?.status, strict[0]?.status]).toEqual(['PASS', 'FAIL']);
+    expect(strict[0]?.message).toContain('TCP 22 from 52.94.0.0/16, which is as wide as /16');
+  });
 });

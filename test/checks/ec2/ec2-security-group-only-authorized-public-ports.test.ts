@@ -101,4 +101,32 @@ describe('Check: ec2-security-group-only-authorized-public-ports', () => {
       'Security group sg-web (app) opens unauthorized ports to the internet: TCP 443 from 0.0.0.0/0 (authorized: none).',
     );
   });
+
+  it('fails when two rules open an unauthorized port to 0.0.0.0/1 and 128.0.0.0/1', () => {
+    // Prepare
+    const partner = securityGroup('sg-partner', {
+      ingress: [tcp(443, ['0.0.0.0/0']), tcp(8443, ['0.0.0.0/1']), tcp(8443, ['128.0.0.0/1'])],
+    });
+
+    // Act
+    const results = evaluateEc2(ec2SecurityGroupOnlyAuthorizedPublicPorts, { securityGroups: [partner] });
+
+    // Assess
+    expect(results[0]?.message).toBe(
+      'Security group sg-partner (app) opens unauthorized ports to the internet: TCP 8443 from 0.0.0.0/1 and TCP 8443 from 128.0.0.0/1, which together cover the public IPv4 space (authorized: 80, 443).',
+    );
+  });
+
+  it('passes when unauthorized ports are open only to a private range and an office /24', () => {
+    // Prepare
+    const internal = securityGroup('sg-internal', {
+      ingress: [tcp(443, ['0.0.0.0/0']), tcp(8443, ['10.0.0.0/8', '198.51.100.0/24'])],
+    });
+
+    // Act
+    const results = evaluateEc2(ec2SecurityGroupOnlyAuthorizedPublicPorts, { securityGroups: [internal] });
+
+    // Assess
+    expect(results[0]?.status).toBe('PASS');
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lambdaFunctionNotPublic } from '../../../lambdas/core/checks/lambda/index.js';
+import { defaultSettings } from '../../../lambdas/core/config/settings.js';
 import { functionPolicy, lambdaFunction, lambdaInventory, runCheck } from '../../fixtures/lambda.js';
 
 const invokeStatement = (sid: string, principal: unknown, condition?: object) => ({
@@ -71,6 +72,39 @@ describe('Check: lambda-function-not-public', () => {
 
     // Assess
     expect(result?.status).toBe('PASS');
+  });
+
+  it('fails when "*" is only narrowed by aws:SourceIp ranges that together cover the internet', () => {
+    // Prepare
+    const fn = lambdaFunction('orders-api');
+    const policy = functionPolicy(fn, [
+      invokeStatement('split-internet', '*', { IpAddress: { 'aws:SourceIp': ['0.0.0.0/1', '128.0.0.0/1'] } }),
+    ]);
+
+    // Act
+    const [result] = runCheck(lambdaFunctionNotPublic, lambdaInventory({ functions: [fn], policies: [policy] }));
+
+    // Assess
+    expect(result?.status).toBe('FAIL');
+  });
+
+  it('follows the internetExposurePrefix setting for an aws:SourceIp range', () => {
+    // Prepare
+    const fn = lambdaFunction('orders-api');
+    const policy = functionPolicy(fn, [
+      invokeStatement('partner-range', '*', { IpAddress: { 'aws:SourceIp': '52.94.0.0/16' } }),
+    ]);
+    const inventory = lambdaInventory({ functions: [fn], policies: [policy] });
+
+    // Act
+    const [byDefault] = runCheck(lambdaFunctionNotPublic, inventory);
+    const [strict] = runCheck(lambdaFunctionNotPublic, inventory, {
+      ...defaultSettings(),
+      internetExposurePrefix: { ipv4: 16, ipv6: 32 },
+    });
+
+    // Assess
+    expect([byDefault?.status, strict?.status]).toEqual(['PASS', 'FAIL']);
   });
 
   it('passes when only a service principal or a named account may invoke', () => {

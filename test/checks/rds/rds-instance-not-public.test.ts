@@ -112,4 +112,33 @@ describe('Check: rds-instance-not-public', () => {
     // Assess
     expect(results).toEqual([]);
   });
+
+  it('says the instance is reachable now when two rules open its port to 0.0.0.0/1 and 128.0.0.0/1', () => {
+    // Prepare
+    const db = dbInstance('legacy-db', { engine: 'mysql', port: 3306, publiclyAccessible: true });
+    const group = securityGroup('sg-0db0000000000001', {
+      name: 'legacy-db',
+      ingress: [tcp(3306, ['0.0.0.0/1']), tcp(3306, ['128.0.0.0/1'])],
+    });
+
+    // Act
+    const [result] = evaluate(rdsInstanceNotPublic, { 'rds.instances': [db], 'ec2.securityGroups': [group] });
+
+    // Assess
+    expect(result?.message).toBe(
+      'RDS DB instance legacy-db (mysql) is publicly accessible, and security group sg-0db0000000000001 (legacy-db) allows TCP 3306 from 0.0.0.0/1 and TCP 3306 from 128.0.0.0/1, which together cover the public IPv4 space: it is reachable from the internet now.',
+    );
+  });
+
+  it('does not call the instance reachable when its port is open only to 10.0.0.0/8 and an office /24', () => {
+    // Prepare
+    const db = dbInstance('reports-db', { publiclyAccessible: true });
+    const group = securityGroup('sg-0db0000000000001', { ingress: [tcp(5432, ['10.0.0.0/8', '198.51.100.0/24'])] });
+
+    // Act
+    const [result] = evaluate(rdsInstanceNotPublic, { 'rds.instances': [db], 'ec2.securityGroups': [group] });
+
+    // Assess
+    expect(result?.message).toContain('do not admit the internet on port 5432 today');
+  });
 });

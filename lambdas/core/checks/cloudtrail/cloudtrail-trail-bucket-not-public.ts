@@ -17,6 +17,7 @@ export const cloudtrailTrailBucketNotPublic = defineCheck({
   obligation: 'public-exposure',
   severity: 'critical',
   requires: ['cloudtrail.trails', ...EXPOSURE_SLICES],
+  settings: ['internetExposurePrefix'],
   compliance: [{ framework: 'aws-fsbp', control: 'CloudTrail.6' }],
   risk:
     'A public log bucket hands attackers a map of your account (identities, resources, IP addresses) and, if ' +
@@ -31,9 +32,9 @@ export const cloudtrailTrailBucketNotPublic = defineCheck({
       'BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
     url: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html',
   },
-  evaluate: ({ cloudtrail, s3, accountId }, _settings, { actions }) => {
+  evaluate: ({ cloudtrail, s3, accountId }, settings, { actions }) => {
     const bucketsByName = new Map(s3.buckets.map((b) => [b.name, b]));
-    const exposureOf = bucketExposure(s3, actions);
+    const exposureOf = bucketExposure(s3, actions, { internetExposurePrefix: settings.internetExposurePrefix });
     return ownTrails(cloudtrail.trails, accountId).flatMap((trail) => {
       const bucket = trail.s3BucketName ? bucketsByName.get(trail.s3BucketName) : undefined;
       if (!bucket) return [];

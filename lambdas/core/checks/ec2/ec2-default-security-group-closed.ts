@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass } from '../define-check.js';
+import { describeRule } from '../shared/port-exposure.js';
 import { plural } from './labels.js';
-import { describeRule } from './port-exposure.js';
 
 export const ec2DefaultSecurityGroupClosed = defineCheck({
   id: 'ec2-default-security-group-closed',

@@ -1,11 +1,7 @@
 import { defineCheck, fail, pass } from '../define-check.js';
+import { REMOTE_ADMINISTRATION_PROTOCOLS } from '../shared/port-exposure.js';
 import { labelOf } from './labels.js';
-import {
-  decidingAclEntry,
-  describeAclEntry,
-  INTERNET_CIDRS,
-  REMOTE_ADMINISTRATION_PROTOCOLS,
-} from './port-exposure.js';
+import { aclInternetExposure } from './network-acl-exposure.js';
 
 /** Remote administration ports: SSH and RDP. */
 const ADMIN_PORTS = [22, 3389];
@@ -19,6 +15,7 @@ export const ec2NetworkAclNoPublicAdminPorts = defineCheck({
   obligation: 'network-firewall',
   severity: 'medium',
   requires: ['ec2.networkAcls'],
+  settings: ['internetExposurePrefix'],
   compliance: [
     { framework: 'aws-fsbp', control: 'EC2.21' },
     { framework: 'cis-aws-3.0', control: '5.1' },
@@ -29,20 +26,14 @@ export const ec2NetworkAclNoPublicAdminPorts = defineCheck({
     cli: 'aws ec2 create-network-acl-entry --network-acl-id <acl-id> --ingress --rule-number <number-below-the-allow> --protocol tcp --port-range From=22,To=22 --cidr-block 0.0.0.0/0 --rule-action deny --region <region>',
     url: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html',
   },
-  evaluate: ({ ec2 }) =>
+  evaluate: ({ ec2 }, settings) =>
     ec2.networkAcls.map((acl) => {
-      const open: string[] = [];
-      for (const port of ADMIN_PORTS) {
-        for (const cidr of INTERNET_CIDRS) {
-          // EC2.21 and CIS 5.1 count TCP and UDP alike.
-          for (const protocol of REMOTE_ADMINISTRATION_PROTOCOLS) {
-            const entry = decidingAclEntry(acl, port, cidr, protocol);
-            if (entry?.ruleAction === 'allow') {
-              open.push(`${protocol.toUpperCase()} ${port} from ${cidr} by ${describeAclEntry(entry)}`);
-            }
-          }
-        }
-      }
+      // EC2.21 and CIS 5.1 count TCP and UDP alike.
+      const open = ADMIN_PORTS.flatMap((port) =>
+        REMOTE_ADMINISTRATION_PROTOCOLS.flatMap((protocol) =>
+          aclInternetExposure(acl, port, protocol, settings.internetExposurePrefix),
+        ),
+      );
       const label = `${acl.isDefault ? 'Default network ACL' : 'Network ACL'} ${labelOf(acl)}`;
       return open.length === 0
         ? pass(acl, `${label} does not allow TCP or UDP 22 or 3389 from the internet.`)

@@ -1,5 +1,5 @@
 import { defineCheck } from '../define-check.js';
-import { evaluateInternetPorts } from './port-exposure.js';
+import { evaluateInternetPorts } from '../shared/port-exposure.js';
 
 export const ec2SecurityGroupNoPublicHighRiskPorts = defineCheck({
   id: 'ec2-security-group-no-public-high-risk-ports',
@@ -11,7 +11,7 @@ export const ec2SecurityGroupNoPublicHighRiskPorts = defineCheck({
   obligation: 'network-firewall',
   severity: 'critical',
   requires: ['ec2.securityGroups'],
-  settings: ['highRiskPorts'],
+  settings: ['highRiskPorts', 'internetExposurePrefix'],
   compliance: [{ framework: 'aws-fsbp', control: 'EC2.19' }],
   risk: 'Databases, caches, search engines and legacy remote-access services exposed to the internet are found by scanners within minutes and are a common source of data theft and ransom.',
   remediation: {
@@ -23,5 +23,6 @@ export const ec2SecurityGroupNoPublicHighRiskPorts = defineCheck({
     evaluateInternetPorts(ec2.securityGroups, settings.highRiskPorts, {
       subject: `any of the ${settings.highRiskPorts.length} high-risk TCP ports (setting highRiskPorts)`,
       exposedSubject: (ports) => `high-risk TCP port${ports.length === 1 ? '' : 's'} ${ports.join(', ')}`,
+      prefix: settings.internetExposurePrefix,
     }),
 });

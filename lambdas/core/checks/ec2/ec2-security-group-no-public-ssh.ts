@@ -3,7 +3,7 @@ import {
   evaluateInternetPorts,
   REMOTE_ADMINISTRATION_CONTROLS,
   REMOTE_ADMINISTRATION_PROTOCOLS,
-} from './port-exposure.js';
+} from '../shared/port-exposure.js';
 
 export const ec2SecurityGroupNoPublicSsh = defineCheck({
   id: 'ec2-security-group-no-public-ssh',
@@ -14,6 +14,7 @@ export const ec2SecurityGroupNoPublicSsh = defineCheck({
   obligation: 'network-firewall',
   severity: 'high',
   requires: ['ec2.securityGroups'],
+  settings: ['internetExposurePrefix'],
   compliance: [{ framework: 'aws-fsbp', control: 'EC2.13' }, ...REMOTE_ADMINISTRATION_CONTROLS],
   risk: 'SSH open to 0.0.0.0/0 or ::/0 invites continuous credential-guessing and exploitation of SSH daemon flaws against every instance using the group.',
   remediation: {
@@ -21,9 +22,10 @@ export const ec2SecurityGroupNoPublicSsh = defineCheck({
     cli: 'aws ec2 revoke-security-group-ingress --group-id <group-id> --protocol tcp --port 22 --cidr 0.0.0.0/0 --region <region>',
     url: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
   },
-  evaluate: ({ ec2 }) =>
+  evaluate: ({ ec2 }, settings) =>
     evaluateInternetPorts(ec2.securityGroups, [22], {
       subject: 'SSH (TCP or UDP port 22)',
       protocols: REMOTE_ADMINISTRATION_PROTOCOLS,
+      prefix: settings.internetExposurePrefix,
     }),
 });

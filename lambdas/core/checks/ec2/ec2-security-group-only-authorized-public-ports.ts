@@ -1,13 +1,12 @@
 import { defineCheck, verdict } from '../define-check.js';
-import { securityGroupLabel } from './labels.js';
-import { describeExposure, internetExposures, type PortRange } from './port-exposure.js';
+import { describePortExposure, internetPortExposures, type PortExposure } from '../shared/port-exposure.js';
+import { securityGroupLabel } from '../shared/security-group-label.js';
 
-/** True when the range opens at least one port outside `authorized` (protocol -1 opens them all). */
-function opensUnauthorizedPort(range: PortRange, authorized: ReadonlySet<number>): boolean {
-  if (range.protocol === 'all') return true;
+/** True when the exposed run of ports holds at least one port outside `authorized`. */
+function opensUnauthorizedPort(exposure: PortExposure, authorized: ReadonlySet<number>): boolean {
   let authorizedInRange = 0;
-  for (const port of authorized) if (range.from <= port && port <= range.to) authorizedInRange += 1;
-  return authorizedInRange < range.to - range.from + 1;
+  for (const port of authorized) if (exposure.from <= port && port <= exposure.to) authorizedInRange += 1;
+  return authorizedInRange < exposure.to - exposure.from + 1;
 }
 
 export const ec2SecurityGroupOnlyAuthorizedPublicPorts = defineCheck({
@@ -19,7 +18,7 @@ export const ec2SecurityGroupOnlyAuthorizedPublicPorts = defineCheck({
   obligation: 'network-firewall',
   severity: 'high',
   requires: ['ec2.securityGroups'],
-  settings: ['authorizedPublicPorts'],
+  settings: ['authorizedPublicPorts', 'internetExposurePrefix'],
   compliance: [{ framework: 'aws-fsbp', control: 'EC2.18' }],
   risk: 'Every port reachable from the internet beyond the ones the business meant to publish widens the attack surface, often exposing admin consoles, debug endpoints or internal services.',
   remediation: {
@@ -32,12 +31,15 @@ export const ec2SecurityGroupOnlyAuthorizedPublicPorts = defineCheck({
     const allowed = settings.authorizedPublicPorts.length > 0 ? settings.authorizedPublicPorts.join(', ') : 'none';
     return ec2.securityGroups.map((group) => {
       const label = securityGroupLabel(group);
-      const unauthorized = internetExposures(group).filter((e) => opensUnauthorizedPort(e, authorized));
+      const unauthorized = internetPortExposures(group, ['tcp', 'udp'], settings.internetExposurePrefix).filter((e) =>
+        opensUnauthorizedPort(e, authorized),
+      );
+      const causes = [...new Set(unauthorized.flatMap(describePortExposure))];
       return verdict(
         unauthorized.length === 0,
         group,
         `Security group ${label} opens no port to the internet beyond the authorized ports (${allowed}).`,
-        `Security group ${label} opens unauthorized ports to the internet: ${unauthorized.map(describeExposure).join('; ')} (authorized: ${allowed}).`,
+        `Security group ${label} opens unauthorized ports to the internet: ${causes.join('; ')} (authorized: ${allowed}).`,
       );
     });
   },

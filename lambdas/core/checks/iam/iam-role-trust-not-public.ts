@@ -1,5 +1,11 @@
 import type { PolicyStatement } from '../../inventory/index.js';
-import { grantsToEveryone, iamWildcardMatch, isPublicStatement, restrictingConditions } from '../../policy/index.js';
+import {
+  grantsToEveryone,
+  iamWildcardMatch,
+  isPublicStatement,
+  type PolicyAnalysisOptions,
+  restrictingConditions,
+} from '../../policy/index.js';
 import { defineCheck, verdict } from '../define-check.js';
 
 const ASSUME_ACTIONS = ['sts:assumerole', 'sts:assumerolewithwebidentity', 'sts:assumerolewithsaml'];
@@ -45,9 +51,9 @@ function pinnedGithubSubjects(statement: PolicyStatement): string[] {
 const isGithubOidc = (statement: PolicyStatement): boolean =>
   (statement.principal?.Federated ?? []).some((p) => GITHUB_PROVIDER.test(p));
 
-function describePrincipals(statements: readonly PolicyStatement[]): string {
+function describePrincipals(statements: readonly PolicyStatement[], options: PolicyAnalysisOptions): string {
   const parts = statements.flatMap((s) => {
-    const restrictions = restrictingConditions(s).map((c) => `${c.key} ${c.values.join(', ')}`);
+    const restrictions = restrictingConditions(s, options).map((c) => `${c.key} ${c.values.join(', ')}`);
     const suffix = restrictions.length > 0 ? ` restricted by ${restrictions.join(' and ')}` : '';
     const pinned = isGithubOidc(s) ? ` for ${pinnedGithubSubjects(s).join(', ')}` : '';
     return Object.entries(s.principal ?? {}).flatMap(([type, ids]) =>
@@ -66,6 +72,7 @@ export const iamRoleTrustNotPublic = defineCheck({
   obligation: 'public-exposure',
   severity: 'critical',
   requires: ['iam.authorizationDetails'],
+  settings: ['internetExposurePrefix'],
   compliance: [],
   risk: 'A role whose trust policy admits every AWS principal, or every GitHub Actions workflow, can be assumed by strangers, who then act with all of the role’s permissions inside your account.',
   remediation: {
@@ -73,7 +80,7 @@ export const iamRoleTrustNotPublic = defineCheck({
     cli: 'aws iam update-assume-role-policy --role-name <role> --policy-document file://trust-policy.json',
     url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html',
   },
-  evaluate: (inventory) =>
+  evaluate: (inventory, { internetExposurePrefix }) =>
     inventory.iam.authorizationDetails.roles
       // Service-linked roles trust only their AWS service and cannot be edited.
       .filter((role) => !role.serviceLinked)
@@ -81,7 +88,7 @@ export const iamRoleTrustNotPublic = defineCheck({
         const assume = role.trustPolicy.statements.filter(allowsAssume);
         const problems = [
           ...assume
-            .filter(isPublicStatement)
+            .filter((s) => isPublicStatement(s, { internetExposurePrefix }))
             .map((s) =>
               s.notPrincipal
                 ? `an Allow with NotPrincipal admits every principal not listed`
@@ -97,7 +104,7 @@ export const iamRoleTrustNotPublic = defineCheck({
         return verdict(
           problems.length === 0,
           role,
-          `IAM role ${role.name} can only be assumed by the principals it names: ${describePrincipals(assume)}.`,
+          `IAM role ${role.name} can only be assumed by the principals it names: ${describePrincipals(assume, { internetExposurePrefix })}.`,
           `IAM role ${role.name} is open to strangers: ${problems.join('; ')}.`,
         );
       }),

@@ -11,6 +11,7 @@ export const kmsKeyNotPublic = defineCheck({
   obligation: 'public-exposure',
   severity: 'critical',
   requires: ['kms.keys', 'kms.keyPolicies'],
+  settings: ['internetExposurePrefix'],
   compliance: [{ framework: 'aws-fsbp', control: 'KMS.5' }],
   risk:
     'A key policy statement open to every principal lets any AWS account use or manage the key, and so decrypt the ' +
@@ -22,12 +23,14 @@ export const kmsKeyNotPublic = defineCheck({
     cli: 'aws kms put-key-policy --key-id <key-id> --policy-name default --policy file://<restricted-policy>.json',
     url: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html',
   },
-  evaluate: ({ kms }) => {
+  evaluate: ({ kms }, { internetExposurePrefix }) => {
     const policies = new Map(kms.keyPolicies.map((p) => [p.arn, p.policy]));
     return kms.keys.flatMap((key) => {
       const policy = policies.get(key.arn);
       if (!policy) return [];
-      const open = policy.statements.filter(isPublicStatement).map((s) => s.sid ?? 'an unnamed statement');
+      const open = policy.statements
+        .filter((s) => isPublicStatement(s, { internetExposurePrefix }))
+        .map((s) => s.sid ?? 'an unnamed statement');
       return [
         verdict(
           open.length === 0,

@@ -10,6 +10,7 @@ export const lambdaFunctionNotPublic = defineCheck({
   obligation: 'public-exposure',
   severity: 'critical',
   requires: ['lambda.functions', 'lambda.policies'],
+  settings: ['internetExposurePrefix'],
   compliance: [{ framework: 'aws-fsbp', control: 'Lambda.1' }],
   risk:
     'A policy statement that grants everyone access lets any AWS account or anonymous caller invoke or manage the ' +
@@ -21,13 +22,13 @@ export const lambdaFunctionNotPublic = defineCheck({
     cli: 'aws lambda remove-permission --function-name <function-name> --statement-id <statement-id>',
     url: 'https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html',
   },
-  evaluate: ({ lambda }) => {
+  evaluate: ({ lambda }, { internetExposurePrefix }) => {
     const policies = new Map(lambda.policies.map((p) => [p.arn, p.policy]));
     return lambda.functions.flatMap((fn) => {
       const policy = policies.get(fn.arn);
       if (policy === undefined) return [];
       if (policy === null) return [pass(fn, `Lambda function ${fn.name} has no resource-based policy.`)];
-      const open = policy.statements.filter(isPublicStatement);
+      const open = policy.statements.filter((s) => isPublicStatement(s, { internetExposurePrefix }));
       if (open.length === 0) {
         return [pass(fn, `Lambda function ${fn.name}'s resource-based policy grants no public access.`)];
       }

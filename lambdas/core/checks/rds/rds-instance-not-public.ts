@@ -1,23 +1,28 @@
 import type { DbInstance, SecurityGroup } from '../../inventory/index.js';
+import type { InternetExposurePrefix } from '../../network/ip-ranges.js';
 import { defineCheck, fail, pass } from '../define-check.js';
-import { securityGroupLabel } from '../ec2/labels.js';
-import { coversPort, describeExposure, type InternetExposure, internetExposures } from '../ec2/port-exposure.js';
+import { describePortExposure, internetPortExposures, type PortExposure } from '../shared/port-exposure.js';
+import { securityGroupLabel } from '../shared/security-group-label.js';
 import { instanceLabel } from './db-helpers.js';
 
 /**
  * What the instance's security groups add to a public endpoint: whether the internet can reach
  * its port (any TCP port when the port is unknown) today, or only after a rule change.
  */
-function exposureContext(db: DbInstance, groups: readonly SecurityGroup[]): string {
+function exposureContext(
+  db: DbInstance,
+  groups: readonly SecurityGroup[],
+  prefix: Readonly<InternetExposurePrefix>,
+): string {
   const attached = db.vpcSecurityGroupIds.flatMap((id) =>
     groups.filter((g) => g.id === id && g.region === db.region && g.accountId === db.accountId),
   );
-  const reaches = (exposure: InternetExposure) =>
-    db.port === undefined ? exposure.protocol !== 'udp' : coversPort(exposure, db.port, ['tcp']);
+  const reaches = (exposure: PortExposure) =>
+    db.port === undefined || (exposure.from <= db.port && db.port <= exposure.to);
   const openings = attached.flatMap((group) => {
-    const exposures = internetExposures(group).filter(reaches);
-    return exposures.length
-      ? [`security group ${securityGroupLabel(group)} allows ${exposures.map(describeExposure).join(', ')}`]
+    const causes = internetPortExposures(group, ['tcp'], prefix).filter(reaches).flatMap(describePortExposure);
+    return causes.length
+      ? [`security group ${securityGroupLabel(group)} allows ${[...new Set(causes)].join('; ')}`]
       : [];
   });
   if (openings.length > 0) return `, and ${openings.join('; ')}: it is reachable from the internet now`;
@@ -39,6 +44,7 @@ export const rdsInstanceNotPublic = defineCheck({
   obligation: 'public-exposure',
   severity: 'critical',
   requires: ['rds.instances', 'ec2.securityGroups'],
+  settings: ['internetExposurePrefix'],
   compliance: [
     { framework: 'aws-fsbp', control: 'RDS.2' },
     { framework: 'cis-aws-3.0', control: '2.3.3' },
@@ -49,10 +55,13 @@ export const rdsInstanceNotPublic = defineCheck({
     cli: 'aws rds modify-db-instance --db-instance-identifier <db-instance-id> --no-publicly-accessible --apply-immediately',
     url: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html#USER_VPC.Hiding',
   },
-  evaluate: ({ rds, ec2 }) =>
+  evaluate: ({ rds, ec2 }, settings) =>
     rds.instances.map((db) =>
       db.publiclyAccessible
-        ? fail(db, `${instanceLabel(db)} is publicly accessible${exposureContext(db, ec2.securityGroups)}.`)
+        ? fail(
+            db,
+            `${instanceLabel(db)} is publicly accessible${exposureContext(db, ec2.securityGroups, settings.internetExposurePrefix)}.`,
+          )
         : pass(db, `${instanceLabel(db)} is not publicly accessible.`),
     ),
 });

@@ -9,7 +9,7 @@ import type {
   S3Bucket,
 } from '../../inventory/index.js';
 import type { AccessLevel, ActionCatalog } from '../../policy/index.js';
-import { isPublicStatement } from '../../policy/index.js';
+import { isPublicStatement, type PolicyAnalysisOptions } from '../../policy/index.js';
 import { type CheckResult, fail, pass } from '../define-check.js';
 import { bucketLabel } from './bucket-attribute.js';
 
@@ -136,9 +136,13 @@ export const statementName = (statement: PolicyStatement, index: number): string
 const statementLabel = (statement: PolicyStatement, index: number): string =>
   `policy statement ${statementName(statement, index)} (${describeActions(statement)})`;
 
-function policyGrants(policy: BucketPolicy['policy'], actions: ActionCatalog): PublicGrant[] {
+function policyGrants(
+  policy: BucketPolicy['policy'],
+  actions: ActionCatalog,
+  options: PolicyAnalysisOptions,
+): PublicGrant[] {
   return (policy?.statements ?? []).flatMap((statement, index): PublicGrant[] => {
-    if (!isPublicStatement(statement)) return [];
+    if (!isPublicStatement(statement, options)) return [];
     const access = new Set([...actions.accessLevels(statement, 's3')].map((level) => LEVEL_ACCESS[level]));
     return access.size === 0 ? [] : [{ source: 'policy', description: statementLabel(statement, index), access }];
   });
@@ -166,13 +170,15 @@ export const settingOn = (settings: readonly EffectiveSetting[], key: BlockSetti
  * Computes, for every bucket, the public grants in its ACL and policy and whether AWS honours
  * them: ACL grants to AllUsers/AuthenticatedUsers are ignored when IgnorePublicAcls is effective
  * or ACLs are disabled (BucketOwnerEnforced); public policy statements (AWS's definition, so a
- * `*` pinned by a fixed aws:SourceVpce, aws:SourceIp, aws:PrincipalOrgID… is not public) are
+ * `*` pinned by a fixed aws:SourceVpce, aws:PrincipalOrgID…, or by aws:SourceIp ranges that are not
+ * internet exposure, is not public) are
  * neutralised when RestrictPublicBuckets is effective. Read/write comes from the actions'
  * access levels. Undefined when any of the bucket's inputs could not be collected.
  */
 export function bucketExposure(
   data: ExposureData,
   actions: ActionCatalog,
+  options: PolicyAnalysisOptions = {},
 ): (bucket: S3Bucket) => BucketExposure | undefined {
   const blockOf = effectiveBlock(data);
   const acls = byArn(data.bucketAcls);
@@ -195,7 +201,7 @@ export function bucketExposure(
 
     const grants = [
       ...aclGrants(acl).map((g) => (aclNeutraliser ? { ...g, neutralisedBy: aclNeutraliser } : g)),
-      ...policyGrants(policy.policy, actions).map((g) =>
+      ...policyGrants(policy.policy, actions, options).map((g) =>
         policyNeutraliser ? { ...g, neutralisedBy: policyNeutraliser } : g,
       ),
     ];
@@ -237,8 +243,9 @@ export function publicAccessResults(
   data: ExposureData & { buckets: readonly S3Bucket[] },
   actions: ActionCatalog,
   kind: AccessKind,
+  options: PolicyAnalysisOptions = {},
 ): CheckResult[] {
-  const exposureOf = bucketExposure(data, actions);
+  const exposureOf = bucketExposure(data, actions, options);
   return data.buckets.flatMap((bucket) => {
     const exposure = exposureOf(bucket);
     if (!exposure) return [];

@@ -10,6 +10,7 @@ export const s3BucketNoPublicRead = defineCheck({
   obligation: 'public-exposure',
   severity: 'critical',
   requires: EXPOSURE_SLICES,
+  settings: ['internetExposurePrefix'],
   compliance: [{ framework: 'aws-fsbp', control: 'S3.2' }],
   risk:
     'Anyone on the internet can list or download the objects (or read the bucket configuration), a leading cause ' +
@@ -23,5 +24,6 @@ export const s3BucketNoPublicRead = defineCheck({
       'BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
     url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html',
   },
-  evaluate: ({ s3 }, _settings, { actions }) => publicAccessResults(s3, actions, 'read'),
+  evaluate: ({ s3 }, settings, { actions }) =>
+    publicAccessResults(s3, actions, 'read', { internetExposurePrefix: settings.internetExposurePrefix }),
 });

@@ -10,6 +10,7 @@ export const s3BucketNoPublicWrite = defineCheck({
   obligation: 'public-exposure',
   severity: 'critical',
   requires: EXPOSURE_SLICES,
+  settings: ['internetExposurePrefix'],
   compliance: [{ framework: 'aws-fsbp', control: 'S3.3' }],
   risk:
     'Anyone can upload, overwrite or delete objects, or change the bucket’s permissions: data can be destroyed, ' +
@@ -21,5 +22,6 @@ export const s3BucketNoPublicWrite = defineCheck({
     cli: 'aws s3api put-bucket-acl --bucket <bucket> --acl private',
     url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html',
   },
-  evaluate: ({ s3 }, _settings, { actions }) => publicAccessResults(s3, actions, 'write'),
+  evaluate: ({ s3 }, settings, { actions }) =>
+    publicAccessResults(s3, actions, 'write', { internetExposurePrefix: settings.internetExposurePrefix }),
 });

@@ -4,6 +4,7 @@ import {
   conditionValues,
   grantedAccounts,
   isPublicStatement,
+  type PolicyAnalysisOptions,
   principalAccountId,
   restrictingConditions,
 } from '../../policy/index.js';
@@ -62,7 +63,11 @@ const accountOf = (arn: string): string | undefined => arnAccount(arn) ?? princi
  * accounts (aws:SourceAccount, aws:PrincipalAccount…) reaches those accounts; one pinned by
  * anything else (a VPC endpoint, an IP range) names no account and is left to the public-access checks.
  */
-function untrustedPrincipals(statement: PolicyStatement, trusted: ReadonlySet<string>): string[] {
+function untrustedPrincipals(
+  statement: PolicyStatement,
+  trusted: ReadonlySet<string>,
+  options: PolicyAnalysisOptions,
+): string[] {
   const granted = grantedAccounts(statement);
   if (granted.size === 0) return [];
   if (ORGANIZATION_KEYS.some((key) => conditionValues(statement, key).length > 0)) return [];
@@ -73,7 +78,7 @@ function untrustedPrincipals(statement: PolicyStatement, trusted: ReadonlySet<st
       ...ARN_KEYS.flatMap((key) => conditionValues(statement, key)).map(accountOf),
     ].filter((account): account is string => account !== undefined);
     for (const account of pinned) reached.add(account);
-    if (pinned.length === 0 && restrictingConditions(statement).length === 0) reached.add('everyone');
+    if (pinned.length === 0 && restrictingConditions(statement, options).length === 0) reached.add('everyone');
   }
   return [...reached].filter((account) => !trusted.has(account));
 }
@@ -87,7 +92,7 @@ export const s3BucketNoUntrustedCrossAccountAccess = defineCheck({
   obligation: 'least-privilege',
   severity: 'high',
   requires: [...BLOCK_SLICES, 's3.bucketPolicies'],
-  settings: ['trustedAccountIds'],
+  settings: ['trustedAccountIds', 'internetExposurePrefix'],
   compliance: [{ framework: 'aws-fsbp', control: 'S3.6' }],
   risk:
     'A grant to an account you do not control lets its users (and anyone who compromises it) read or change the ' +
@@ -104,6 +109,7 @@ export const s3BucketNoUntrustedCrossAccountAccess = defineCheck({
     const blockOf = effectiveBlock(s3);
     const policies = new Map(s3.bucketPolicies.map((p) => [p.arn, p.policy]));
     const trusted = new Set([accountId, ...settings.trustedAccountIds, ...ELB_LOG_DELIVERY_ACCOUNTS]);
+    const options = { internetExposurePrefix: settings.internetExposurePrefix };
     return s3.buckets.flatMap((bucket) => {
       const block = blockOf(bucket);
       const policy = policies.get(bucket.arn);
@@ -112,7 +118,7 @@ export const s3BucketNoUntrustedCrossAccountAccess = defineCheck({
       if (!policy) return [pass(bucket, `${label} has no bucket policy, so it grants no cross-account access.`)];
       // RestrictPublicBuckets blocks all cross-account access to a bucket with a public policy,
       // named accounts included, leaving only this account and AWS services.
-      if (settingOn(block, 'restrictPublicBuckets') && policy.statements.some(isPublicStatement)) {
+      if (settingOn(block, 'restrictPublicBuckets') && policy.statements.some((s) => isPublicStatement(s, options))) {
         return [
           pass(
             bucket,
@@ -121,7 +127,7 @@ export const s3BucketNoUntrustedCrossAccountAccess = defineCheck({
         ];
       }
       const findings = policy.statements.flatMap((statement, index) => {
-        const outsiders = untrustedPrincipals(statement, trusted);
+        const outsiders = untrustedPrincipals(statement, trusted, options);
         return outsiders.length === 0 ? [] : [`${joinNames(outsiders)} (statement ${statementName(statement, index)})`];
       });
       return [
