@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
@@ -29,13 +29,19 @@ export class EncryptionKey extends Construct {
       pendingWindow: Duration.days(30),
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
-    // CloudWatch alarm actions publish to the encrypted topic as the CloudWatch service.
+    // CloudWatch alarm actions publish to the encrypted topic as the CloudWatch service; only this
+    // account's alarms may (confused-deputy conditions, as srm-scan's kms-key-not-public requires).
+    const stack = Stack.of(this);
     this.key.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'AllowCloudWatchAlarmsToUseKeyForTopic',
         principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: { 'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*` },
+        },
       }),
     );
   }

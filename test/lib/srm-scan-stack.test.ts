@@ -391,7 +391,7 @@ describe('Class: SrmScanStack', () => {
       });
     });
 
-    it('is encrypted with a rotating customer-managed key that CloudWatch alarms may use for the topic', () => {
+    it('is encrypted with a rotating customer-managed key that only this account’s CloudWatch alarms may use for the topic', () => {
       // Prepare, Act
       const { template } = synthStack();
 
@@ -403,6 +403,7 @@ describe('Class: SrmScanStack', () => {
             Match.objectLike({
               Principal: { Service: 'cloudwatch.amazonaws.com' },
               Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+              Condition: Match.objectLike({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } }),
             }),
           ]),
         },

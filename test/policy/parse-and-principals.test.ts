@@ -53,6 +53,19 @@ describe('Function: parsePolicyDocument', () => {
     expect(doc.statements[0]?.principal).toEqual({ AWS: ['111122223333'] });
   });
 
+  it('reads a bare service name that is not under amazonaws.com, as moto stores an Alexa permission, as a service principal', () => {
+    // Prepare
+    const text = JSON.stringify({
+      Statement: [{ Effect: 'Allow', Principal: 'alexa-appkit.amazon.com', Action: 'lambda:InvokeFunction' }],
+    });
+
+    // Act
+    const doc = parsePolicyDocument(text);
+
+    // Assess
+    expect(doc.statements[0]?.principal).toEqual({ Service: ['alexa-appkit.amazon.com'] });
+  });
+
   it('rejects a statement with an unknown effect', () => {
     // Prepare
     const text = JSON.stringify({ Statement: [{ Effect: 'Permit', Action: '*' }] });
@@ -73,7 +86,7 @@ describe('Function: isPublicStatement', () => {
     }).statements;
 
     // Act
-    const publicGrant = statement ? isPublicStatement(statement) : undefined;
+    const publicGrant = statement ? isPublicStatement(statement, 'resource-policy') : undefined;
 
     // Assess
     expect(publicGrant).toBe(true);
@@ -86,7 +99,7 @@ describe('Function: isPublicStatement', () => {
     }).statements;
 
     // Act
-    const publicGrant = statement ? isPublicStatement(statement) : undefined;
+    const publicGrant = statement ? isPublicStatement(statement, 'resource-policy') : undefined;
 
     // Assess
     expect(publicGrant).toBe(true);
@@ -106,7 +119,7 @@ describe('Function: isPublicStatement', () => {
     }).statements;
 
     // Act
-    const publicGrant = statement ? isPublicStatement(statement) : undefined;
+    const publicGrant = statement ? isPublicStatement(statement, 'resource-policy') : undefined;
 
     // Assess
     expect(publicGrant).toBe(false);
@@ -119,7 +132,7 @@ describe('Function: isPublicStatement', () => {
     }).statements;
 
     // Act
-    const publicGrant = statement ? isPublicStatement(statement) : undefined;
+    const publicGrant = statement ? isPublicStatement(statement, 'resource-policy') : undefined;
 
     // Assess
     expect(publicGrant).toBe(false);

@@ -38,12 +38,19 @@ const POSITIVE_OPERATORS = new Set([
 const hasWildcard = (value: string): boolean => value.includes('*') || value.includes('?');
 
 /** Keys whose values are ARNs: a wildcard after a fixed 12-digit account still names only that account's callers. */
-const ARN_KEYS = new Set(['aws:sourcearn', 'aws:principalarn']);
+const ARN_KEYS = new Set(['aws:principalarn']);
 /** Keys whose values are organization paths: a wildcard after a fixed `o-…/` still names only that organization. */
 const ORG_PATH_KEYS = new Set(['aws:principalorgpaths', 'aws:sourceorgpaths']);
 
+/**
+ * Whether an ARN names one fixed 12-digit account (wildcards elsewhere allowed). S3 bucket ARNs
+ * (`arn:aws:s3:::name`) name none: whoever creates a bucket of that name, once it is free, matches.
+ */
+export const arnNamesFixedAccount = (arn: string): boolean => /^\d{12}$/.test(arn.split(':')[4] ?? '');
+
 /** Whether a value of a restricting key pins the caller to someone who owns it: no wildcard, or one only below a fixed account or organization. */
 function isFixedValue(lowerKey: string, value: string): boolean {
+  if (lowerKey === 'aws:sourcearn') return arnNamesFixedAccount(value);
   if (!hasWildcard(value)) return true;
   // aws:userid values like `AROAEXAMPLE:*` still admit only sessions of one role, which AWS counts as fixed.
   if (lowerKey === 'aws:userid') return !hasWildcard(value.replace(/:\*$/, ''));
@@ -73,6 +80,30 @@ function splitOperator(operator: string): { base: string; setQualifier?: string;
   const ifExists = rest.endsWith('ifexists');
   if (ifExists) rest = rest.slice(0, -'ifexists'.length);
   return { base: rest, ...(setQualifier !== undefined && { setQualifier }), ifExists };
+}
+
+/** One condition key of a statement with its operator, split into parts. */
+export interface ConditionEntry {
+  /** The operator as written, e.g. `ForAnyValue:StringLike`. */
+  operator: string;
+  /** The lower-cased operator without set qualifier and `IfExists`, e.g. `stringlike`. */
+  base: string;
+  key: string;
+  values: readonly string[];
+  /**
+   * True when the condition only matches requests that carry one of its values: a positive
+   * operator, without `…IfExists` or `ForAllValues:` (both match when the key is absent).
+   */
+  requiresValue: boolean;
+}
+
+/** Every condition key of a statement, in the order written. */
+export function conditionEntries(statement: PolicyStatement): ConditionEntry[] {
+  return Object.entries(statement.condition ?? {}).flatMap(([operator, keys]) => {
+    const { base, setQualifier, ifExists } = splitOperator(operator);
+    const requiresValue = !ifExists && setQualifier !== 'forallvalues' && POSITIVE_OPERATORS.has(base);
+    return Object.entries(keys).map(([key, values]) => ({ operator, base, key, values, requiresValue }));
+  });
 }
 
 export interface RestrictingCondition {

@@ -1,5 +1,6 @@
 import type { PolicyStatement } from '../inventory/index.js';
 import { restrictingConditions } from './conditions.js';
+import { unpinnedServiceGrant } from './service-principals.js';
 
 const ACCOUNT_IN_ARN = /^arn:[\w-]+:(?:iam|sts)::(\d{12}):/;
 
@@ -20,12 +21,41 @@ export function grantsToEveryone(statement: PolicyStatement): boolean {
 }
 
 /**
- * An Allow statement open to everyone with no condition that pins it to fixed callers:
- * AWS's definition of a public grant.
+ * The kind of policy a statement belongs to: it decides what a service principal means. In a
+ * resource policy (Lambda function, SNS topic, SQS queue, S3 bucket, KMS key) a service acts for
+ * whichever account's resource invokes it; in a role trust policy it can only receive the role
+ * through iam:PassRole inside the account, so it is a fixed principal.
  */
-export function isPublicStatement(statement: PolicyStatement): boolean {
-  return statement.effect === 'Allow' && grantsToEveryone(statement) && restrictingConditions(statement).length === 0;
+export type PolicyKind = 'resource-policy' | 'trust-policy';
+
+/** How an Allow statement is open to every AWS account. */
+export type PublicGrant =
+  /** A `*` principal or Allow with NotPrincipal, with no condition pinning the caller. */
+  | { via: 'everyone' }
+  /** AWS service principals, in a resource policy, with no condition pinning the source account. */
+  | { via: 'service'; services: readonly string[]; reason: string };
+
+/**
+ * How an Allow statement is open to every AWS account, or undefined when it is not: AWS's
+ * definition of a public grant (`*` without a pinning condition) and, in resource policies only,
+ * service principals whose source account no condition pins (see {@link unpinnedServiceGrant}).
+ *
+ * @example
+ * publicGrant(lambdaPermissionForS3WithBucketArnOnly, 'resource-policy');
+ * // → { via: 'service', services: ['s3.amazonaws.com'], reason: 'no condition pins the source account (…)' }
+ * publicGrant(ec2TrustStatement, 'trust-policy'); // → undefined
+ */
+export function publicGrant(statement: PolicyStatement, policy: PolicyKind): PublicGrant | undefined {
+  if (statement.effect !== 'Allow') return undefined;
+  if (grantsToEveryone(statement) && restrictingConditions(statement).length === 0) return { via: 'everyone' };
+  if (policy === 'trust-policy') return undefined;
+  const service = unpinnedServiceGrant(statement);
+  return service && { via: 'service', ...service };
 }
+
+/** Whether an Allow statement is open to every AWS account; see {@link publicGrant}. */
+export const isPublicStatement = (statement: PolicyStatement, policy: PolicyKind): boolean =>
+  publicGrant(statement, policy) !== undefined;
 
 /**
  * Accounts an Allow statement grants to through AWS principals. `*` stands for any account
