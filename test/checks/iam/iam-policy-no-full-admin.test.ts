@@ -64,6 +64,19 @@ describe('Check: iam-policy-no-full-admin', () => {
     );
   });
 
+  it('passes a NotAction of "*", which excludes every action and so grants nothing', () => {
+    // Prepare
+    const document = policyDocument(
+      statement({ sid: 'Nothing', action: undefined, notAction: ['*'], resource: ['*'] }),
+    );
+
+    // Act
+    const results = evaluate({ policies: [managedPolicy('GrantsNothing', { document })] });
+
+    // Assess
+    expect(results[0]?.status).toBe('PASS');
+  });
+
   it('fails when a policy uses a service-wide wildcard such as s3:*', () => {
     // Prepare
     const document = policyDocument(

@@ -202,6 +202,31 @@ describe('Check: s3-bucket-no-public-write', () => {
     });
   });
 
+  it('does not count RestrictPublicBuckets against a "*" pinned only by a bucket ARN: S3 deems that policy non-public and leaves it in force', () => {
+    // Prepare
+    const inventory = s3Inventory([inbox], {
+      bucketPublicAccessBlocks: [publicAccessBlock(inbox, { restrictPublicBuckets: true })],
+      bucketPolicies: [
+        bucketPolicy(inbox, [
+          everyone(inbox.name, 'InventoryReports', 's3:PutObject', {
+            ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::harbor-orders' },
+          }),
+        ]),
+      ],
+    });
+
+    // Act
+    const [result] = runCheck(s3BucketNoPublicWrite, inventory, tools);
+
+    // Assess
+    expect(result).toEqual({
+      status: 'FAIL',
+      resource: inbox,
+      message:
+        'S3 bucket harbor-upload-inbox allows public write access through policy statement InventoryReports (s3:PutObject).',
+    });
+  });
+
   it('produces no result for a bucket whose policy could not be collected', () => {
     // Prepare
     const inventory = s3Inventory([inbox], { bucketPolicies: [] });
