@@ -115,7 +115,8 @@ interface KeySpec {
  * Harbor's serverless estate: order and invoicing functions, their tables and keys in us-east-1
  * and eu-west-1. Each Lambda, DynamoDB and KMS check meets at least one violating resource and a
  * compliant twin, including the cases that only look risky (a `*` principal pinned to one bucket,
- * secrets referenced by ARN or parameter name, a `*` key grant pinned with kms:CallerAccount).
+ * secrets referenced by ARN or parameter name, a `*` key grant pinned with kms:CallerAccount) and
+ * one that only looks safe (S3 allowed to invoke for a bucket ARN, which names no account).
  */
 export const seedServerless: Seeder = async ({ accountId, clients }: SeedContext) => {
   const expected: ExpectedFailure[] = [];
@@ -210,7 +211,7 @@ export const seedServerless: Seeder = async ({ accountId, clients }: SeedContext
   };
 
   const functions = async () => {
-    const [invoiceExport, ordersApi, , , publicStatus, webhook, legacyEtl] = await Promise.all([
+    const [invoiceExport, ordersApi, , , publicStatus, webhook, legacyEtl, , catalogIndexer] = await Promise.all([
       // Long-lived access keys pasted into the environment for a legacy partner bucket.
       createFunction({
         name: 'harbor-invoice-export',
@@ -304,11 +305,42 @@ export const seedServerless: Seeder = async ({ accountId, clients }: SeedContext
         runtime: 'python3.13',
         environment: { EXPORT_SECRET_NAME: 'harbor/eu/gdpr-export', API_TOKEN_PARAM: '/harbor/eu/gdpr-api-token' },
       }),
+      // S3 may invoke it for a bucket ARN only: bucket ARNs carry no account, so any account that
+      // owns a bucket of that name (once Harbor deletes it) can trigger the function.
+      createFunction({
+        name: 'harbor-catalog-indexer',
+        region: US,
+        runtime: 'python3.13',
+        permissions: [
+          {
+            StatementId: 's3-product-catalog',
+            Action: 'lambda:InvokeFunction',
+            Principal: 's3.amazonaws.com',
+            SourceArn: 'arn:aws:s3:::harbor-product-catalog',
+          },
+        ],
+      }),
+      // Its compliant twin: the same grant pinned to this account with SourceAccount.
+      createFunction({
+        name: 'harbor-catalog-thumbnailer',
+        region: US,
+        runtime: 'python3.13',
+        permissions: [
+          {
+            StatementId: 's3-product-catalog',
+            Action: 'lambda:InvokeFunction',
+            Principal: 's3.amazonaws.com',
+            SourceArn: 'arn:aws:s3:::harbor-product-catalog',
+            SourceAccount: accountId,
+          },
+        ],
+      }),
     ]);
     plant('lambda-function-no-secrets-in-env', invoiceExport);
     plant('lambda-function-no-secrets-in-env', ordersApi);
     plant('lambda-function-not-public', publicStatus);
     plant('lambda-function-not-public', webhook);
+    plant('lambda-function-not-public', catalogIndexer);
     plant('lambda-function-url-auth-required', webhook);
     plant('lambda-function-supported-runtime', legacyEtl);
   };

@@ -14,7 +14,7 @@ describe('Function: restrictingConditions', () => {
   it.each([
     ['StringEquals', 'aws:SourceVpce', ['vpce-1a2b3c4d']],
     ['StringEquals', 'aws:PrincipalOrgID', ['o-abc123']],
-    ['ArnEquals', 'aws:SourceArn', ['arn:aws:s3:::acme-uploads']],
+    ['ArnEquals', 'aws:SourceArn', ['arn:aws:sns:us-east-1:111122223333:acme-uploads']],
     ['StringEquals', 'AWS:SourceAccount', ['111122223333']],
     ['IpAddress', 'aws:SourceIp', ['203.0.113.0/24']],
     ['ForAnyValue:StringEquals', 'aws:PrincipalAccount', ['111122223333']],
@@ -82,6 +82,7 @@ describe('Function: restrictingConditions', () => {
   it.each([
     ['an account wildcard in an ARN', { ArnLike: { 'aws:PrincipalArn': ['arn:aws:iam::*:role/app'] } }],
     ['an ARN without an account', { ArnLike: { 'aws:SourceArn': ['arn:aws:s3:::logs-*'] } }],
+    ['an S3 bucket ARN, which names no account', { ArnEquals: { 'aws:SourceArn': ['arn:aws:s3:::acme-uploads'] } }],
     ['an organization wildcard in a path', { StringLike: { 'aws:PrincipalOrgPaths': ['o-*/r-ab12/*'] } }],
   ])('does not treat %s as restricting', (_label, condition) => {
     // Prepare

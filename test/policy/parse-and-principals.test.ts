@@ -53,6 +53,19 @@ describe('Function: parsePolicyDocument', () => {
     expect(doc.statements[0]?.principal).toEqual({ AWS: ['111122223333'] });
   });
 
+  it('reads a bare service name that is not under amazonaws.com, as moto stores an Alexa permission, as a service principal', () => {
+    // Prepare
+    const text = JSON.stringify({
+      Statement: [{ Effect: 'Allow', Principal: 'alexa-appkit.amazon.com', Action: 'lambda:InvokeFunction' }],
+    });
+
+    // Act
+    const doc = parsePolicyDocument(text);
+
+    // Assess
+    expect(doc.statements[0]?.principal).toEqual({ Service: ['alexa-appkit.amazon.com'] });
+  });
+
   it('rejects a statement with an unknown effect', () => {
     // Prepare
     const text = JSON.stringify({ Statement: [{ Effect: 'Permit', Action: '*' }] });
@@ -73,7 +86,7 @@ describe('Function: isPublicStatement', () => {
     }).statements;
 
     // Act
-    const publicGrant = statement ? isPublicStatement(statement) : undefined;
+    const publicGrant = statement ? isPublicStatement(statement, 'resource-policy') : undefined;
 
     // Assess
     expect(publicGrant).toBe(true);
@@ -86,7 +99,7 @@ describe('Function: isPublicStatement', () => {
     }).statements;
 
     // Act
-    const publicGrant = statement ? isPublicStatement(statement) : undefined;
+    const publicGrant = statement ? isPublicStatement(statement, 'resource-policy') : undefined;
 
     // Assess
     expect(publicGrant).toBe(true);
@@ -106,7 +119,7 @@ describe('Function: isPublicStatement', () => {
     }).statements;
 
     // Act
-    const publicGrant = statement ? isPublicStatement(statement) : undefined;
+    const publicGrant = statement ? isPublicStatement(statement, 'resource-policy') : undefined;
 
     // Assess
     expect(publicGrant).toBe(false);
@@ -129,7 +142,7 @@ describe('Function: isPublicStatement', () => {
     const office = statementFrom(['203.0.113.0/24']);
 
     // Act
-    const verdicts = [split, office].map((s) => (s ? isPublicStatement(s) : undefined));
+    const verdicts = [split, office].map((s) => (s ? isPublicStatement(s, 'resource-policy') : undefined));
 
     // Assess
     expect(verdicts).toEqual([true, false]);
@@ -150,7 +163,7 @@ describe('Function: isPublicStatement', () => {
 
     // Act
     const strict = statement
-      ? isPublicStatement(statement, { internetExposurePrefix: { ipv4: 16, ipv6: 32 } })
+      ? isPublicStatement(statement, 'resource-policy', { internetExposurePrefix: { ipv4: 16, ipv6: 32 } })
       : undefined;
 
     // Assess
@@ -164,7 +177,7 @@ describe('Function: isPublicStatement', () => {
     }).statements;
 
     // Act
-    const publicGrant = statement ? isPublicStatement(statement) : undefined;
+    const publicGrant = statement ? isPublicStatement(statement, 'resource-policy') : undefined;
 
     // Assess
     expect(publicGrant).toBe(false);

@@ -10,6 +10,8 @@ export const CATALOGUED_SERVICES = ['s3', 'kms', 'lambda', 'sts', 'iam', 'dynamo
 interface ActionEntry {
   name: string;
   levels: readonly AccessLevel[];
+  /** Resource types the action applies to, e.g. `object` for s3:GetObject, `bucket` for s3:ListBucket. */
+  resourceTypes: readonly string[];
 }
 
 /**
@@ -34,7 +36,11 @@ export class ActionCatalog {
         const levels = new Map(
           details.map((d) => [
             d.name.toLowerCase(),
-            { name: d.name, levels: String(d.accessLevel).split(/,\s*/) as AccessLevel[] },
+            {
+              name: d.name,
+              levels: String(d.accessLevel).split(/,\s*/) as AccessLevel[],
+              resourceTypes: d.resourceTypes.map((r) => r.name),
+            },
           ]),
         );
         return [service, levels] as const;
@@ -60,6 +66,13 @@ export class ActionCatalog {
     const [service, name] = action.toLowerCase().split(':', 2);
     if (!service || !name) return [];
     return this.#levels.get(service)?.get(name)?.levels ?? [];
+  }
+
+  /** Resource types of one action (`object`, `bucket`, `key`…); empty when the action is unknown. */
+  resourceTypesOf(action: string): readonly string[] {
+    const [service, name] = action.toLowerCase().split(':', 2);
+    if (!service || !name) return [];
+    return this.#levels.get(service)?.get(name)?.resourceTypes ?? [];
   }
 
   /** The actions of `service` a statement covers (`Action`, or everything but `NotAction`). */

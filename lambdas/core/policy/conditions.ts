@@ -1,3 +1,4 @@
+import { arnAccount } from '../aws/arn.js';
 import type { PolicyStatement } from '../inventory/index.js';
 import {
   DEFAULT_INTERNET_EXPOSURE_PREFIX,
@@ -43,16 +44,23 @@ const POSITIVE_OPERATORS = new Set([
 const hasWildcard = (value: string): boolean => value.includes('*') || value.includes('?');
 
 /** Keys whose values are ARNs: a wildcard after a fixed 12-digit account still names only that account's callers. */
-const ARN_KEYS = new Set(['aws:sourcearn', 'aws:principalarn']);
+const ARN_KEYS = new Set(['aws:principalarn']);
 /** Keys whose values are organization paths: a wildcard after a fixed `o-…/` still names only that organization. */
 const ORG_PATH_KEYS = new Set(['aws:principalorgpaths', 'aws:sourceorgpaths']);
 
+/**
+ * Whether an ARN names one fixed 12-digit account (wildcards elsewhere allowed). S3 bucket ARNs
+ * (`arn:aws:s3:::name`) name none: whoever creates a bucket of that name, once it is free, matches.
+ */
+export const arnNamesFixedAccount = (arn: string): boolean => arnAccount(arn) !== undefined;
+
 /** Whether a value of a restricting key pins the caller to someone who owns it: no wildcard, or one only below a fixed account or organization. */
 function isFixedValue(lowerKey: string, value: string): boolean {
+  if (lowerKey === 'aws:sourcearn') return arnNamesFixedAccount(value);
   if (!hasWildcard(value)) return true;
   // aws:userid values like `AROAEXAMPLE:*` still admit only sessions of one role, which AWS counts as fixed.
   if (lowerKey === 'aws:userid') return !hasWildcard(value.replace(/:\*$/, ''));
-  if (ARN_KEYS.has(lowerKey)) return /^\d{12}$/.test(value.split(':')[4] ?? '');
+  if (ARN_KEYS.has(lowerKey)) return arnNamesFixedAccount(value);
   if (ORG_PATH_KEYS.has(lowerKey)) return /^o-[a-z0-9]+\//.test(value);
   return false;
 }
@@ -75,6 +83,30 @@ function splitOperator(operator: string): { base: string; setQualifier?: string;
   return { base: rest, ...(setQualifier !== undefined && { setQualifier }), ifExists };
 }
 
+/** One condition key of a statement with its operator, split into parts. */
+export interface ConditionEntry {
+  /** The operator as written, e.g. `ForAnyValue:StringLike`. */
+  operator: string;
+  /** The lower-cased operator without set qualifier and `IfExists`, e.g. `stringlike`. */
+  base: string;
+  key: string;
+  values: readonly string[];
+  /**
+   * True when the condition only matches requests that carry one of its values: a positive
+   * operator, without `…IfExists` or `ForAllValues:` (both match when the key is absent).
+   */
+  requiresValue: boolean;
+}
+
+/** Every condition key of a statement, in the order written. */
+export function conditionEntries(statement: PolicyStatement): ConditionEntry[] {
+  return Object.entries(statement.condition ?? {}).flatMap(([operator, keys]) => {
+    const { base, setQualifier, ifExists } = splitOperator(operator);
+    const requiresValue = !ifExists && setQualifier !== 'forallvalues' && POSITIVE_OPERATORS.has(base);
+    return Object.entries(keys).map(([key, values]) => ({ operator, base, key, values, requiresValue }));
+  });
+}
+
 export interface RestrictingCondition {
   key: string;
   values: readonly string[];
@@ -91,21 +123,17 @@ export function restrictingConditions(
   options: PolicyAnalysisOptions = {},
 ): RestrictingCondition[] {
   const found: RestrictingCondition[] = [];
-  for (const [operator, keys] of Object.entries(statement.condition ?? {})) {
-    const { base, setQualifier, ifExists } = splitOperator(operator);
-    if (ifExists || setQualifier === 'forallvalues' || !POSITIVE_OPERATORS.has(base)) continue;
-    for (const [key, values] of Object.entries(keys)) {
-      const lowerKey = key.toLowerCase();
-      if (values.length === 0) continue;
-      if (lowerKey === 'aws:sourceip') {
-        // The values are OR-ed: the condition pins callers only when together they are not the internet.
-        const prefix = options.internetExposurePrefix ?? DEFAULT_INTERNET_EXPOSURE_PREFIX;
-        if (base === 'ipaddress' && !isInternetExposure(values, prefix)) found.push({ key, values });
-        continue;
-      }
-      if (!RESTRICTING_KEYS.has(lowerKey) || base === 'ipaddress') continue;
-      if (values.every((v) => isFixedValue(lowerKey, v))) found.push({ key, values });
+  for (const { base, key, values, requiresValue } of conditionEntries(statement)) {
+    const lowerKey = key.toLowerCase();
+    if (!requiresValue || values.length === 0) continue;
+    if (lowerKey === 'aws:sourceip') {
+      // The values are OR-ed: the condition pins callers only when together they are not the internet.
+      const prefix = options.internetExposurePrefix ?? DEFAULT_INTERNET_EXPOSURE_PREFIX;
+      if (base === 'ipaddress' && !isInternetExposure(values, prefix)) found.push({ key, values });
+      continue;
     }
+    if (!RESTRICTING_KEYS.has(lowerKey) || base === 'ipaddress') continue;
+    if (values.every((v) => isFixedValue(lowerKey, v))) found.push({ key, values });
   }
   return found;
 }
@@ -120,13 +148,10 @@ export function conditionValues(statement: PolicyStatement, conditionKey: string
 
 /** True when the statement only applies to requests over plain HTTP (`aws:SecureTransport` false). */
 export function requiresInsecureTransport(statement: PolicyStatement): boolean {
-  for (const [operator, keys] of Object.entries(statement.condition ?? {})) {
-    const { base } = splitOperator(operator);
-    for (const [key, values] of Object.entries(keys)) {
-      if (key.toLowerCase() !== 'aws:securetransport') continue;
-      if (base === 'bool' && values.every((v) => v.toLowerCase() === 'false')) return true;
-      if (base === 'null' && values.every((v) => v.toLowerCase() === 'true')) return false;
-    }
+  for (const { base, key, values } of conditionEntries(statement)) {
+    if (key.toLowerCase() !== 'aws:securetransport') continue;
+    if (base === 'bool' && values.every((v) => v.toLowerCase() === 'false')) return true;
+    if (base === 'null' && values.every((v) => v.toLowerCase() === 'true')) return false;
   }
   return false;
 }

@@ -1,5 +1,8 @@
 export { type AccessLevel, ActionCatalog, CATALOGUED_SERVICES, wildcardServiceActions } from './actions.js';
 export {
+  arnNamesFixedAccount,
+  type ConditionEntry,
+  conditionEntries,
   conditionValues,
   type PolicyAnalysisOptions,
   type RestrictingCondition,
@@ -7,5 +10,13 @@ export {
   restrictingConditions,
 } from './conditions.js';
 export { PolicyParseError, parsePolicyDocument } from './parse.js';
-export { grantedAccounts, grantsToEveryone, isPublicStatement, principalAccountId } from './principals.js';
+export {
+  grantedAccounts,
+  grantsToEveryone,
+  isPublicStatement,
+  type PolicyKind,
+  type PublicGrant,
+  principalAccountId,
+  publicGrant,
+} from './principals.js';
 export { iamWildcardMatch } from './wildcard.js';

@@ -11,8 +11,13 @@ const toArray = (value: unknown): string[] => {
 function normalisePrincipal(value: unknown): Record<string, string[]> | undefined {
   if (value === undefined) return undefined;
   // AWS normalises principals to maps; a bare string (`"*"`, an account id, an ARN or a service
-  // name, as some emulators and hand-written policies have it) means the same as its map form.
-  if (typeof value === 'string') return value.endsWith('.amazonaws.com') ? { Service: [value] } : { AWS: [value] };
+  // name such as `alexa-appkit.amazon.com`, as moto stores Lambda permissions) means the same as
+  // its map form.
+  if (typeof value === 'string') {
+    return value === '*' || /^\d{12}$/.test(value) || value.startsWith('arn:')
+      ? { AWS: [value] }
+      : { Service: [value] };
+  }
   if (typeof value !== 'object' || value === null)
     throw new PolicyParseError(`Unsupported principal ${JSON.stringify(value)}.`);
   return Object.fromEntries(Object.entries(value).map(([type, ids]) => [type, toArray(ids)]));

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cloudtrailTrailBucketNotPublic } from '../../../lambdas/core/checks/cloudtrail/index.js';
 import type { CheckTools } from '../../../lambdas/core/checks/define-check.js';
 import { cloudtrailInventory, compliantTrail, trail } from '../../fixtures/cloudtrail.js';
+import { classicCloudTrail, unpinnedCloudTrail } from '../../fixtures/log-delivery.js';
 import {
   ALL_BLOCKED,
   bucket,
@@ -81,6 +82,36 @@ describe('Check: cloudtrail-trail-bucket-not-public', () => {
           'CloudTrail trail harbor-org-audit (multi-region, home us-east-1) delivers to S3 bucket harbor-cloudtrail-logs, which allows no public read or write access.',
       },
     ]);
+  });
+
+  it('fails when the trail bucket lets CloudTrail deliver for any account', () => {
+    // Prepare
+    const s3 = s3Inventory([auditBucket], {
+      bucketPolicies: [bucketPolicy(auditBucket, unpinnedCloudTrail(auditBucket.name))],
+    });
+
+    // Act
+    const [result] = runCheck(cloudtrailTrailBucketNotPublic, cloudtrailInventory({ trails: [audit] }, s3), tools);
+
+    // Assess
+    expect(result?.status).toBe('FAIL');
+    expect(result?.message).toContain(
+      'allows public write access through policy statement AWSCloudTrailWrite (s3:PutObject), which lets cloudtrail.amazonaws.com act for any AWS account',
+    );
+  });
+
+  it('passes with the classic CloudTrail bucket policy, whose writes are scoped to AWSLogs/<account>/', () => {
+    // Prepare
+    const s3 = s3Inventory([auditBucket], {
+      bucketPublicAccessBlocks: [publicAccessBlock(auditBucket, NOTHING_BLOCKED)],
+      bucketPolicies: [bucketPolicy(auditBucket, classicCloudTrail(auditBucket.name))],
+    });
+
+    // Act
+    const [result] = runCheck(cloudtrailTrailBucketNotPublic, cloudtrailInventory({ trails: [audit] }, s3), tools);
+
+    // Assess
+    expect(result?.status).toBe('PASS');
   });
 
   it('produces no result when the bucket is in another account (a central log archive)', () => {

@@ -31,7 +31,7 @@ describe('Check: iam-policy-no-full-admin', () => {
     expect(results[0]?.message).toContain('allows every action (*) on every resource (full administrator access)');
   });
 
-  it('fails when a policy allows NotAction on every resource and says so', () => {
+  it('fails when a policy allows NotAction on every resource, saying what it excludes and that it grants everything else', () => {
     // Prepare
     const document = policyDocument(
       statement({ sid: 'AllButIam', action: undefined, notAction: ['iam:*', 'organizations:*'], resource: ['*'] }),
@@ -44,8 +44,37 @@ describe('Check: iam-policy-no-full-admin', () => {
     // Assess
     expect(results[0]?.status).toBe('FAIL');
     expect(results[0]?.message).toContain(
-      'statement AllButIam allows every action except iam:*, organizations:* on every resource (Allow with NotAction)',
+      'statement AllButIam allows every action except iam:*, organizations:* on every resource (Allow with NotAction): it excludes every iam action and every organizations action, yet grants every action of every other service, including any service AWS adds later; not the same as Action "*", but full access outside what it excludes',
     );
+  });
+
+  it('says a NotAction naming single actions still grants the rest of their services', () => {
+    // Prepare
+    const document = policyDocument(
+      statement({ sid: 'NoBucketDeletion', action: undefined, notAction: ['s3:DeleteBucket'], resource: ['*'] }),
+    );
+
+    // Act
+    const results = evaluate({ policies: [managedPolicy('AlmostEverything', { document })] });
+
+    // Assess
+    expect(results[0]?.status).toBe('FAIL');
+    expect(results[0]?.message).toContain(
+      'it excludes s3:DeleteBucket, yet grants the other s3 actions and every action of every other service',
+    );
+  });
+
+  it('passes a NotAction of "*", which excludes every action and so grants nothing', () => {
+    // Prepare
+    const document = policyDocument(
+      statement({ sid: 'Nothing', action: undefined, notAction: ['*'], resource: ['*'] }),
+    );
+
+    // Act
+    const results = evaluate({ policies: [managedPolicy('GrantsNothing', { document })] });
+
+    // Assess
+    expect(results[0]?.status).toBe('PASS');
   });
 
   it('fails when a policy uses a service-wide wildcard such as s3:*', () => {

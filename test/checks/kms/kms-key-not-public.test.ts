@@ -1,7 +1,50 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CheckTools } from '../../../lambdas/core/checks/define-check.js';
 import { kmsKeyNotPublic } from '../../../lambdas/core/checks/kms/index.js';
+import type { Inventory } from '../../../lambdas/core/inventory/index.js';
 import { DEFAULT_KEY_POLICY_STATEMENT, keyPolicy, kmsInventory, kmsKey } from '../../fixtures/kms.js';
-import { runCheck } from '../../fixtures/lambda.js';
+import { ACCOUNT_ID, checkTools, runCheckOn } from '../../fixtures/scan.js';
+
+let tools: CheckTools;
+
+beforeAll(async () => {
+  tools = await checkTools();
+});
+
+const runCheck = (check: typeof kmsKeyNotPublic, inventory: Inventory) => runCheckOn(check, inventory, { tools });
+
+/** A key policy statement for an AWS service principal. */
+const service = (sid: string, principal: string, actions: string[], condition?: object) => ({
+  Sid: sid,
+  Effect: 'Allow',
+  Principal: { Service: principal },
+  Action: actions,
+  Resource: '*',
+  ...(condition && { Condition: condition }),
+});
+
+/**
+ * The key policy statements CloudTrail documents for trail encryption: GenerateDataKey pinned to the
+ * trail, an unconditioned DescribeKey, and decryption by principals of this account.
+ */
+const CLOUDTRAIL_KEY_STATEMENTS = [
+  service('Allow CloudTrail to encrypt logs', 'cloudtrail.amazonaws.com', ['kms:GenerateDataKey*'], {
+    StringEquals: { 'aws:SourceArn': `arn:aws:cloudtrail:us-east-1:${ACCOUNT_ID}:trail/harbor-org-audit` },
+    StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${ACCOUNT_ID}:trail/*` },
+  }),
+  service('Allow CloudTrail to describe key', 'cloudtrail.amazonaws.com', ['kms:DescribeKey']),
+  {
+    Sid: 'Allow principals in the account to decrypt log files',
+    Effect: 'Allow',
+    Principal: { AWS: '*' },
+    Action: ['kms:Decrypt', 'kms:ReEncryptFrom'],
+    Resource: '*',
+    Condition: {
+      StringEquals: { 'kms:CallerAccount': ACCOUNT_ID },
+      StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${ACCOUNT_ID}:trail/*` },
+    },
+  },
+];
 
 const everyone = (sid: string, condition?: object) => ({
   Sid: sid,
@@ -72,6 +115,84 @@ describe('Check: kms-key-not-public', () => {
 
     // Assess
     expect(result?.status).toBe('FAIL');
+  });
+
+  it('fails when a service principal may use the key for any account', () => {
+    // Prepare
+    const key = kmsKey('7890qrst', { aliases: ['alias/harbor-alerts'] });
+    const policy = keyPolicy(key, [
+      DEFAULT_KEY_POLICY_STATEMENT,
+      service('AllowEventBridge', 'events.amazonaws.com', ['kms:Decrypt', 'kms:GenerateDataKey']),
+    ]);
+
+    // Act
+    const [result] = runCheck(kmsKeyNotPublic, kmsInventory({ keys: [key], keyPolicies: [policy] }));
+
+    // Assess
+    expect(result).toEqual({
+      status: 'FAIL',
+      resource: key,
+      message:
+        "KMS key 7890qrst (alias/harbor-alerts)'s key policy lets any AWS account use the key through an AWS service: AllowEventBridge (kms:Decrypt, kms:GenerateDataKey) grants events.amazonaws.com, which acts for any AWS account: no condition pins the source account.",
+    });
+  });
+
+  it('passes with the key policy CloudTrail documents, including its unconditioned DescribeKey', () => {
+    // Prepare
+    const key = kmsKey('cloudtrail1');
+    const policy = keyPolicy(key, [DEFAULT_KEY_POLICY_STATEMENT, ...CLOUDTRAIL_KEY_STATEMENTS]);
+
+    // Act
+    const [result] = runCheck(kmsKeyNotPublic, kmsInventory({ keys: [key], keyPolicies: [policy] }));
+
+    // Assess
+    expect(result?.status).toBe('PASS');
+  });
+
+  it('fails when CloudTrail may encrypt with the key for any trail', () => {
+    // Prepare
+    const key = kmsKey('cloudtrail2');
+    const policy = keyPolicy(key, [
+      DEFAULT_KEY_POLICY_STATEMENT,
+      service('Allow CloudTrail to encrypt logs', 'cloudtrail.amazonaws.com', ['kms:GenerateDataKey*']),
+    ]);
+
+    // Act
+    const [result] = runCheck(kmsKeyNotPublic, kmsInventory({ keys: [key], keyPolicies: [policy] }));
+
+    // Assess
+    expect(result?.status).toBe('FAIL');
+  });
+
+  it.each([
+    [
+      'CloudWatch Logs, pinned by its encryption context',
+      service('AllowLogs', 'logs.us-east-1.amazonaws.com', ['kms:Encrypt*', 'kms:Decrypt*', 'kms:GenerateDataKey*'], {
+        ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:aws:logs:us-east-1:${ACCOUNT_ID}:log-group:*` },
+      }),
+    ],
+    [
+      'EventBridge publishing to an encrypted topic, pinned by the topic in the encryption context',
+      service('AllowEventBridge', 'events.amazonaws.com', ['kms:Decrypt', 'kms:GenerateDataKey'], {
+        StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': `arn:aws:sns:us-east-1:${ACCOUNT_ID}:alerts` },
+      }),
+    ],
+    [
+      'CloudWatch alarms pinned with aws:SourceAccount',
+      service('AllowAlarms', 'cloudwatch.amazonaws.com', ['kms:Decrypt', 'kms:GenerateDataKey*'], {
+        StringEquals: { 'aws:SourceAccount': ACCOUNT_ID },
+      }),
+    ],
+  ])('passes for %s', (_label, statement) => {
+    // Prepare
+    const key = kmsKey('pinned1');
+    const policy = keyPolicy(key, [DEFAULT_KEY_POLICY_STATEMENT, statement]);
+
+    // Act
+    const [result] = runCheck(kmsKeyNotPublic, kmsInventory({ keys: [key], keyPolicies: [policy] }));
+
+    // Assess
+    expect(result?.status).toBe('PASS');
   });
 
   it('produces no result for a key whose policy could not be collected', () => {

@@ -1,7 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { lambdaFunctionNotPublic } from '../../../lambdas/core/checks/lambda/index.js';
 import { defaultSettings } from '../../../lambdas/core/config/settings.js';
-import { functionPolicy, lambdaFunction, lambdaInventory, runCheck } from '../../fixtures/lambda.js';
+import type { LambdaFunction, LambdaFunctionPolicy } from '../../../lambdas/core/inventory/index.js';
+import { parsePolicyDocument } from '../../../lambdas/core/policy/index.js';
+import { ACCOUNT_ID, functionPolicy, lambdaFunction, lambdaInventory, runCheck } from '../../fixtures/lambda.js';
+
+/** The function policy exactly as GetPolicy returns it for one AddPermission call. */
+const getPolicyResponse = (fn: LambdaFunction, statement: object): LambdaFunctionPolicy => ({
+  arn: fn.arn,
+  region: fn.region,
+  policy: parsePolicyDocument(
+    JSON.stringify({ Version: '2012-10-17', Id: 'default', Statement: [{ ...statement, Resource: fn.arn }] }),
+  ),
+});
+
+/** What `aws lambda add-permission --principal s3.amazonaws.com --source-arn … [--source-account …]` stores. */
+const s3Notification = (sourceAccount?: string) => ({
+  Sid: 's3-product-images',
+  Effect: 'Allow',
+  Principal: { Service: 's3.amazonaws.com' },
+  Action: 'lambda:InvokeFunction',
+  Condition: {
+    ...(sourceAccount && { StringEquals: { 'AWS:SourceAccount': sourceAccount } }),
+    ArnLike: { 'AWS:SourceArn': 'arn:aws:s3:::harbor-product-images' },
+  },
+});
 
 const invokeStatement = (sid: string, principal: unknown, condition?: object) => ({
   Sid: sid,
@@ -107,11 +130,68 @@ describe('Check: lambda-function-not-public', () => {
     expect([byDefault?.status, strict?.status]).toEqual(['PASS', 'FAIL']);
   });
 
-  it('passes when only a service principal or a named account may invoke', () => {
+  it('fails when S3 may invoke the function with only a bucket ARN as SourceArn: a bucket ARN names no account', () => {
+    // Prepare
+    const fn = lambdaFunction('image-ingest');
+
+    // Act
+    const [result] = runCheck(
+      lambdaFunctionNotPublic,
+      lambdaInventory({ functions: [fn], policies: [getPolicyResponse(fn, s3Notification())] }),
+    );
+
+    // Assess
+    expect(result).toEqual({
+      status: 'FAIL',
+      resource: fn,
+      message:
+        "Lambda function image-ingest's resource-based policy lets any AWS account invoke or manage it through an AWS service: s3-product-images (lambda:InvokeFunction) grants s3.amazonaws.com, which acts for any AWS account: no condition pins the source account (AWS:SourceArn arn:aws:s3:::harbor-product-images names no account).",
+    });
+  });
+
+  it('fails when a service principal may invoke with no condition at all', () => {
+    // Prepare
+    const fn = lambdaFunction('nightly-report');
+    const policy = functionPolicy(fn, [invokeStatement('events', { Service: 'events.amazonaws.com' })]);
+
+    // Act
+    const [result] = runCheck(lambdaFunctionNotPublic, lambdaInventory({ functions: [fn], policies: [policy] }));
+
+    // Assess
+    expect(result?.status).toBe('FAIL');
+    expect(result?.message).toContain(
+      'events (lambda:InvokeFunction) grants events.amazonaws.com, which acts for any AWS account: no condition pins the source account',
+    );
+  });
+
+  it('passes when S3 may invoke the function for one bucket of this account (SourceAccount and SourceArn)', () => {
+    // Prepare
+    const fn = lambdaFunction('image-ingest');
+
+    // Act
+    const [result] = runCheck(
+      lambdaFunctionNotPublic,
+      lambdaInventory({ functions: [fn], policies: [getPolicyResponse(fn, s3Notification(ACCOUNT_ID))] }),
+    );
+
+    // Assess
+    expect(result?.status).toBe('PASS');
+  });
+
+  it('passes when a service is pinned to a resource of a fixed account, an Alexa skill to its token, or a named account may invoke', () => {
     // Prepare
     const fn = lambdaFunction('nightly-report');
     const policy = functionPolicy(fn, [
-      invokeStatement('events', { Service: 'events.amazonaws.com' }),
+      invokeStatement(
+        'events',
+        { Service: 'events.amazonaws.com' },
+        { ArnLike: { 'AWS:SourceArn': `arn:aws:events:us-east-1:${ACCOUNT_ID}:rule/nightly-report` } },
+      ),
+      invokeStatement(
+        'alexa',
+        { Service: 'alexa-appkit.amazon.com' },
+        { StringEquals: { 'lambda:EventSourceToken': 'amzn1.ask.skill.0a1b2c3d' } },
+      ),
       invokeStatement('partner', { AWS: 'arn:aws:iam::210987654321:root' }),
     ]);
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckTools } from '../../../lambdas/core/checks/define-check.js';
 import { s3BucketNoPublicRead } from '../../../lambdas/core/checks/s3/index.js';
+import { cloudFrontOriginAccess, controlTowerLogArchive, vpcFlowLogs } from '../../fixtures/log-delivery.js';
 import {
   ALL_BLOCKED,
   bucket,
@@ -218,6 +219,56 @@ describe('Check: s3-bucket-no-public-read', () => {
     // Assess
     expect(result?.status).toBe('PASS');
   });
+
+  it('fails when CloudFront may read the objects for a distribution in any account', () => {
+    // Prepare
+    const inventory = s3Inventory([site], {
+      bucketPolicies: [bucketPolicy(site, cloudFrontOriginAccess(site.name, { withoutPin: true }))],
+    });
+
+    // Act
+    const [result] = runCheck(s3BucketNoPublicRead, inventory, tools);
+
+    // Assess
+    expect(result).toEqual({
+      status: 'FAIL',
+      resource: site,
+      message:
+        'S3 bucket harbor-web-assets allows public read access through policy statement AllowCloudFrontServicePrincipalReadOnly (s3:GetObject), which lets cloudfront.amazonaws.com act for any AWS account: no condition pins the source account; RestrictPublicBuckets does not apply to AWS service principals.',
+    });
+  });
+
+  it('passes when CloudFront origin access control is pinned to a distribution of this account', () => {
+    // Prepare
+    const inventory = unprotectedBucketInventory(site, { statements: cloudFrontOriginAccess(site.name) });
+
+    // Act
+    const [result] = runCheck(s3BucketNoPublicRead, inventory, tools);
+
+    // Assess
+    expect(result?.status).toBe('PASS');
+  });
+
+  it.each([
+    [
+      'Control Tower, whose ACL and existence checks carry no pin',
+      controlTowerLogArchive('harbor-logs', 'o-a1b2c3d4e5'),
+    ],
+    ['VPC flow logs', vpcFlowLogs('harbor-logs')],
+  ])(
+    'passes for the log-delivery policy of %s: a service checking the bucket reads no objects',
+    (_label, statements) => {
+      // Prepare
+      const logs = bucket('harbor-logs');
+      const inventory = unprotectedBucketInventory(logs, { statements, ownership: 'BucketOwnerEnforced' });
+
+      // Act
+      const [result] = runCheck(s3BucketNoPublicRead, inventory, tools);
+
+      // Assess
+      expect(result?.status).toBe('PASS');
+    },
+  );
 
   it('produces no result for a bucket whose ACL could not be collected', () => {
     // Prepare

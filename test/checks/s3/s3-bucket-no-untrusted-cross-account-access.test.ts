@@ -1,9 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CheckTools } from '../../../lambdas/core/checks/define-check.js';
 import { s3BucketNoUntrustedCrossAccountAccess } from '../../../lambdas/core/checks/s3/index.js';
 import { settingsSchema } from '../../../lambdas/core/config/settings.js';
 import {
+  awsConfigDelivery,
+  classicCloudTrail,
+  controlTowerLogArchive,
+  elbAccessLogs,
+  serverAccessLogs,
+  vpcFlowLogs,
+} from '../../fixtures/log-delivery.js';
+import {
   bucket,
   bucketPolicy,
+  checkTools,
   everyone,
   NOTHING_BLOCKED,
   publicAccessBlock,
@@ -13,6 +23,11 @@ import {
 
 const exchange = bucket('harbor-partner-exchange', 'eu-west-1');
 const PARTNER = '444455556666';
+let tools: CheckTools;
+
+beforeAll(async () => {
+  tools = await checkTools();
+});
 
 const grantTo = (sid: string, principal: object | string, condition?: object) => ({
   Sid: sid,
@@ -36,7 +51,7 @@ describe('Check: s3-bucket-no-untrusted-cross-account-access', () => {
     const inventory = withPolicy([grantTo('CarrierPartnerAccess', { AWS: `arn:aws:iam::${PARTNER}:root` })]);
 
     // Act
-    const results = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+    const results = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, tools);
 
     // Assess
     expect(results).toEqual([
@@ -57,7 +72,7 @@ describe('Check: s3-bucket-no-untrusted-cross-account-access', () => {
     const settings = settingsSchema.parse({ trustedAccountIds: [PARTNER] });
 
     // Act
-    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, undefined, settings);
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, tools, settings);
 
     // Assess
     expect(result?.status).toBe('PASS');
@@ -68,7 +83,7 @@ describe('Check: s3-bucket-no-untrusted-cross-account-access', () => {
     const inventory = withPolicy([everyone(exchange.name, 'PublicRead', 's3:GetObject')]);
 
     // Act
-    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, tools);
 
     // Assess
     expect(result?.status).toBe('FAIL');
@@ -80,7 +95,7 @@ describe('Check: s3-bucket-no-untrusted-cross-account-access', () => {
     const inventory = withPolicy([grantTo('PartnerPipeline', '*', { StringEquals: { 'aws:SourceAccount': PARTNER } })]);
 
     // Act
-    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, tools);
 
     // Assess
     expect(result?.status).toBe('FAIL');
@@ -94,22 +109,26 @@ describe('Check: s3-bucket-no-untrusted-cross-account-access', () => {
     ]);
 
     // Act
-    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, tools);
 
     // Assess
     expect(result?.status).toBe('PASS');
   });
 
-  it('passes for a "*" limited to the organization, and for service principals', () => {
+  it('passes for a "*" limited to the organization, and for service principals pinned to this account', () => {
     // Prepare
     const inventory = withPolicy([
       grantTo('OrganizationRead', '*', { StringEquals: { 'aws:PrincipalOrgID': 'o-h4rb0r2024x' } }),
-      grantTo('LogDelivery', { Service: 'logging.s3.amazonaws.com' }),
+      grantTo(
+        'LogDelivery',
+        { Service: 'logging.s3.amazonaws.com' },
+        { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+      ),
       grantTo('OwnRole', { AWS: 'arn:aws:iam::123456789012:role/exporter' }),
     ]);
 
     // Act
-    const results = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+    const results = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, tools);
 
     // Assess
     expect(results).toEqual([
@@ -135,7 +154,7 @@ describe('Check: s3-bucket-no-untrusted-cross-account-access', () => {
     ]);
 
     // Act
-    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, tools);
 
     // Assess
     expect(result?.status).toBe('PASS');
@@ -150,7 +169,7 @@ describe('Check: s3-bucket-no-untrusted-cross-account-access', () => {
     ]);
 
     // Act
-    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, tools);
 
     // Assess
     expect(result?.status).toBe('PASS');
@@ -163,7 +182,7 @@ describe('Check: s3-bucket-no-untrusted-cross-account-access', () => {
     ]);
 
     // Act
-    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, tools);
 
     // Assess
     expect(result?.status).toBe('FAIL');
@@ -175,7 +194,7 @@ describe('Check: s3-bucket-no-untrusted-cross-account-access', () => {
     const inventory = withPolicy(null);
 
     // Act
-    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, tools);
 
     // Assess
     expect(result).toEqual({
@@ -198,11 +217,69 @@ describe('Check: s3-bucket-no-untrusted-cross-account-access', () => {
     });
 
     // Act
-    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, tools);
 
     // Assess
     expect(result?.status).toBe('PASS');
     expect(result?.message).toContain('RestrictPublicBuckets limits access to this account and AWS services');
+  });
+
+  it('fails for a service principal that writes on behalf of any account: its only pin is a bucket ARN', () => {
+    // Prepare
+    const inventory = withPolicy(serverAccessLogs(exchange.name, 'harbor-web-assets', { withoutPin: true }));
+
+    // Act
+    const results = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, tools);
+
+    // Assess
+    expect(results).toEqual([
+      {
+        status: 'FAIL',
+        resource: exchange,
+        message:
+          "S3 bucket harbor-partner-exchange's bucket policy grants access to any AWS account through logging.s3.amazonaws.com (statement S3ServerAccessLogsPolicy), as no condition pins the source account (aws:SourceArn arn:aws:s3:::harbor-web-assets names no account), outside this account and trustedAccountIds.",
+      },
+    ]);
+  });
+
+  it('fails for an unpinned service grant even when RestrictPublicBuckets blocks a public policy: service principals are exempt', () => {
+    // Prepare
+    const inventory = s3Inventory([exchange], {
+      bucketPublicAccessBlocks: [publicAccessBlock(exchange, { restrictPublicBuckets: true })],
+      bucketPolicies: [
+        bucketPolicy(exchange, [
+          everyone(exchange.name, 'PublicRead', 's3:GetObject'),
+          grantTo('CarrierPartnerAccess', { AWS: PARTNER }),
+          grantTo('AnyTrail', { Service: 'cloudtrail.amazonaws.com' }),
+        ]),
+      ],
+    });
+
+    // Act
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, tools);
+
+    // Assess
+    expect(result?.status).toBe('FAIL');
+    expect(result?.message).toContain('any AWS account through cloudtrail.amazonaws.com (statement AnyTrail)');
+    expect(result?.message).not.toContain(PARTNER);
+  });
+
+  it.each([
+    ['the classic CloudTrail policy', classicCloudTrail(exchange.name)],
+    ['the Control Tower log archive', controlTowerLogArchive(exchange.name, 'o-a1b2c3d4e5')],
+    ['AWS Config delivery', awsConfigDelivery(exchange.name)],
+    ['Elastic Load Balancing access logs', elbAccessLogs(exchange.name, 'alb')],
+    ['S3 server access logging', serverAccessLogs(exchange.name, 'harbor-web-assets')],
+    ['VPC flow logs', vpcFlowLogs(exchange.name)],
+  ])('passes for %s as AWS documents it', (_label, statements) => {
+    // Prepare
+    const inventory = withPolicy(statements);
+
+    // Act
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, tools);
+
+    // Assess
+    expect(result?.status).toBe('PASS');
   });
 
   it('ignores Deny statements', () => {
@@ -210,7 +287,7 @@ describe('Check: s3-bucket-no-untrusted-cross-account-access', () => {
     const inventory = withPolicy([{ ...grantTo('DenyPartner', { AWS: PARTNER }), Effect: 'Deny' }]);
 
     // Act
-    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+    const [result] = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, tools);
 
     // Assess
     expect(result?.status).toBe('PASS');
@@ -221,7 +298,7 @@ describe('Check: s3-bucket-no-untrusted-cross-account-access', () => {
     const inventory = s3Inventory([exchange], { bucketPolicies: [] });
 
     // Act
-    const results = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory);
+    const results = runCheck(s3BucketNoUntrustedCrossAccountAccess, inventory, tools);
 
     // Assess
     expect(results).toEqual([]);

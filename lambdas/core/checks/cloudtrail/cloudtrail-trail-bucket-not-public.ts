@@ -8,6 +8,13 @@ import {
 } from '../s3/bucket-exposure.js';
 import { ownTrails, trailLabel } from './trails.js';
 
+/**
+ * The trail's bucket judged like s3-bucket-no-public-read and -write ({@link bucketExposure}),
+ * including statements that let an AWS service principal write for any account: a CloudTrail grant
+ * on the whole bucket without aws:SourceArn or aws:SourceAccount lets any account's trail deliver
+ * files into the audit bucket. The policy CloudTrail documents (writes below
+ * `AWSLogs/<account-id>/`, now also pinned with aws:SourceArn) passes.
+ */
 export const cloudtrailTrailBucketNotPublic = defineCheck({
   id: 'cloudtrail-trail-bucket-not-public',
   title: 'The S3 bucket a CloudTrail trail delivers to allows no public read or write access',
@@ -25,8 +32,10 @@ export const cloudtrailTrailBucketNotPublic = defineCheck({
   remediation: {
     text:
       'Make the trail’s bucket private: turn on Block Public Access and remove public ACL grants and policy ' +
-      'statements. Only trails whose bucket is in this account are evaluated; a bucket in another account (a central ' +
-      'log archive) gives no result here and must be checked in that account.',
+      'statements; pin the CloudTrail statements with aws:SourceArn of your trails (or aws:SourceAccount), which ' +
+      'Block Public Access does not do for service principals. Only trails whose bucket is in this account are ' +
+      'evaluated; a bucket in another account (a central log archive) gives no result here and must be checked in ' +
+      'that account.',
     cli:
       'aws s3api put-public-access-block --bucket <trail-bucket> --public-access-block-configuration ' +
       'BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',

@@ -7,12 +7,16 @@ import type {
   PolicyStatement,
 } from '../../inventory/index.js';
 import { wildcardServiceActions } from '../../policy/index.js';
+import { joinNames } from '../s3/bucket-exposure.js';
 
 /** An Allow statement broad enough to matter for least privilege. */
 export type BroadGrant =
   /** `Action: *` on every resource: full administrative access (FSBP IAM.1, CIS 1.16). */
   | { kind: 'full-admin'; sid?: string }
-  /** `NotAction` on every resource: everything except a few actions, usually close to admin. */
+  /**
+   * `NotAction` on every resource: every action of every service except the excluded ones, including
+   * actions and services AWS adds later. Not `Action: *`, but full access outside the exclusions.
+   */
   | { kind: 'not-action'; sid?: string; excluded: readonly string[] }
   /** `service:*` (or `*` on named resources): every action of a service (FSBP IAM.21). */
   | { kind: 'service-wildcard'; sid?: string; actions: readonly string[] };
@@ -35,7 +39,11 @@ export function broadGrants(document: PolicyDocument): BroadGrant[] {
     if (statement.effect !== 'Allow') continue;
     const everything = onAllResources(statement);
     if (statement.notAction) {
-      if (everything) grants.push({ kind: 'not-action', ...withSid(statement), excluded: statement.notAction });
+      // NotAction: ["*"] excludes every action, so the statement grants nothing.
+      const excludesAll = statement.notAction.some(isEveryAction);
+      if (everything && !excludesAll) {
+        grants.push({ kind: 'not-action', ...withSid(statement), excluded: statement.notAction });
+      }
       continue;
     }
     const actions = statement.action ?? [];
@@ -52,13 +60,34 @@ export function broadGrants(document: PolicyDocument): BroadGrant[] {
 export const grantsFullAdmin = (document: PolicyDocument): boolean =>
   broadGrants(document).some((g) => g.kind === 'full-admin');
 
+const serviceOf = (pattern: string): string => pattern.split(':', 1)[0] ?? pattern;
+
+/**
+ * What an Allow with NotAction on every resource grants: e.g. `it excludes every iam action, yet
+ * grants every action of every other service, including any service AWS adds later; …`.
+ */
+function describeNotAction(excluded: readonly string[]): string {
+  const whole = [...new Set(excluded.filter((p) => /^[\w-]+:\*$/.test(p)).map(serviceOf))];
+  const partial = excluded.filter((p) => !whole.includes(serviceOf(p)));
+  const partialServices = [...new Set(partial.map(serviceOf))];
+  const excludes = joinNames([...whole.map((s) => `every ${s} action`), ...partial]);
+  const rest =
+    partialServices.length > 0
+      ? `the other ${joinNames(partialServices)} actions and every action of every other service`
+      : 'every action of every other service';
+  return (
+    `it excludes ${excludes}, yet grants ${rest}, including any service AWS adds later; ` +
+    'not the same as Action "*", but full access outside what it excludes'
+  );
+}
+
 function describeGrant(grant: BroadGrant): string {
   const where = grant.sid ? `statement ${grant.sid}` : 'a statement';
   if (grant.kind === 'full-admin') {
     return `${where} allows every action (*) on every resource (full administrator access)`;
   }
   if (grant.kind === 'not-action') {
-    return `${where} allows every action except ${grant.excluded.join(', ')} on every resource (Allow with NotAction)`;
+    return `${where} allows every action except ${grant.excluded.join(', ')} on every resource (Allow with NotAction): ${describeNotAction(grant.excluded)}`;
   }
   const scope = grant.actions.includes('*') ? 'every action on the listed resources' : 'every action of the service';
   return `${where} allows wildcard actions ${grant.actions.join(', ')} (${scope})`;

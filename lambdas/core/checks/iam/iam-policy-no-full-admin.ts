@@ -19,7 +19,11 @@ export const iamPolicyNoFullAdmin = defineCheck({
     { framework: 'aws-fsbp', control: 'IAM.21' },
     { framework: 'cis-aws-3.0', control: '1.16' },
   ],
-  risk: 'A policy allowing * on *, every action but a few, or every action of a service gives whoever holds it far more than their job needs; one leaked credential then compromises the whole account or service.',
+  risk:
+    'A policy allowing * on *, or every action of a service, gives whoever holds it far more than their job needs; one ' +
+    'leaked credential then compromises the whole account or service. Allow with NotAction on every resource is not ' +
+    'Action "*", but it grants every action of every service except the excluded ones, including services AWS adds ' +
+    'later: full access in all but the excluded services.',
   remediation: {
     text: 'Replace the wildcard with the specific actions and resources the workload uses (IAM Access Analyzer can generate them from CloudTrail activity), and publish it as the default version.',
     cli: 'aws iam create-policy-version --policy-arn <policy-arn> --policy-document file://least-privilege.json --set-as-default',

@@ -87,8 +87,9 @@ export const iamRoleTrustNotPublic = defineCheck({
       .map((role) => {
         const assume = role.trustPolicy.statements.filter(allowsAssume);
         const problems = [
+          // A service principal in a trust policy gets the role only through iam:PassRole in this account.
           ...assume
-            .filter((s) => isPublicStatement(s, { internetExposurePrefix }))
+            .filter((s) => isPublicStatement(s, 'trust-policy', { internetExposurePrefix }))
             .map((s) =>
               s.notPrincipal
                 ? `an Allow with NotPrincipal admits every principal not listed`

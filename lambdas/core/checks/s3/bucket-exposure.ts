@@ -4,12 +4,20 @@ import type {
   BucketOwnershipControls,
   BucketPolicy,
   BucketPublicAccessBlock,
+  PolicyDocument,
   PolicyStatement,
   PublicAccessBlock,
   S3Bucket,
 } from '../../inventory/index.js';
 import type { AccessLevel, ActionCatalog } from '../../policy/index.js';
-import { isPublicStatement, type PolicyAnalysisOptions } from '../../policy/index.js';
+import {
+  arnNamesFixedAccount,
+  conditionEntries,
+  grantsToEveryone,
+  type PolicyAnalysisOptions,
+  publicGrant,
+  restrictingConditions,
+} from '../../policy/index.js';
 import { type CheckResult, fail, pass } from '../define-check.js';
 import { bucketLabel } from './bucket-attribute.js';
 
@@ -91,7 +99,8 @@ export function effectiveBlock(data: BlockData): (bucket: S3Bucket) => Effective
 export type AccessKind = 'read' | 'write';
 
 export interface PublicGrant {
-  source: 'acl' | 'policy';
+  /** `service`: a policy statement granting AWS service principals that act for any account. */
+  source: 'acl' | 'policy' | 'service';
   /** e.g. `the ACL grant of READ to everyone (AllUsers)`. */
   description: string;
   access: ReadonlySet<AccessKind>;
@@ -136,13 +145,71 @@ export const statementName = (statement: PolicyStatement, index: number): string
 const statementLabel = (statement: PolicyStatement, index: number): string =>
   `policy statement ${statementName(statement, index)} (${describeActions(statement)})`;
 
+/** Whether a statement's resources can name objects: `bucket/key` paths, wildcards or NotResource. */
+const coversObjects = (statement: PolicyStatement): boolean =>
+  statement.notResource !== undefined || (statement.resource ?? []).some((r) => r.includes('/') || /[*?]/.test(r));
+
+/**
+ * What a service grant no condition pins lets any account have the service do: write for any
+ * Write, Permissions management or Tagging action; read only for actions that read objects. A
+ * service reading the bucket itself (its ACL, location or listing) is the check a delivering
+ * service runs before it writes, and hands nothing to the account it acts for; AWS leaves those
+ * statements unpinned in its own log archive (Control Tower) and pins only the writes.
+ */
+export function serviceGrantAccess(statement: PolicyStatement, actions: ActionCatalog): Set<AccessKind> {
+  const access = new Set<AccessKind>();
+  const objects = coversObjects(statement);
+  for (const action of actions.statementActions(statement, 's3')) {
+    const levels = actions.accessLevelsOf(action);
+    if (levels.some((level) => LEVEL_ACCESS[level] === 'write')) access.add('write');
+    if (
+      objects &&
+      levels.some((l) => LEVEL_ACCESS[l] === 'read') &&
+      actions.resourceTypesOf(action).includes('object')
+    ) {
+      access.add('read');
+    }
+  }
+  return access;
+}
+
+/** A fixed aws:SourceArn by S3's definition: no wildcard, or one below a fixed account. */
+const s3FixedSourceArn = (statement: PolicyStatement): boolean =>
+  conditionEntries(statement).some(
+    (e) =>
+      e.requiresValue &&
+      e.key.toLowerCase() === 'aws:sourcearn' &&
+      e.values.length > 0 &&
+      e.values.every((v) => !/[*?]/.test(v) || arnNamesFixedAccount(v)),
+  );
+
+/**
+ * Whether S3 itself deems a bucket policy public, which decides whether RestrictPublicBuckets
+ * applies to it. S3 counts any fixed aws:SourceArn as a pin, an account-less bucket ARN included,
+ * so a `*` pinned only by a bucket ARN is public to these checks but not to S3.
+ */
+export const s3DeemsPublic = (policy: PolicyDocument | null, options: PolicyAnalysisOptions = {}): boolean =>
+  (policy?.statements ?? []).some(
+    (s) =>
+      s.effect === 'Allow' &&
+      grantsToEveryone(s) &&
+      restrictingConditions(s, options).length === 0 &&
+      !s3FixedSourceArn(s),
+  );
+
 function policyGrants(
   policy: BucketPolicy['policy'],
   actions: ActionCatalog,
   options: PolicyAnalysisOptions,
 ): PublicGrant[] {
   return (policy?.statements ?? []).flatMap((statement, index): PublicGrant[] => {
-    if (!isPublicStatement(statement, options)) return [];
+    const grant = publicGrant(statement, 'resource-policy', options);
+    if (!grant) return [];
+    if (grant.via === 'service') {
+      const access = serviceGrantAccess(statement, actions);
+      const description = `${statementLabel(statement, index)}, which lets ${joinNames(grant.services)} act for any AWS account: ${grant.reason}`;
+      return access.size === 0 ? [] : [{ source: 'service', description, access }];
+    }
     const access = new Set([...actions.accessLevels(statement, 's3')].map((level) => LEVEL_ACCESS[level]));
     return access.size === 0 ? [] : [{ source: 'policy', description: statementLabel(statement, index), access }];
   });
@@ -174,6 +241,13 @@ export const settingOn = (settings: readonly EffectiveSetting[], key: BlockSetti
  * internet exposure, is not public) are
  * neutralised when RestrictPublicBuckets is effective. Read/write comes from the actions'
  * access levels. Undefined when any of the bucket's inputs could not be collected.
+ *
+ * A statement granting an AWS service principal that no condition pins to a source account is
+ * public too: any account can point the service at the bucket (a CloudFront distribution serving
+ * its objects, a trail delivering into it), much as AuthenticatedUsers admits any account. S3's
+ * own definition counts a service principal as fixed, so Block Public Access neither rejects nor
+ * restricts such a statement: RestrictPublicBuckets exempts service principals. See
+ * {@link serviceGrantAccess} for which of those grants count as read and write.
  */
 export function bucketExposure(
   data: ExposureData,
@@ -197,13 +271,21 @@ export function bucketExposure(
         ? 'ACLs are disabled (Object Ownership is BucketOwnerEnforced)'
         : ignoreAcls && `IgnorePublicAcls is on at the ${settingLevel(ignoreAcls)} level`;
     const restrict = settingOn(settings, 'restrictPublicBuckets');
-    const policyNeutraliser = restrict && `RestrictPublicBuckets is on at the ${settingLevel(restrict)} level`;
+    const policyNeutraliser =
+      restrict &&
+      s3DeemsPublic(policy.policy, options) &&
+      `RestrictPublicBuckets is on at the ${settingLevel(restrict)} level`;
 
     const grants = [
       ...aclGrants(acl).map((g) => (aclNeutraliser ? { ...g, neutralisedBy: aclNeutraliser } : g)),
-      ...policyGrants(policy.policy, actions, options).map((g) =>
-        policyNeutraliser ? { ...g, neutralisedBy: policyNeutraliser } : g,
-      ),
+      ...policyGrants(policy.policy, actions, options).map((g): PublicGrant => {
+        if (g.source === 'service') {
+          return restrict
+            ? { ...g, description: `${g.description}; RestrictPublicBuckets does not apply to AWS service principals` }
+            : g;
+        }
+        return policyNeutraliser ? { ...g, neutralisedBy: policyNeutraliser } : g;
+      }),
     ];
     return { bucket, grants };
   };

@@ -1,16 +1,25 @@
 import { arnAccount } from '../../aws/arn.js';
 import type { PolicyStatement } from '../../inventory/index.js';
 import {
+  type ActionCatalog,
   conditionValues,
   grantedAccounts,
-  isPublicStatement,
   type PolicyAnalysisOptions,
   principalAccountId,
+  publicGrant,
   restrictingConditions,
 } from '../../policy/index.js';
 import { defineCheck, fail, pass } from '../define-check.js';
 import { bucketLabel } from './bucket-attribute.js';
-import { BLOCK_SLICES, effectiveBlock, joinNames, settingOn, statementName } from './bucket-exposure.js';
+import {
+  BLOCK_SLICES,
+  effectiveBlock,
+  joinNames,
+  s3DeemsPublic,
+  serviceGrantAccess,
+  settingOn,
+  statementName,
+} from './bucket-exposure.js';
 
 /** Keys that limit a statement to members of this organization. */
 const ORGANIZATION_KEYS = ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:SourceOrgID', 'aws:SourceOrgPaths'];
@@ -83,6 +92,31 @@ function untrustedPrincipals(
   return [...reached].filter((account) => !trusted.has(account));
 }
 
+/**
+ * A service grant no condition pins to a source account: the service writes to (or reads the
+ * objects of) the bucket for any account that points it there. Described as
+ * `any AWS account through <service> (statement <sid>), as <reason>`.
+ */
+function unpinnedServiceAccess(
+  statement: PolicyStatement,
+  name: string,
+  actions: ActionCatalog,
+  options: PolicyAnalysisOptions,
+): string[] {
+  const grant = publicGrant(statement, 'resource-policy', options);
+  if (grant?.via !== 'service' || serviceGrantAccess(statement, actions).size === 0) return [];
+  return [`any AWS account through ${joinNames(grant.services)} (statement ${name}), as ${grant.reason}`];
+}
+
+/**
+ * Grants to accounts outside this account, its organization and trustedAccountIds, and grants to
+ * AWS service principals that act for any account because no condition pins the source account
+ * (aws:SourceAccount, aws:SourceOrgID, an aws:SourceArn naming an account, or writes confined to
+ * `AWSLogs/<account-id>/`). A service grant pinned to other accounts (a central log archive
+ * receiving its members' logs) is left alone: the service acts only for the accounts the owner
+ * chose, and only as that service. A service reading the bucket itself (ACL, location, listing)
+ * before delivering is not flagged either: AWS leaves those statements unpinned in Control Tower.
+ */
 export const s3BucketNoUntrustedCrossAccountAccess = defineCheck({
   id: 's3-bucket-no-untrusted-cross-account-access',
   title: 'S3 bucket policies grant access only to this account, its organization and trusted accounts',
@@ -100,12 +134,14 @@ export const s3BucketNoUntrustedCrossAccountAccess = defineCheck({
   remediation: {
     text:
       'Remove the statements for accounts you do not trust, restrict "*" statements with aws:PrincipalOrgID, or add ' +
-      'partner accounts you vouch for to the trustedAccountIds setting. Service principals and the AWS accounts ' +
-      'Elastic Load Balancing delivers access logs from are not flagged.',
+      'partner accounts you vouch for to the trustedAccountIds setting. Pin statements for AWS service principals ' +
+      'with aws:SourceAccount (or aws:SourceOrgID), plus aws:SourceArn for the exact source: an S3 bucket ARN names ' +
+      'no account, so aws:SourceArn alone does not pin it. The AWS accounts Elastic Load Balancing delivers access ' +
+      'logs from are not flagged.',
     cli: 'aws s3api put-bucket-policy --bucket <bucket> --policy file://<policy-without-untrusted-grants>.json',
     url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html',
   },
-  evaluate: ({ s3, accountId }, settings) => {
+  evaluate: ({ s3, accountId }, settings, { actions }) => {
     const blockOf = effectiveBlock(s3);
     const policies = new Map(s3.bucketPolicies.map((p) => [p.arn, p.policy]));
     const trusted = new Set([accountId, ...settings.trustedAccountIds, ...ELB_LOG_DELIVERY_ACCOUNTS]);
@@ -117,8 +153,17 @@ export const s3BucketNoUntrustedCrossAccountAccess = defineCheck({
       const label = bucketLabel(bucket);
       if (!policy) return [pass(bucket, `${label} has no bucket policy, so it grants no cross-account access.`)];
       // RestrictPublicBuckets blocks all cross-account access to a bucket with a public policy,
-      // named accounts included, leaving only this account and AWS services.
-      if (settingOn(block, 'restrictPublicBuckets') && policy.statements.some((s) => isPublicStatement(s, options))) {
+      // named accounts included, leaving only this account and AWS service principals.
+      const restricted = settingOn(block, 'restrictPublicBuckets') !== undefined && s3DeemsPublic(policy, options);
+      const findings = policy.statements.flatMap((statement, index) => {
+        const name = statementName(statement, index);
+        const outsiders = restricted ? [] : untrustedPrincipals(statement, trusted, options);
+        return [
+          ...(outsiders.length === 0 ? [] : [`${joinNames(outsiders)} (statement ${name})`]),
+          ...unpinnedServiceAccess(statement, name, actions, options),
+        ];
+      });
+      if (restricted && findings.length === 0) {
         return [
           pass(
             bucket,
@@ -126,10 +171,6 @@ export const s3BucketNoUntrustedCrossAccountAccess = defineCheck({
           ),
         ];
       }
-      const findings = policy.statements.flatMap((statement, index) => {
-        const outsiders = untrustedPrincipals(statement, trusted, options);
-        return outsiders.length === 0 ? [] : [`${joinNames(outsiders)} (statement ${statementName(statement, index)})`];
-      });
       return [
         findings.length === 0
           ? pass(
