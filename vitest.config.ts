@@ -9,7 +9,7 @@ const env = {
 };
 
 /** Tests that start processes or servers (moto, the compiled CLI) or synthesise the CDK stack. */
-const SLOW = ['test/integration/**', 'test/lib/**', 'test/cli/**'];
+const SLOW = ['test/integration/**', 'test/lib/**'];
 
 /**
  * Three projects: `unit` (pure code and mocked SDK clients, run in shared workers so modules load once), `stack`
@@ -46,8 +46,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts', 'test/cli/**/*.test.ts'],
-          globalSetup: ['test/cli/build-cli.ts'],
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/integration/build-cli.ts'],
           pool: 'forks',
           testTimeout: 60_000,
           hookTimeout: 300_000,

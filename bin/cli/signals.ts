@@ -18,16 +18,19 @@ const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
  * On SIGINT or SIGTERM: restore the cursor, run the registered cleanups (the demo stops its emulator), and exit with
  * 128 + the signal number. A second signal while cleaning up exits at once.
  */
-export function installInterruptHandlers(stderr: NodeJS.WriteStream): void {
+export function installInterruptHandlers(
+  stderr: Pick<NodeJS.WriteStream, 'isTTY' | 'write'>,
+  host: { on(signal: NodeJS.Signals, listener: () => void): unknown; exit(code: number): void } = process,
+): void {
   let interrupted = false;
   for (const signal of Object.keys(SIGNAL_EXIT_CODES) as (keyof typeof SIGNAL_EXIT_CODES)[]) {
-    process.on(signal, () => {
+    host.on(signal, () => {
       const code = SIGNAL_EXIT_CODES[signal];
       if (stderr.isTTY) stderr.write(SHOW_CURSOR);
-      if (interrupted) process.exit(code);
+      if (interrupted) return host.exit(code);
       interrupted = true;
       stderr.write(`\nsrm-scan: interrupted (${signal}), stopping.\n`);
-      Promise.allSettled([...cleanups].map((cleanup) => cleanup())).finally(() => process.exit(code));
+      void Promise.allSettled([...cleanups].map((cleanup) => cleanup())).finally(() => host.exit(code));
     });
   }
 }

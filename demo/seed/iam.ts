@@ -17,7 +17,6 @@ import {
   PutGroupPolicyCommand,
   PutRolePolicyCommand,
   PutUserPolicyCommand,
-  UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
 import { inlinePolicyArn } from '../../lambdas/core/checks/iam/admin-access.js';
 import type { ExpectedFailure, Seeder } from './types.js';
@@ -33,8 +32,9 @@ import type { ExpectedFailure, Seeder } from './types.js';
  *   iam-root-not-used-recently is ERROR. The other root verdicts are covered by unit tests.
  * - Access keys are created "now" and cannot be backdated, so iam-user-access-keys-rotated and
  *   iam-user-unused-credentials-disabled only PASS here; their FAIL cases are unit-tested.
- * - An account has one password policy: the demo sets a weak one (a common real-world state);
- *   the compliant policy is unit-tested.
+ * - The account has no password policy at all, the most common real-world state: IAM answers
+ *   GetAccountPasswordPolicy with NoSuchEntity, which must read as "no policy" (a FAIL), never as a
+ *   collection error. Weak and compliant policies are unit-tested.
  * - moto only knows AWS managed policies when started with MOTO_IAM_LOAD_MANAGED_POLICIES, so the
  *   admin roles use a customer managed `*` on `*` policy; AdministratorAccess is unit-tested.
  */
@@ -43,15 +43,6 @@ export const seedIam: Seeder = async ({ accountId, clients }) => {
   const arn = (resource: string) => `arn:aws:iam::${accountId}:${resource}`;
   const json = (document: object) => JSON.stringify({ Version: '2012-10-17', ...document });
   const trust = (statement: object) => json({ Statement: [{ Effect: 'Allow', ...statement }] });
-
-  await iam.send(
-    new UpdateAccountPasswordPolicyCommand({
-      MinimumPasswordLength: 8,
-      RequireNumbers: true,
-      RequireLowercaseCharacters: true,
-      AllowUsersToChangePassword: true,
-    }),
-  );
 
   const policyArn = async (name: string, statement: object[]) =>
     (await iam.send(new CreatePolicyCommand({ PolicyName: name, PolicyDocument: json({ Statement: statement }) })))

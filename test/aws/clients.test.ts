@@ -4,7 +4,8 @@ import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
-import { AwsClients, describeAwsError } from '../../lambdas/core/aws/clients.js';
+import { AwsClients, describeAwsError, describeConnectionError, isAwsError } from '../../lambdas/core/aws/clients.js';
+import { awsError } from '../helpers/aws-errors.js';
 import { leakedWindows } from '../helpers/secrets.js';
 
 describe('Class: AwsClients', () => {
@@ -122,5 +123,63 @@ describe('Function: describeAwsError', () => {
     // Assess
     expect(described.message.length).toBeLessThanOrEqual(500);
     expect(leakedWindows(described.message, [key])).toEqual([]);
+  });
+});
+
+describe('Function: isAwsError', () => {
+  it.each([
+    ['query', 'NoSuchEntityException', 'NoSuchEntity'],
+    ['query', 'NoSuchEntityException', 'NoSuchEntityException'],
+    ['rest-xml', 'NoSuchBucketPolicy', 'NoSuchBucketPolicy'],
+    ['json', 'ResourceNotFoundException', 'ResourceNotFound'],
+    ['json', 'ResourceNotFoundException', 'ResourceNotFoundException'],
+  ] as const)('recognises a %s %s error when asked for %s', (protocol, name, wanted) => {
+    // Prepare
+    const error = awsError(protocol, name, { status: 404 });
+
+    // Act
+    const matches = isAwsError(error, wanted);
+
+    // Assess
+    expect(matches).toBe(true);
+  });
+
+  it('does not mistake another error for the one asked about', () => {
+    // Prepare
+    const denied = awsError('query', 'AccessDenied', { status: 403 });
+
+    // Act
+    const matches = isAwsError(denied, 'NoSuchEntity');
+
+    // Assess
+    expect(matches).toBe(false);
+    expect(isAwsError(undefined, 'NoSuchEntity')).toBe(false);
+  });
+});
+
+describe('Function: describeConnectionError', () => {
+  it.each([
+    [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4566'), { code: 'ECONNREFUSED' }),
+      'could not reach the endpoint (connect ECONNREFUSED 127.0.0.1:4566)',
+    ],
+    [
+      Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }),
+      'no AWS credentials were found',
+    ],
+    [
+      awsError('query', 'ExpiredToken', {
+        message: 'The security token included in the request is expired',
+        status: 403,
+      }),
+      'AWS rejected the credentials (ExpiredToken: The security token included in the request is expired)',
+    ],
+    [awsError('query', 'Throttling', { message: 'Rate exceeded' }), 'Throttling: Rate exceeded'],
+  ])('says what failed for %s', (error, expected) => {
+    // Act
+    const sentence = describeConnectionError(error);
+
+    // Assess
+    expect(sentence).toContain(expected);
   });
 });

@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-/** The compiled CLI, as `npm install` puts it on the PATH (`test/cli/build-cli.ts` compiles it first). */
+/** The compiled CLI, as `npm install` puts it on the PATH (`test/integration/build-cli.ts` compiles it first). */
 export const CLI = join(import.meta.dirname, '../../dist/bin/srm-scan.js');
 export const REPOSITORY = join(import.meta.dirname, '../..');
 

@@ -35,3 +35,58 @@ describe('Function: renderCsv', () => {
     });
   });
 });
+
+describe('Function: renderCsv in a spreadsheet', () => {
+  it.each([
+    ['=HYPERLINK("http://evil.example","click")'],
+    ['+1+cmd|" /C calc"!A0'],
+    ['-2+3'],
+    ['@SUM(A1:A9)'],
+    ['\tcmd'],
+    ['\rcmd'],
+  ])('neutralises a cell that a spreadsheet would run as a formula: %j', (name) => {
+    // Prepare: IAM user names may begin with = or +, and they reach the resource id and the message.
+    const report = makeReport([
+      finding('iam-user-console-mfa-enabled', `arn:aws:iam::123456789012:user/${name}`, 'FAIL', {
+        resourceId: name,
+        message: name,
+      }),
+    ]);
+
+    // Act
+    const rows = parse(renderCsv(report), { columns: true }) as Record<string, string>[];
+
+    // Assess
+    expect(rows[0]?.resourceId).toBe(`'${name}`);
+    expect(rows[0]?.message).toBe(`'${name}`);
+    expect(rows[0]?.resourceArn).toBe(`arn:aws:iam::123456789012:user/${name}`);
+  });
+
+  it('carries the suppression of a suppressed failure and leaves the others blank', () => {
+    // Prepare
+    const report = makeReport([
+      finding('s3-bucket-versioning-enabled', 'arn:aws:s3:::scratch', 'FAIL', {
+        suppression: {
+          index: 0,
+          checkId: 's3-*',
+          resource: 'arn:aws:s3:::scratch',
+          reason: 'Scratch data.',
+          owner: 'data',
+          expiresAt: '2027-03-31',
+        },
+      }),
+      finding('s3-bucket-versioning-enabled', 'arn:aws:s3:::orders', 'FAIL'),
+    ]);
+
+    // Act
+    const rows = parse(renderCsv(report), { columns: true }) as Record<string, string>[];
+
+    // Assess
+    expect(
+      rows.map((r) => [r.status, r.suppressed, r.suppressionReason, r.suppressionOwner, r.suppressionExpiresAt]),
+    ).toEqual([
+      ['FAIL', 'true', 'Scratch data.', 'data', '2027-03-31'],
+      ['FAIL', 'false', '', '', ''],
+    ]);
+  });
+});

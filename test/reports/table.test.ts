@@ -103,4 +103,47 @@ describe('Function: renderTable', () => {
     expect(text).toContain('Collection issues (1)');
     expect(text).toContain('s3.bucketPolicies in global: AccessDenied: denied');
   });
+
+  it('lists suppressed failures in their own section with reason, owner and expiry, never among the FAILs', () => {
+    // Prepare
+    const report = makeReport([
+      volumeFinding('vol-open'),
+      volumeFinding('vol-accepted', 'FAIL', {
+        suppression: {
+          index: 0,
+          checkId: 'ec2-*',
+          resource: volumeArn('vol-accepted'),
+          reason: 'Legacy volume, migrated in Q1.',
+          owner: 'platform',
+          expiresAt: '2027-03-31',
+        },
+      }),
+    ]);
+
+    // Act
+    const text = renderTable(report);
+
+    // Assess
+    const section = text.indexOf('Suppressed failures (1)');
+    expect(section).toBeGreaterThan(text.indexOf('vol-open'));
+    expect(text.indexOf('vol-accepted')).toBeGreaterThan(section);
+    expect(text).toContain('Totals: FAIL 1 · PASS 0 · ERROR 0 · suppressed 1');
+    expect(text).toContain('suppressed: Legacy volume, migrated in Q1. · owner platform · until 2027-03-31');
+  });
+
+  it('reports suppression warnings and ends with the coverage line', () => {
+    // Prepare
+    const report = makeReport([volumeFinding('vol-1'), volumeFinding('vol-2', 'ERROR')], {
+      suppressionProblems: [
+        { kind: 'unknown-check', index: 0, checkId: 's4-*', resource: '*', detail: 'suppression #1 matches no check.' },
+      ],
+    });
+
+    // Act
+    const text = renderTable(report);
+
+    // Assess
+    expect(text).toContain('Suppression warnings (1):\n  suppression #1 matches no check.');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('Coverage: 1 resource-checks evaluated, 1 not evaluated (50.0%)');
+  });
 });

@@ -1,5 +1,5 @@
 import { accountResource, defineCheck, fail, notEvaluated, pass } from '../define-check.js';
-import { joinNames } from '../s3/bucket-exposure.js';
+import { joinNames } from '../shared/text.js';
 import { managementEventGap } from './trails.js';
 
 export const cloudtrailMultiRegionTrailLogging = defineCheck({

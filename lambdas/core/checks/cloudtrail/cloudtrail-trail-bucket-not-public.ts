@@ -1,11 +1,6 @@
 import { defineCheck, fail, notEvaluated, pass } from '../define-check.js';
-import {
-  bucketExposure,
-  describePublicAccess,
-  EXPOSURE_SLICES,
-  joinNames,
-  neutralisedNote,
-} from '../s3/bucket-exposure.js';
+import { bucketExposure, describePublicAccess, EXPOSURE_SLICES, neutralisedNote } from '../shared/bucket-exposure.js';
+import { joinNames } from '../shared/text.js';
 import { ownTrails, trailLabel } from './trails.js';
 
 /**

@@ -7,7 +7,7 @@ import type {
   PolicyStatement,
 } from '../../inventory/index.js';
 import { wildcardServiceActions } from '../../policy/index.js';
-import { joinNames } from '../s3/bucket-exposure.js';
+import { joinNames } from '../shared/text.js';
 
 /** An Allow statement broad enough to matter for least privilege. */
 export type BroadGrant =

@@ -1,9 +1,6 @@
 import type { S3Bucket } from '../../inventory/index.js';
 import type { CheckResult } from '../define-check.js';
 
-/** How messages name a bucket. */
-export const bucketLabel = (bucket: S3Bucket): string => `S3 bucket ${bucket.name}`;
-
 /**
  * One result per bucket from the bucket and its attribute (matched by ARN). A bucket whose
  * attribute is missing, because its collection failed, gets no result: the engine reports it.

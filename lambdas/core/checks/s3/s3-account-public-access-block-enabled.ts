@@ -1,5 +1,6 @@
 import { accountResource, defineCheck, verdict } from '../define-check.js';
-import { blockSettings, joinNames } from './bucket-exposure.js';
+import { blockSettings } from '../shared/bucket-exposure.js';
+import { joinNames } from '../shared/text.js';
 
 export const s3AccountPublicAccessBlockEnabled = defineCheck({
   id: 's3-account-public-access-block-enabled',

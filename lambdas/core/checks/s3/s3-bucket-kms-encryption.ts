@@ -1,5 +1,6 @@
 import { defineCheck, verdict } from '../define-check.js';
-import { bucketLabel, judgeEachBucket } from './bucket-attribute.js';
+import { bucketLabel } from '../shared/bucket-exposure.js';
+import { judgeEachBucket } from './bucket-attribute.js';
 
 /** SSE-KMS and dual-layer SSE-KMS; `AES256` is SSE-S3 with keys S3 owns. */
 const KMS_ALGORITHMS = new Set(['aws:kms', 'aws:kms:dsse']);

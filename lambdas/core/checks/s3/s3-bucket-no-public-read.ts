@@ -1,5 +1,5 @@
 import { defineCheck } from '../define-check.js';
-import { EXPOSURE_SLICES, publicAccessResults } from './bucket-exposure.js';
+import { EXPOSURE_SLICES, publicAccessResults } from '../shared/bucket-exposure.js';
 
 /**
  * Public read through the ACL (AllUsers, AuthenticatedUsers) or the bucket policy: a `*` statement

@@ -1,5 +1,5 @@
 import { defineCheck } from '../define-check.js';
-import { EXPOSURE_SLICES, publicAccessResults } from './bucket-exposure.js';
+import { EXPOSURE_SLICES, publicAccessResults } from '../shared/bucket-exposure.js';
 
 /**
  * Public write through the ACL or the bucket policy: a `*` statement no condition pins, or a

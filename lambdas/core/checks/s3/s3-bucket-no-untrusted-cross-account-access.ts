@@ -10,16 +10,16 @@ import {
   restrictingConditions,
 } from '../../policy/index.js';
 import { defineCheck, fail, pass } from '../define-check.js';
-import { bucketLabel } from './bucket-attribute.js';
 import {
   BLOCK_SLICES,
+  bucketLabel,
   effectiveBlock,
-  joinNames,
   s3DeemsPublic,
   serviceGrantAccess,
   settingOn,
   statementName,
-} from './bucket-exposure.js';
+} from '../shared/bucket-exposure.js';
+import { joinNames } from '../shared/text.js';
 
 /** Keys that limit a statement to members of this organization. */
 const ORGANIZATION_KEYS = ['aws:PrincipalOrgID', 'aws:PrincipalOrgPaths', 'aws:SourceOrgID', 'aws:SourceOrgPaths'];

@@ -1,6 +1,12 @@
 import { defineCheck, fail, pass } from '../define-check.js';
-import { bucketLabel } from './bucket-attribute.js';
-import { BLOCK_SLICES, type EffectiveSetting, effectiveBlock, joinNames, settingLevel } from './bucket-exposure.js';
+import {
+  BLOCK_SLICES,
+  bucketLabel,
+  type EffectiveSetting,
+  effectiveBlock,
+  settingLevel,
+} from '../shared/bucket-exposure.js';
+import { joinNames } from '../shared/text.js';
 
 export const s3BucketPublicAccessBlockEnabled = defineCheck({
   id: 's3-bucket-public-access-block-enabled',

@@ -1,8 +1,8 @@
 import type { PolicyStatement } from '../../inventory/index.js';
 import { grantsToEveryone, iamWildcardMatch, requiresInsecureTransport } from '../../policy/index.js';
 import { defineCheck, fail, pass } from '../define-check.js';
-import { bucketLabel, judgeEachBucket } from './bucket-attribute.js';
-import { describeActions, statementName } from './bucket-exposure.js';
+import { bucketLabel, describeActions, statementName } from '../shared/bucket-exposure.js';
+import { judgeEachBucket } from './bucket-attribute.js';
 
 const coversAllS3Actions = (statement: PolicyStatement): boolean =>
   (statement.action ?? []).some((a) => a === '*' || a.toLowerCase() === 's3:*');

@@ -1,5 +1,6 @@
 import { defineCheck, verdict } from '../define-check.js';
-import { bucketLabel, judgeEachBucket } from './bucket-attribute.js';
+import { bucketLabel } from '../shared/bucket-exposure.js';
+import { judgeEachBucket } from './bucket-attribute.js';
 
 export const s3BucketVersioningEnabled = defineCheck({
   id: 's3-bucket-versioning-enabled',

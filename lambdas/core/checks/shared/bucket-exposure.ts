@@ -19,7 +19,10 @@ import {
   restrictingConditions,
 } from '../../policy/index.js';
 import { type CheckResult, fail, pass } from '../define-check.js';
-import { bucketLabel } from './bucket-attribute.js';
+import { joinNames } from './text.js';
+
+/** How messages name a bucket. */
+export const bucketLabel = (bucket: S3Bucket): string => `S3 bucket ${bucket.name}`;
 
 /** Slices that give a bucket's effective Block Public Access configuration. */
 export const BLOCK_SLICES = ['s3.buckets', 's3.accountPublicAccessBlock', 's3.bucketPublicAccessBlocks'] as const;
@@ -69,12 +72,6 @@ export const blockSettings = (config: PublicAccessBlock): { name: string; on: bo
 /** Where an effective setting comes from, for messages. */
 export const settingLevel = (setting: EffectiveSetting): string =>
   setting.account && setting.bucket ? 'account and bucket' : setting.account ? 'account' : 'bucket';
-
-/** Lists names as prose: `A`, `A and B`, `A, B and C`. */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
 
 const byArn = <T extends { arn: string }>(items: readonly T[]): Map<string, T> =>
   new Map(items.map((item) => [item.arn, item]));
