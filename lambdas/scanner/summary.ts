@@ -1,7 +1,6 @@
 import type { CollectionIssue } from '../core/collectors/types.js';
 import type { LifecycleSummary } from '../core/findings/lifecycle.js';
-import type { ScanCoverage, ScanReport, ScanTotals } from '../core/findings/model.js';
-import type { SuppressionProblem } from '../core/findings/suppressions.js';
+import type { ScanCoverage, ScanReport, ScanTotals, SuppressionProblem } from '../core/findings/model.js';
 
 /** Lifecycle counts of one run (on a dry run: what the run would have changed). */
 export interface LifecycleCounts {

@@ -8,7 +8,11 @@
  * in shared/design/aws-limits.md, then runs the findings lifecycle and the digest on the result.
  * Part 2 seeds moto with N buckets, instances, tables and keys, scans them through the real
  * collectors and reports wall time and API calls per resource.
+ * Part 3 times the command line's start: the compiled `srm-scan --help` against `node -e 0` (the floor) and
+ * against running the TypeScript sources through tsx (how the CLI started before it was compiled).
  */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeImagesCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
@@ -25,15 +29,8 @@ import { evaluateCheck } from '../../lambdas/core/engine/evaluate.js';
 import { runScan } from '../../lambdas/core/engine/scan.js';
 import { findingId } from '../../lambdas/core/findings/finding-id.js';
 import { computeLifecycle } from '../../lambdas/core/findings/lifecycle.js';
-import {
-  type Finding,
-  REPORT_SCHEMA_VERSION,
-  type ScanReport,
-  summariseChecks,
-  summariseFindings,
-} from '../../lambdas/core/findings/model.js';
+import { assembleReport, type Finding } from '../../lambdas/core/findings/model.js';
 import type { Inventory } from '../../lambdas/core/inventory/index.js';
-import { TOOL_VERSION } from '../../lambdas/core/model/version.js';
 import { ActionCatalog } from '../../lambdas/core/policy/actions.js';
 import { dynamoTable } from '../fixtures/dynamodb.js';
 import { instance, securityGroup, snapshot, tcp, volume } from '../fixtures/ec2.js';
@@ -206,26 +203,18 @@ async function evaluationBench(): Promise<void> {
     }
   }
   const evaluationMs = performance.now() - started;
-  const report: ScanReport = {
-    scan: {
-      id: 'bench',
-      schemaVersion: REPORT_SCHEMA_VERSION,
-      toolVersion: TOOL_VERSION,
-      accountId: ACCOUNT,
-      startedAt: inventory.scannedAt.toISOString(),
-      finishedAt: inventory.scannedAt.toISOString(),
-      regions: REGIONS,
-      apiCalls: { total: 0, byOperation: {} },
-      ...summariseFindings(findings),
-      collectionIssues: [],
-      suppressionProblems: [],
-      checks: summariseChecks(
-        CHECKS.map((check) => check.id),
-        findings,
-      ),
-    },
+  const report = assembleReport({
+    id: 'bench',
+    accountId: ACCOUNT,
+    startedAt: inventory.scannedAt.toISOString(),
+    finishedAt: inventory.scannedAt.toISOString(),
+    regions: REGIONS,
+    apiCalls: { total: 0, byOperation: {} },
+    checkIds: CHECKS.map((check) => check.id),
     findings,
-  };
+    collectionIssues: [],
+    suppressionProblems: [],
+  });
   const t1 = performance.now();
   const lifecycle = computeLifecycle({ previous: [], report, now: new Date('2026-11-23T03:05:00Z') });
   const lifecycleMs = performance.now() - t1;
@@ -363,8 +352,48 @@ async function collectionBench(scale: number): Promise<void> {
   }
 }
 
+const ROOT = join(import.meta.dirname, '../..');
+
+/** Wall time of one run of a command, in milliseconds. */
+function timeRun(command: string, args: readonly string[]): number {
+  const started = performance.now();
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
+  return performance.now() - started;
+}
+
+async function startupBench(runs = 10): Promise<void> {
+  // Times the CLI exactly as installed: compiled first, as `npm ci` (prepare) and `npm pack` do.
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+  });
+  const cli = join(ROOT, 'dist/bin/srm-scan.js');
+  const commands: [string, string, string[]][] = [
+    ['node -e 0 (the floor)', process.execPath, ['-e', '0']],
+    ['srm-scan --version', process.execPath, [cli, '--version']],
+    ['srm-scan --help', process.execPath, [cli, '--help']],
+    ['srm-scan checks (loads the catalogue)', process.execPath, [cli, 'checks']],
+    [
+      'srm-scan --help through tsx (before compiling)',
+      process.execPath,
+      ['--import', 'tsx', 'bin/srm-scan.ts', '--help'],
+    ],
+  ];
+  console.log(`\n## Command-line start (${runs} runs each, ms)\n`);
+  console.log('| command | min | median | max |\n|---|---|---|---|');
+  for (const [label, command, args] of commands) {
+    timeRun(command, args); // warm the file cache
+    const times = Array.from({ length: runs }, () => timeRun(command, args)).sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)] ?? 0;
+    console.log(
+      `| ${label} | ${(times[0] ?? 0).toFixed(0)} | ${median.toFixed(0)} | ${(times.at(-1) ?? 0).toFixed(0)} |`,
+    );
+  }
+}
+
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1' });
+await startupBench();
 await evaluationBench();
 const scale = Number(process.env.BENCH_MOTO_SCALE ?? 100);
 if (scale > 0) await collectionBench(scale);

@@ -1,14 +1,7 @@
 import type { CollectionIssue } from '../../lambdas/core/collectors/types.js';
 import { findingId } from '../../lambdas/core/findings/finding-id.js';
-import {
-  type Finding,
-  REPORT_SCHEMA_VERSION,
-  type ScanReport,
-  summariseChecks,
-  summariseFindings,
-} from '../../lambdas/core/findings/model.js';
-import type { SuppressionProblem } from '../../lambdas/core/findings/suppressions.js';
-import { TOOL_VERSION } from '../../lambdas/core/model/version.js';
+import type { SuppressionProblem } from '../../lambdas/core/findings/model.js';
+import { assembleReport, type Finding, type ScanReport } from '../../lambdas/core/findings/model.js';
 import type { Status } from '../../lambdas/core/srm/vocabulary.js';
 
 export const ACCOUNT = '123456789012';
@@ -67,25 +60,19 @@ export function report(
   } = {},
 ): ScanReport {
   scans += 1;
-  const checkIds = options.checks ?? [...new Set(findings.map((f) => f.checkId))];
   const startedAt = options.startedAt ?? '2026-11-20T03:00:00.000Z';
-  return {
-    scan: {
-      id: `scan-${scans}`,
-      schemaVersion: REPORT_SCHEMA_VERSION,
-      toolVersion: TOOL_VERSION,
-      accountId: ACCOUNT,
-      startedAt,
-      finishedAt: startedAt,
-      regions: options.regions ?? ['us-east-1', 'eu-west-1'],
-      apiCalls: { total: 0, byOperation: {} },
-      ...summariseFindings(findings),
-      collectionIssues: options.collectionIssues ?? [],
-      suppressionProblems: options.suppressionProblems ?? [],
-      checks: summariseChecks(checkIds, findings),
-    },
+  return assembleReport({
+    id: `scan-${scans}`,
+    accountId: ACCOUNT,
+    startedAt,
+    finishedAt: startedAt,
+    regions: options.regions ?? ['us-east-1', 'eu-west-1'],
+    apiCalls: { total: 0, byOperation: {} },
+    checkIds: options.checks ?? [...new Set(findings.map((f) => f.checkId))],
     findings,
-  };
+    collectionIssues: options.collectionIssues ?? [],
+    suppressionProblems: options.suppressionProblems ?? [],
+  });
 }
 
 /** Days after the first run, as a Date. */

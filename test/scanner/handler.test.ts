@@ -4,16 +4,9 @@ import { AwsClients } from '../../lambdas/core/aws/clients.js';
 import { type Check, defineCheck } from '../../lambdas/core/checks/define-check.js';
 import { parseConfig } from '../../lambdas/core/config/config-file.js';
 import type { LifecycleSummary } from '../../lambdas/core/findings/lifecycle.js';
-import {
-  type Finding,
-  REPORT_SCHEMA_VERSION,
-  type ScanReport,
-  summariseChecks,
-  summariseFindings,
-} from '../../lambdas/core/findings/model.js';
+import { assembleReport, type Finding, type ScanReport } from '../../lambdas/core/findings/model.js';
 import type { ScanJobOptions, ScanJobResult } from '../../lambdas/core/job/run-scan-job.js';
 import { ConfigurationError } from '../../lambdas/core/model/errors.js';
-import { TOOL_VERSION } from '../../lambdas/core/model/version.js';
 import type { Severity, SrmClass, Status } from '../../lambdas/core/srm/vocabulary.js';
 import type { ScannerEnvironment } from '../../lambdas/scanner/environment.js';
 import { SCHEDULED_RUN_EVENT } from '../../lambdas/scanner/event.js';
@@ -87,25 +80,20 @@ const FINDINGS = [
   finding('iam-root-mfa-enabled', 'ERROR', 'critical', 'account', 4),
 ];
 
-const REPORT: ScanReport = {
-  scan: {
-    id: 'scan-1',
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    toolVersion: TOOL_VERSION,
-    accountId: '123456789012',
-    startedAt: '2026-11-23T03:00:00.000Z',
-    finishedAt: '2026-11-23T03:02:03.400Z',
-    regions: ['eu-west-1'],
-    apiCalls: { total: 42, byOperation: { 's3:ListBuckets': 1 } },
-    ...summariseFindings(FINDINGS),
-    collectionIssues: [
-      { slice: 'iam.credentialReport', region: 'global', errorCode: 'AccessDenied', message: 'Not authorised.' },
-    ],
-    suppressionProblems: [],
-    checks: summariseChecks(['s3-bucket-encrypted', 'iam-root-mfa-enabled'], FINDINGS),
-  },
+const REPORT: ScanReport = assembleReport({
+  id: 'scan-1',
+  accountId: '123456789012',
+  startedAt: '2026-11-23T03:00:00.000Z',
+  finishedAt: '2026-11-23T03:02:03.400Z',
+  regions: ['eu-west-1'],
+  apiCalls: { total: 42, byOperation: { 's3:ListBuckets': 1 } },
+  checkIds: ['s3-bucket-encrypted', 'iam-root-mfa-enabled'],
   findings: FINDINGS,
-};
+  collectionIssues: [
+    { slice: 'iam.credentialReport', region: 'global', errorCode: 'AccessDenied', message: 'Not authorised.' },
+  ],
+  suppressionProblems: [],
+});
 
 const LIFECYCLE: LifecycleSummary = {
   new: 1,

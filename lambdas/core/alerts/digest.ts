@@ -1,7 +1,7 @@
 import { findingKeys } from '../findings/items.js';
 import type { LifecycleSummary, StoredFinding, Transition } from '../findings/lifecycle.js';
+import type { SuppressionProblem } from '../findings/model.js';
 import { describeCoverage, type ScanReport } from '../findings/model.js';
-import type { SuppressionProblem } from '../findings/suppressions.js';
 import { FINDINGS_TABLE_SCHEMA } from '../findings/table-schema.js';
 import { GLOBAL_REGION } from '../inventory/index.js';
 import { redactSecrets } from '../secrets/index.js';

@@ -9,17 +9,10 @@ import type { CollectionIssue, SliceCollectors } from '../collectors/types.js';
 import type { Settings } from '../config/settings.js';
 import type { Suppression } from '../config/suppression-schema.js';
 import { findingId } from '../findings/finding-id.js';
-import {
-  type Finding,
-  REPORT_SCHEMA_VERSION,
-  type ScanReport,
-  summariseChecks,
-  summariseFindings,
-} from '../findings/model.js';
+import { assembleReport, type Finding, type ScanReport } from '../findings/model.js';
 import { applySuppressions } from '../findings/suppressions.js';
 import type { Inventory, SliceKey } from '../inventory/index.js';
 import { CollectionError, ConfigurationError } from '../model/errors.js';
-import { TOOL_VERSION } from '../model/version.js';
 import { ActionCatalog } from '../policy/actions.js';
 import { fingerprintSalt, redactSecrets } from '../secrets/index.js';
 import { type CollectProgress, collectInventory } from './collect.js';
@@ -199,21 +192,16 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
 
   // An AWS error message can quote what the request carried: redact before it reaches any output.
   const issues: CollectionIssue[] = collected.issues.map((i) => ({ ...i, message: redactSecrets(i.message, salt) }));
-  return {
-    scan: {
-      id: randomUUID(),
-      schemaVersion: REPORT_SCHEMA_VERSION,
-      toolVersion: TOOL_VERSION,
-      accountId,
-      startedAt: observedAt,
-      finishedAt: now().toISOString(),
-      regions,
-      apiCalls: { total: options.clients.counter.total, byOperation: options.clients.counter.byOperation() },
-      ...summariseFindings(findings),
-      collectionIssues: issues,
-      suppressionProblems: problems,
-      checks: summariseChecks(checkIds, findings),
-    },
+  return assembleReport({
+    id: randomUUID(),
+    accountId,
+    startedAt: observedAt,
+    finishedAt: now().toISOString(),
+    regions,
+    apiCalls: { total: options.clients.counter.total, byOperation: options.clients.counter.byOperation() },
+    checkIds,
     findings,
-  };
+    collectionIssues: issues,
+    suppressionProblems: problems,
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CollectionIssue } from '../collectors/types.js';
+import { TOOL_VERSION } from '../model/version.js';
 import {
   FRAMEWORKS,
   OBLIGATIONS,
@@ -9,7 +10,6 @@ import {
   type SrmClass,
   STATUSES,
 } from '../srm/vocabulary.js';
-import type { SuppressionProblem } from './suppressions.js';
 
 export const complianceRefSchema = z.object({ framework: z.enum(FRAMEWORKS), control: z.string().min(1) });
 export type ComplianceRef = z.output<typeof complianceRefSchema>;
@@ -67,6 +67,30 @@ export const findingSchema = z.object({
   suppression: appliedSuppressionSchema.optional(),
 });
 export type Finding = z.output<typeof findingSchema>;
+
+export const SUPPRESSION_PROBLEM_KINDS = [
+  'expired',
+  'unused',
+  'unknown-check',
+  'resource-not-arn',
+  'too-broad',
+] as const;
+export type SuppressionProblemKind = (typeof SUPPRESSION_PROBLEM_KINDS)[number];
+
+/** A suppression that needs someone's attention; reported in every output. */
+export interface SuppressionProblem {
+  kind: SuppressionProblemKind;
+  /** Position in the configured list (0-based). */
+  index: number;
+  checkId: string;
+  resource: string;
+  owner?: string;
+  expiresAt?: string;
+  /** One sentence saying what is wrong and what it means. */
+  detail: string;
+  /** For `expired`: failing findings of this run it would have covered (they are no longer suppressed). */
+  matched?: number;
+}
 
 /** A FAIL nobody has accepted: what `--fail-on`, the open-findings index and alerts count. */
 export const isUnsuppressedFailure = (finding: Pick<Finding, 'status' | 'suppression'>): boolean =>
@@ -189,4 +213,40 @@ export function summariseChecks(checkIds: readonly string[], findings: readonly 
     else summary.failed += 1;
   }
   return [...byCheck.values()];
+}
+
+export interface ReportInput {
+  id: string;
+  accountId: string;
+  startedAt: string;
+  finishedAt: string;
+  regions: readonly string[];
+  apiCalls: ScanSummary['apiCalls'];
+  /** The checks that ran, in order: each gets a summary, those without findings included. */
+  checkIds: readonly string[];
+  findings: readonly Finding[];
+  collectionIssues: readonly CollectionIssue[];
+  suppressionProblems: readonly SuppressionProblem[];
+}
+
+/** The report of a scan, with its versions, totals, coverage and per-check counts computed once, here. */
+export function assembleReport(input: ReportInput): ScanReport {
+  const { checkIds, findings, ...scan } = input;
+  return {
+    scan: {
+      id: scan.id,
+      schemaVersion: REPORT_SCHEMA_VERSION,
+      toolVersion: TOOL_VERSION,
+      accountId: scan.accountId,
+      startedAt: scan.startedAt,
+      finishedAt: scan.finishedAt,
+      regions: scan.regions,
+      apiCalls: scan.apiCalls,
+      ...summariseFindings(findings),
+      collectionIssues: scan.collectionIssues,
+      suppressionProblems: scan.suppressionProblems,
+      checks: summariseChecks(checkIds, findings),
+    },
+    findings,
+  };
 }

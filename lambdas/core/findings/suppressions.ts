@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { parseArn } from '../aws/arn.js';
 import { DEFAULT_BROAD_SUPPRESSION_MAX_DAYS, type Suppression } from '../config/suppression-schema.js';
-import type { AppliedSuppression, Finding } from './model.js';
+import type { AppliedSuppression, Finding, SuppressionProblem } from './model.js';
 
 /**
  * Glob semantics for suppressions, close to IAM's: `*` matches any run of characters
@@ -20,30 +20,6 @@ export interface CompiledSuppression {
   expired: boolean;
   matchesCheck: (checkId: string) => boolean;
   matchesResource: (resourceArn: string) => boolean;
-}
-
-export const SUPPRESSION_PROBLEM_KINDS = [
-  'expired',
-  'unused',
-  'unknown-check',
-  'resource-not-arn',
-  'too-broad',
-] as const;
-export type SuppressionProblemKind = (typeof SUPPRESSION_PROBLEM_KINDS)[number];
-
-/** A suppression that needs someone's attention; reported in every output. */
-export interface SuppressionProblem {
-  kind: SuppressionProblemKind;
-  /** Position in the configured list (0-based). */
-  index: number;
-  checkId: string;
-  resource: string;
-  owner?: string;
-  expiresAt?: string;
-  /** One sentence saying what is wrong and what it means. */
-  detail: string;
-  /** For `expired`: failing findings of this run it would have covered (they are no longer suppressed). */
-  matched?: number;
 }
 
 /**
