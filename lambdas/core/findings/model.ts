@@ -157,7 +157,7 @@ export interface ScanSummary {
   totals: ScanTotals;
   coverage: ScanCoverage;
   collectionIssues: readonly CollectionIssue[];
-  /** Suppressions needing attention: expired, unused, unknown check, not an ARN, too broad, malformed. */
+  /** Suppressions needing attention: expired, unused, unknown check, not an ARN, too broad. */
   suppressionProblems: readonly SuppressionProblem[];
   checks: readonly CheckRunSummary[];
 }
