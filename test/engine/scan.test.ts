@@ -6,7 +6,7 @@ import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
 import { defineCheck, fail, pass } from '../../lambdas/core/checks/define-check.js';
 import { defaultSettings } from '../../lambdas/core/config/settings.js';
-import { runScan } from '../../lambdas/core/engine/scan.js';
+import { runScan, type ScanOptions } from '../../lambdas/core/engine/scan.js';
 import { findingId } from '../../lambdas/core/findings/finding-id.js';
 import { REPORT_SCHEMA_VERSION } from '../../lambdas/core/findings/model.js';
 import { CollectionError, ConfigurationError } from '../../lambdas/core/model/errors.js';
@@ -74,17 +74,20 @@ const collectors = fakeCollectors({
   },
 });
 
+/** `runScan` over the one test check and its collectors; each test states only what differs. */
+const scanWith = (overrides: Partial<ScanOptions> = {}) =>
+  runScan({
+    checks: [functionsCheck],
+    collectors,
+    settings: defaultSettings(),
+    clients: new AwsClients(new ApiCallCounter()),
+    ...overrides,
+  });
+
 describe('Function: runScan', () => {
   it('builds findings with deterministic ids and a per-check summary', async () => {
-    // Prepare
-    const clients = new AwsClients(new ApiCallCounter());
-
     // Act
-    const report = await runScan({
-      checks: [functionsCheck],
-      collectors,
-      settings: defaultSettings(),
-      clients,
+    const report = await scanWith({
       regions: ['us-east-1', 'eu-west-1'],
       now: () => new Date('2026-11-23T03:00:00Z'),
     });
@@ -110,15 +113,8 @@ describe('Function: runScan', () => {
   });
 
   it('replaces a secret a check quoted in its message by a marker keyed with the account salt', async () => {
-    // Prepare
-    const clients = new AwsClients(new ApiCallCounter());
-
     // Act
-    const report = await runScan({
-      checks: [functionsCheck],
-      collectors,
-      settings: defaultSettings(),
-      clients,
+    const report = await scanWith({
       regions: ['eu-west-1'],
     });
 
@@ -129,12 +125,10 @@ describe('Function: runScan', () => {
 
   it('keys the markers with the secretFingerprintSalt setting when it is set', async () => {
     // Prepare
-    sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/audit' });
-    const clients = new AwsClients(new ApiCallCounter());
     const settings = { ...defaultSettings(), secretFingerprintSalt: 'private salt only the scanner knows' };
 
     // Act
-    const report = await runScan({ checks: [functionsCheck], collectors, settings, clients, regions: ['eu-west-1'] });
+    const report = await scanWith({ settings, regions: ['eu-west-1'] });
 
     // Assess
     const fingerprint = secretFingerprint('AKIAIOSFODNN7EXAMPLE', 'private salt only the scanner knows');
@@ -143,29 +137,21 @@ describe('Function: runScan', () => {
 
   it('redacts a secret that an AWS error message quotes in a collection issue', async () => {
     // Prepare
-    sts.on(GetCallerIdentityCommand).resolves({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/audit' });
-    const clients = new AwsClients(new ApiCallCounter());
     const failing = fakeCollectors({
       'lambda.functions': {
         key: 'lambda.functions',
         scope: 'regional',
         actions: ['lambda:ListFunctions'],
         collect: async () => {
-          throw Object.assign(new Error("Value 'postgres://app:Zk7qW9xVb2Jm@db/app' failed to satisfy constraint"), {
-            name: 'ValidationException',
+          throw awsError('json', 'ValidationException', {
+            message: "Value 'postgres://app:Zk7qW9xVb2Jm@db/app' failed to satisfy constraint",
           });
         },
       },
     });
 
     // Act
-    const report = await runScan({
-      checks: [functionsCheck],
-      collectors: failing,
-      settings: defaultSettings(),
-      clients,
-      regions: ['eu-west-1'],
-    });
+    const report = await scanWith({ collectors: failing, regions: ['eu-west-1'] });
 
     // Assess
     const [issue] = report.scan.collectionIssues;
@@ -175,15 +161,8 @@ describe('Function: runScan', () => {
   });
 
   it('stamps a suppression on the FAIL it covers and reports it apart in the totals', async () => {
-    // Prepare
-    const clients = new AwsClients(new ApiCallCounter());
-
     // Act
-    const report = await runScan({
-      checks: [functionsCheck],
-      collectors,
-      settings: defaultSettings(),
-      clients,
+    const report = await scanWith({
       regions: ['us-east-1', 'eu-west-1'],
       suppressions: [
         {
@@ -205,26 +184,16 @@ describe('Function: runScan', () => {
   });
 
   it('scans every enabled region, opted-in ones included, when no region is asked for', async () => {
-    // Prepare
-    const clients = new AwsClients(new ApiCallCounter());
-
     // Act
-    const report = await runScan({ checks: [functionsCheck], collectors, settings: defaultSettings(), clients });
+    const report = await scanWith();
 
     // Assess
     expect(report.scan.regions).toEqual(['eu-south-2', 'eu-west-1', 'us-east-1']);
   });
 
   it('refuses a region the partition does not have, naming it', async () => {
-    // Prepare
-    const clients = new AwsClients(new ApiCallCounter());
-
     // Act
-    const scan = runScan({
-      checks: [functionsCheck],
-      collectors,
-      settings: defaultSettings(),
-      clients,
+    const scan = scanWith({
       regions: ['eu-west-1', 'eu-west-99'],
     });
 
@@ -234,15 +203,8 @@ describe('Function: runScan', () => {
   });
 
   it('refuses a region the account has not enabled, naming it', async () => {
-    // Prepare
-    const clients = new AwsClients(new ApiCallCounter());
-
     // Act
-    const scan = runScan({
-      checks: [functionsCheck],
-      collectors,
-      settings: defaultSettings(),
-      clients,
+    const scan = scanWith({
       regions: ['me-south-1'],
     });
 
@@ -258,14 +220,9 @@ describe('Function: runScan', () => {
         status: 403,
       }),
     );
-    const clients = new AwsClients(new ApiCallCounter());
 
     // Act
-    const scan = runScan({
-      checks: [functionsCheck],
-      collectors,
-      settings: defaultSettings(),
-      clients,
+    const scan = scanWith({
       regions: ['eu-west-1'],
     });
 

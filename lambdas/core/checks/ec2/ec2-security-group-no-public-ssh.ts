@@ -16,7 +16,7 @@ export const ec2SecurityGroupNoPublicSsh = defineCheck({
   requires: ['ec2.securityGroups'],
   settings: ['internetExposurePrefix'],
   compliance: [{ framework: 'aws-fsbp', control: 'EC2.13' }, ...REMOTE_ADMINISTRATION_CONTROLS],
-  risk: 'SSH open to 0.0.0.0/0 or ::/0 invites continuous credential-guessing and exploitation of SSH daemon flaws against every instance using the group.',
+  risk: 'SSH open to the internet (0.0.0.0/0, ::/0, or ranges that together cover it) invites continuous credential-guessing and exploitation of SSH daemon flaws against every instance using the group.',
   remediation: {
     text: 'Remove the internet-wide rules for port 22 (TCP and UDP); allow port 22 only from known administrative CIDRs, or use Systems Manager Session Manager instead of inbound SSH.',
     cli: 'aws ec2 revoke-security-group-ingress --group-id <group-id> --protocol tcp --port 22 --cidr 0.0.0.0/0 --region <region>',
