@@ -9,7 +9,7 @@
  * Part 2 seeds moto with N buckets, instances, tables and keys, scans them through the real
  * collectors and reports wall time and API calls per resource.
  * Part 3 times the command line's start: the compiled `srm-scan --help` against `node -e 0` (the floor) and
- * against running the TypeScript sources through tsx (how the CLI started before it was compiled).
+ * against running the TypeScript sources through tsx.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -374,7 +374,7 @@ async function startupBench(runs = 10): Promise<void> {
     ['srm-scan --help', process.execPath, [cli, '--help']],
     ['srm-scan checks (loads the catalogue)', process.execPath, [cli, 'checks']],
     [
-      'srm-scan --help through tsx (before compiling)',
+      'srm-scan --help from the TypeScript sources through tsx',
       process.execPath,
       ['--import', 'tsx', 'bin/srm-scan.ts', '--help'],
     ],
