@@ -24,7 +24,7 @@ const render = (report: ScanReport, format: OutputFormat, showPasses: boolean): 
   format === 'json' ? renderJson(report) : format === 'csv' ? renderCsv(report) : renderTable(report, { showPasses });
 
 /** Why the exit gates are met, one sentence each; empty when the run exits 0. */
-export function gateFailures(report: ScanReport, gates: { failOn?: Severity; failOnError?: boolean }): string[] {
+function gateFailures(report: ScanReport, gates: { failOn?: Severity; failOnError?: boolean }): string[] {
   const reasons: string[] = [];
   const { failOn } = gates;
   if (failOn) {

@@ -1,4 +1,4 @@
-import { type ARN, build, parse, validate } from '@aws-sdk/util-arn-parser';
+import { type ARN, parse, validate } from '@aws-sdk/util-arn-parser';
 
 export type { ARN };
 
@@ -12,9 +12,6 @@ export type { ARN };
 export function parseArn(arn: string): ARN | undefined {
   return validate(arn) ? parse(arn) : undefined;
 }
-
-/** Builds an ARN from its parts. */
-export const buildArn = (parts: ARN): string => build(parts);
 
 /** The 12-digit account an ARN names, if it names one (an S3 bucket ARN or a wildcard does not). */
 export function arnAccount(arn: string): string | undefined {

@@ -1,3 +1,4 @@
+import { parseArn } from '../aws/arn.js';
 import type { PolicyStatement } from '../inventory/index.js';
 import { arnNamesFixedAccount, type ConditionEntry, conditionEntries } from './conditions.js';
 
@@ -75,7 +76,7 @@ function whyNotPinning(entry: ConditionEntry): string[] {
   return entry.values.flatMap((value) => {
     if (pinsValues(lowerKey, [value])) return [];
     if (!isArnKey(lowerKey)) return [`${entry.key} ${value} is a pattern, not a fixed value`];
-    const account = value.split(':')[4];
+    const account = parseArn(value)?.accountId;
     return [`${entry.key} ${value} ${account ? 'leaves the account open' : 'names no account'}`];
   });
 }
