@@ -6,7 +6,26 @@ import { seedS3 } from './s3.js';
 import { seedServerless } from './serverless.js';
 import type { ExpectedFailure, SeedContext } from './types.js';
 
-const SEEDERS = [seedEc2, seedIam, seedS3, seedRds, seedServerless, seedResidency];
+const SEEDERS = [
+  seedEc2,
+  seedIam,
+  seedS3,
+  seedRds,
+  seedServerless,
+  seedResidency,
+
+  // containers: ECS, EKS, ECR
+
+  // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
+
+  // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
+
+  // managed data stores: ElastiCache, OpenSearch
+
+  // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
+
+  // what the account uses: Resource Groups Tagging API
+];
 
 /**
  * Seeds the whole demo account (a small company, "Harbor", in three regions) and returns every

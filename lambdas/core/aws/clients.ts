@@ -1,16 +1,38 @@
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
+import { ACMClient } from '@aws-sdk/client-acm';
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import { BackupClient } from '@aws-sdk/client-backup';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ECRClient } from '@aws-sdk/client-ecr';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { EFSClient } from '@aws-sdk/client-efs';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { OpenSearchClient } from '@aws-sdk/client-opensearch';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
+import { WAFV2Client } from '@aws-sdk/client-wafv2';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, MetadataBearer, MiddlewareStack } from '@smithy/types';
 import { redactSecrets } from '../secrets/index.js';
@@ -55,7 +77,29 @@ interface ServiceNames {
  * may minify). Other clients fall back to names derived from the class name.
  */
 const SERVICES = new Map<unknown, ServiceNames>([
+  [AccessAnalyzerClient, { iam: 'access-analyzer', env: 'ACCESSANALYZER' }],
+  [ACMClient, { iam: 'acm', env: 'ACM' }],
+  [APIGatewayClient, { iam: 'apigateway', env: 'API_GATEWAY' }],
+  [ApiGatewayV2Client, { iam: 'apigateway', env: 'APIGATEWAYV2' }],
   [BackupClient, { iam: 'backup', env: 'BACKUP' }],
+  [CloudFrontClient, { iam: 'cloudfront', env: 'CLOUDFRONT' }],
+  [CloudWatchClient, { iam: 'cloudwatch', env: 'CLOUDWATCH' }],
+  [CloudWatchLogsClient, { iam: 'logs', env: 'CLOUDWATCH_LOGS' }],
+  [ConfigServiceClient, { iam: 'config', env: 'CONFIG_SERVICE' }],
+  [ECRClient, { iam: 'ecr', env: 'ECR' }],
+  [ECSClient, { iam: 'ecs', env: 'ECS' }],
+  [EFSClient, { iam: 'elasticfilesystem', env: 'EFS' }],
+  [EKSClient, { iam: 'eks', env: 'EKS' }],
+  [ElastiCacheClient, { iam: 'elasticache', env: 'ELASTICACHE' }],
+  [ElasticLoadBalancingClient, { iam: 'elasticloadbalancing', env: 'ELASTIC_LOAD_BALANCING' }],
+  [ElasticLoadBalancingV2Client, { iam: 'elasticloadbalancing', env: 'ELASTIC_LOAD_BALANCING_V2' }],
+  [GuardDutyClient, { iam: 'guardduty', env: 'GUARDDUTY' }],
+  [OpenSearchClient, { iam: 'es', env: 'OPENSEARCH' }],
+  [ResourceGroupsTaggingAPIClient, { iam: 'tag', env: 'RESOURCE_GROUPS_TAGGING_API' }],
+  [SecretsManagerClient, { iam: 'secretsmanager', env: 'SECRETS_MANAGER' }],
+  [SecurityHubClient, { iam: 'securityhub', env: 'SECURITYHUB' }],
+  [SQSClient, { iam: 'sqs', env: 'SQS' }],
+  [WAFV2Client, { iam: 'wafv2', env: 'WAFV2' }],
   [CloudTrailClient, { iam: 'cloudtrail', env: 'CLOUDTRAIL' }],
   [DynamoDBClient, { iam: 'dynamodb', env: 'DYNAMODB' }],
   [EC2Client, { iam: 'ec2', env: 'EC2' }],

@@ -16,6 +16,12 @@ export interface CheckResult {
    * its length): show its `findSecrets` marker instead.
    */
   message: string;
+  /**
+   * The SRM class of this one result when it differs from the check's: an ECS task or EKS node group
+   * on EC2 capacity carries the infrastructure class's obligations (the customer patches the host),
+   * the same workload on Fargate the container class's.
+   */
+  srmClass?: SrmClass;
 }
 
 export interface CheckMetadata<R extends SliceKey = SliceKey> {
@@ -94,6 +100,9 @@ export const verdict = (
   passMessage: string,
   failMessage: string,
 ): CheckResult => (ok ? pass(resource, passMessage) : fail(resource, failMessage));
+
+/** The result under another SRM class than the check's (see `CheckResult.srmClass`). */
+export const withSrmClass = (result: CheckResult, srmClass: SrmClass): CheckResult => ({ ...result, srmClass });
 
 /**
  * The account itself as a result resource, for account-wide checks (`region` global) or

@@ -20,4 +20,16 @@ export const CHECKS: readonly Check[] = [
   ...Object.values(lambda),
   ...Object.values(rds),
   ...Object.values(s3),
+
+  // containers: ECS, EKS, ECR
+
+  // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
+
+  // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
+
+  // managed data stores: ElastiCache, OpenSearch
+
+  // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
+
+  // what the account uses: Resource Groups Tagging API
 ].sort((a, b) => a.id.localeCompare(b.id));

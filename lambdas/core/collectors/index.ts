@@ -23,4 +23,16 @@ export const COLLECTORS: SliceCollectors<SliceKey> = {
   ...dynamodbCollectors,
   ...kmsCollectors,
   ...backupCollectors,
+
+  // containers: ECS, EKS, ECR
+
+  // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
+
+  // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
+
+  // managed data stores: ElastiCache, OpenSearch
+
+  // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
+
+  // what the account uses: Resource Groups Tagging API
 };

@@ -3,13 +3,16 @@ import type { Check, CheckResult, CheckTools, ResultResource } from '../checks/d
 import type { CollectionIssue, SliceCollectors } from '../collectors/types.js';
 import type { Settings } from '../config/settings.js';
 import { GLOBAL_REGION, type Inventory, type SliceKey } from '../inventory/index.js';
-import type { Status } from '../srm/vocabulary.js';
+import { arnNamespaceOf } from '../srm/services.js';
+import type { SrmClass, Status } from '../srm/vocabulary.js';
 import { sliceClosure } from './collect.js';
 
 export interface EvaluatedResult {
   status: Status;
   resource: ResultResource;
   message: string;
+  /** Set when the result's SRM class differs from the check's. */
+  srmClass?: SrmClass;
 }
 
 const describeIssue = (issue: CollectionIssue, collectors: SliceCollectors<SliceKey>): string => {
@@ -20,7 +23,7 @@ const describeIssue = (issue: CollectionIssue, collectors: SliceCollectors<Slice
 
 /** The scope a collection failure stands for, as the resource of an ERROR result. */
 function scopeResource(check: Check, inventory: Inventory, region: string): ResultResource {
-  const service = check.service === 'account' ? 'iam' : check.service;
+  const service = arnNamespaceOf(check.service);
   const arn =
     region === GLOBAL_REGION
       ? `arn:${inventory.partition}:${service}::${inventory.accountId}:*`
@@ -91,6 +94,7 @@ export function evaluateCheck(
       status: 'ERROR',
       resource: result.resource,
       message: `Not evaluated: ${blocking.map((i) => describeIssue(i, collectors)).join('; ')}.`,
+      ...(result.srmClass && { srmClass: result.srmClass }),
     };
   });
 
@@ -108,7 +112,7 @@ export function evaluateCheck(
     // A resource the check produced nothing for is only reported when it is of the check's own
     // service: a check that merely consults another service's data (a trail's bucket) does not
     // evaluate every resource of that service.
-    if (covered.has(arn) || parseArn(arn)?.service !== check.service) continue;
+    if (covered.has(arn) || parseArn(arn)?.service !== arnNamespaceOf(check.service)) continue;
     const first = perResource[0];
     if (!first) continue;
     reconciled.push({

@@ -164,7 +164,7 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
         title: check.title,
         status: result.status,
         severity: check.severity,
-        srmClass: check.srmClass,
+        srmClass: result.srmClass ?? check.srmClass,
         obligation: check.obligation,
         service: check.service,
         resourceType: check.resourceType,

@@ -100,6 +100,18 @@ export interface SliceTypes {
   'kms.keyPolicies': readonly KmsKeyPolicy[];
 
   'backup.plans': readonly BackupPlan[];
+
+  // containers: ECS, EKS, ECR
+
+  // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
+
+  // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
+
+  // managed data stores: ElastiCache, OpenSearch
+
+  // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
+
+  // what the account uses: Resource Groups Tagging API
 }
 
 export type SliceKey = keyof SliceTypes;

@@ -100,7 +100,7 @@ export const OBLIGATION_LABELS: Readonly<Record<Obligation, string>> = {
   'data-residency': 'Data residency (region choice)',
 };
 
-export const FRAMEWORKS = ['aws-fsbp', 'cis-aws-3.0'] as const;
+export const FRAMEWORKS = ['aws-fsbp', 'cis-aws-3.0', 'cis-aws-4.0'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
 /** A finding's verdict: `ERROR` means "not evaluated" for that scope. */

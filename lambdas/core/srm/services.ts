@@ -1,0 +1,452 @@
+import type { Obligation, SrmClass } from './vocabulary.js';
+
+/**
+ * The service → SRM class → obligations table, stated once. The coverage map, the README's SRM
+ * table and the report headings are generated from it; a service srm-scan has no checks for keeps
+ * its row so that, when the account uses it, the coverage map says "in use, not checked" with the
+ * obligations the customer still owes.
+ *
+ * Classes follow AWS's published model: infrastructure (you run the guest OS), container (AWS runs
+ * the OS and platform, you configure access, exposure, backups and data), abstracted (AWS runs the
+ * service, you own data, policies and encryption choices); account-wide duties are always yours.
+ */
+export interface AwsServiceEntry {
+  /** srm-scan's key: the inventory slice prefix and a check's `service`; for unchecked services, the ARN namespace. */
+  key: string;
+  name: string;
+  /** The service's namespace in ARNs, which is also the prefix of its Resource Groups Tagging API resource types. */
+  arnNamespace: string;
+  srmClass: SrmClass;
+  /** When the class depends on how the service is run (EC2 capacity versus Fargate), what changes. */
+  srmClassNote?: string;
+  /** What the customer owes for this service, in the closed obligation vocabulary. */
+  obligations: readonly Obligation[];
+}
+
+const ALL_DATA: readonly Obligation[] = [
+  'data-protection',
+  'backup-recovery',
+  'public-exposure',
+  'least-privilege',
+  'logging-audit',
+  'data-residency',
+];
+
+export const AWS_SERVICES: readonly AwsServiceEntry[] = [
+  // Account-wide duties
+  {
+    key: 'iam',
+    name: 'AWS Identity and Access Management',
+    arnNamespace: 'iam',
+    srmClass: 'account',
+    obligations: ['identity-mfa', 'least-privilege'],
+  },
+  {
+    key: 'cloudtrail',
+    name: 'AWS CloudTrail',
+    arnNamespace: 'cloudtrail',
+    srmClass: 'account',
+    obligations: ['logging-audit', 'data-protection', 'public-exposure'],
+  },
+  {
+    key: 'guardduty',
+    name: 'Amazon GuardDuty',
+    arnNamespace: 'guardduty',
+    srmClass: 'account',
+    obligations: ['logging-audit'],
+  },
+  {
+    key: 'securityhub',
+    name: 'AWS Security Hub',
+    arnNamespace: 'securityhub',
+    srmClass: 'account',
+    obligations: ['logging-audit'],
+  },
+  {
+    key: 'config',
+    name: 'AWS Config',
+    arnNamespace: 'config',
+    srmClass: 'account',
+    obligations: ['logging-audit'],
+  },
+  {
+    key: 'accessanalyzer',
+    name: 'IAM Access Analyzer',
+    arnNamespace: 'access-analyzer',
+    srmClass: 'account',
+    obligations: ['least-privilege', 'public-exposure'],
+  },
+  {
+    key: 'logs',
+    name: 'Amazon CloudWatch Logs',
+    arnNamespace: 'logs',
+    srmClass: 'account',
+    obligations: ['logging-audit', 'data-protection'],
+  },
+  {
+    key: 'cloudwatch',
+    name: 'Amazon CloudWatch',
+    arnNamespace: 'cloudwatch',
+    srmClass: 'account',
+    obligations: ['logging-audit'],
+  },
+  {
+    key: 'backup',
+    name: 'AWS Backup',
+    arnNamespace: 'backup',
+    srmClass: 'account',
+    obligations: ['backup-recovery'],
+  },
+  {
+    key: 'organizations',
+    name: 'AWS Organizations',
+    arnNamespace: 'organizations',
+    srmClass: 'account',
+    obligations: ['least-privilege', 'identity-mfa'],
+  },
+
+  // Infrastructure
+  {
+    key: 'ec2',
+    name: 'Amazon EC2, EBS and VPC',
+    arnNamespace: 'ec2',
+    srmClass: 'infrastructure',
+    obligations: [
+      'os-and-platform',
+      'network-firewall',
+      'public-exposure',
+      'data-protection',
+      'backup-recovery',
+      'logging-audit',
+      'data-residency',
+    ],
+  },
+  {
+    key: 'ssm',
+    name: 'AWS Systems Manager',
+    arnNamespace: 'ssm',
+    srmClass: 'infrastructure',
+    obligations: ['os-and-platform', 'data-protection'],
+  },
+  {
+    key: 'elasticmapreduce',
+    name: 'Amazon EMR',
+    arnNamespace: 'elasticmapreduce',
+    srmClass: 'infrastructure',
+    obligations: ['os-and-platform', 'network-firewall', 'public-exposure', 'data-protection', 'logging-audit'],
+  },
+  {
+    key: 'lightsail',
+    name: 'Amazon Lightsail',
+    arnNamespace: 'lightsail',
+    srmClass: 'infrastructure',
+    obligations: ['os-and-platform', 'network-firewall', 'public-exposure', 'backup-recovery'],
+  },
+  {
+    key: 'workspaces',
+    name: 'Amazon WorkSpaces',
+    arnNamespace: 'workspaces',
+    srmClass: 'infrastructure',
+    obligations: ['os-and-platform', 'data-protection', 'identity-mfa'],
+  },
+
+  // Container
+  {
+    key: 'rds',
+    name: 'Amazon RDS and Aurora',
+    arnNamespace: 'rds',
+    srmClass: 'container',
+    obligations: [
+      'public-exposure',
+      'data-protection',
+      'backup-recovery',
+      'least-privilege',
+      'logging-audit',
+      'os-and-platform',
+      'data-residency',
+    ],
+  },
+  {
+    key: 'ecs',
+    name: 'Amazon ECS',
+    arnNamespace: 'ecs',
+    srmClass: 'container',
+    srmClassNote:
+      'Tasks on Fargate are in the container class; tasks on EC2 or external capacity add the infrastructure class’s duties, because you run and patch the hosts.',
+    obligations: ['os-and-platform', 'public-exposure', 'data-protection', 'least-privilege', 'logging-audit'],
+  },
+  {
+    key: 'eks',
+    name: 'Amazon EKS',
+    arnNamespace: 'eks',
+    srmClass: 'container',
+    srmClassNote:
+      'AWS runs the Kubernetes control plane; worker nodes on EC2 (managed or self-managed node groups) add the infrastructure class’s duties, Fargate profiles do not.',
+    obligations: ['os-and-platform', 'public-exposure', 'data-protection', 'logging-audit'],
+  },
+  {
+    key: 'elasticache',
+    name: 'Amazon ElastiCache',
+    arnNamespace: 'elasticache',
+    srmClass: 'container',
+    obligations: ['data-protection', 'least-privilege', 'backup-recovery', 'os-and-platform', 'data-residency'],
+  },
+  {
+    key: 'opensearch',
+    name: 'Amazon OpenSearch Service',
+    arnNamespace: 'es',
+    srmClass: 'container',
+    obligations: ['data-protection', 'public-exposure', 'network-firewall', 'logging-audit', 'data-residency'],
+  },
+  {
+    key: 'redshift',
+    name: 'Amazon Redshift',
+    arnNamespace: 'redshift',
+    srmClass: 'container',
+    obligations: ['public-exposure', 'data-protection', 'backup-recovery', 'logging-audit', 'os-and-platform'],
+  },
+  {
+    key: 'kafka',
+    name: 'Amazon MSK',
+    arnNamespace: 'kafka',
+    srmClass: 'container',
+    obligations: ['data-protection', 'public-exposure', 'least-privilege', 'logging-audit'],
+  },
+  {
+    key: 'mq',
+    name: 'Amazon MQ',
+    arnNamespace: 'mq',
+    srmClass: 'container',
+    obligations: ['public-exposure', 'data-protection', 'logging-audit', 'os-and-platform'],
+  },
+  {
+    key: 'memorydb',
+    name: 'Amazon MemoryDB',
+    arnNamespace: 'memorydb',
+    srmClass: 'container',
+    obligations: ['data-protection', 'least-privilege', 'backup-recovery'],
+  },
+  {
+    key: 'elasticbeanstalk',
+    name: 'AWS Elastic Beanstalk',
+    arnNamespace: 'elasticbeanstalk',
+    srmClass: 'container',
+    obligations: ['os-and-platform', 'logging-audit', 'public-exposure'],
+  },
+  {
+    key: 'sagemaker',
+    name: 'Amazon SageMaker',
+    arnNamespace: 'sagemaker',
+    srmClass: 'container',
+    obligations: ['data-protection', 'public-exposure', 'least-privilege', 'os-and-platform'],
+  },
+  {
+    key: 'dms',
+    name: 'AWS Database Migration Service',
+    arnNamespace: 'dms',
+    srmClass: 'container',
+    obligations: ['public-exposure', 'data-protection', 'os-and-platform'],
+  },
+
+  // Network traffic protection in front of every class: load balancers, CDN, API front doors
+  {
+    key: 'elbv2',
+    name: 'Elastic Load Balancing (Application, Network, Gateway)',
+    arnNamespace: 'elasticloadbalancing',
+    srmClass: 'infrastructure',
+    obligations: ['data-protection', 'logging-audit', 'network-firewall', 'backup-recovery'],
+  },
+  {
+    key: 'elb',
+    name: 'Elastic Load Balancing (Classic)',
+    arnNamespace: 'elasticloadbalancing',
+    srmClass: 'infrastructure',
+    obligations: ['data-protection', 'logging-audit', 'network-firewall'],
+  },
+  {
+    key: 'cloudfront',
+    name: 'Amazon CloudFront',
+    arnNamespace: 'cloudfront',
+    srmClass: 'abstracted',
+    obligations: ['data-protection', 'public-exposure', 'logging-audit', 'network-firewall'],
+  },
+  {
+    key: 'apigateway',
+    name: 'Amazon API Gateway',
+    arnNamespace: 'apigateway',
+    srmClass: 'abstracted',
+    obligations: ['logging-audit', 'network-firewall', 'data-protection', 'public-exposure'],
+  },
+  {
+    key: 'acm',
+    name: 'AWS Certificate Manager',
+    arnNamespace: 'acm',
+    srmClass: 'abstracted',
+    obligations: ['data-protection'],
+  },
+  {
+    key: 'wafv2',
+    name: 'AWS WAF',
+    arnNamespace: 'wafv2',
+    srmClass: 'abstracted',
+    obligations: ['network-firewall', 'logging-audit'],
+  },
+  {
+    key: 'route53',
+    name: 'Amazon Route 53',
+    arnNamespace: 'route53',
+    srmClass: 'abstracted',
+    obligations: ['logging-audit', 'data-protection'],
+  },
+
+  // Abstracted
+  { key: 's3', name: 'Amazon S3', arnNamespace: 's3', srmClass: 'abstracted', obligations: ALL_DATA },
+  {
+    key: 'lambda',
+    name: 'AWS Lambda',
+    arnNamespace: 'lambda',
+    srmClass: 'abstracted',
+    obligations: ['data-protection', 'public-exposure', 'os-and-platform', 'least-privilege', 'data-residency'],
+  },
+  {
+    key: 'dynamodb',
+    name: 'Amazon DynamoDB',
+    arnNamespace: 'dynamodb',
+    srmClass: 'abstracted',
+    obligations: ['data-protection', 'backup-recovery', 'data-residency'],
+  },
+  {
+    key: 'kms',
+    name: 'AWS Key Management Service',
+    arnNamespace: 'kms',
+    srmClass: 'abstracted',
+    obligations: ['data-protection', 'public-exposure', 'least-privilege'],
+  },
+  {
+    key: 'ecr',
+    name: 'Amazon ECR',
+    arnNamespace: 'ecr',
+    srmClass: 'abstracted',
+    obligations: ['os-and-platform', 'public-exposure', 'data-protection', 'data-residency'],
+  },
+  {
+    key: 'sns',
+    name: 'Amazon SNS',
+    arnNamespace: 'sns',
+    srmClass: 'abstracted',
+    obligations: ['data-protection', 'public-exposure', 'data-residency'],
+  },
+  {
+    key: 'sqs',
+    name: 'Amazon SQS',
+    arnNamespace: 'sqs',
+    srmClass: 'abstracted',
+    obligations: ['data-protection', 'public-exposure', 'data-residency'],
+  },
+  {
+    key: 'secretsmanager',
+    name: 'AWS Secrets Manager',
+    arnNamespace: 'secretsmanager',
+    srmClass: 'abstracted',
+    obligations: ['data-protection', 'least-privilege', 'public-exposure', 'data-residency'],
+  },
+  {
+    key: 'efs',
+    name: 'Amazon EFS',
+    arnNamespace: 'elasticfilesystem',
+    srmClass: 'abstracted',
+    obligations: ['data-protection', 'backup-recovery', 'public-exposure', 'data-residency'],
+  },
+  {
+    key: 'kinesis',
+    name: 'Amazon Kinesis Data Streams',
+    arnNamespace: 'kinesis',
+    srmClass: 'abstracted',
+    obligations: ['data-protection', 'least-privilege', 'data-residency'],
+  },
+  {
+    key: 'firehose',
+    name: 'Amazon Data Firehose',
+    arnNamespace: 'firehose',
+    srmClass: 'abstracted',
+    obligations: ['data-protection', 'data-residency'],
+  },
+  {
+    key: 'glue',
+    name: 'AWS Glue',
+    arnNamespace: 'glue',
+    srmClass: 'abstracted',
+    obligations: ['data-protection', 'logging-audit', 'data-residency'],
+  },
+  {
+    key: 'athena',
+    name: 'Amazon Athena',
+    arnNamespace: 'athena',
+    srmClass: 'abstracted',
+    obligations: ['data-protection', 'logging-audit'],
+  },
+  {
+    key: 'states',
+    name: 'AWS Step Functions',
+    arnNamespace: 'states',
+    srmClass: 'abstracted',
+    obligations: ['logging-audit', 'least-privilege', 'data-protection'],
+  },
+  {
+    key: 'events',
+    name: 'Amazon EventBridge',
+    arnNamespace: 'events',
+    srmClass: 'abstracted',
+    obligations: ['public-exposure', 'least-privilege'],
+  },
+  {
+    key: 'cognito-idp',
+    name: 'Amazon Cognito user pools',
+    arnNamespace: 'cognito-idp',
+    srmClass: 'abstracted',
+    obligations: ['identity-mfa', 'data-protection'],
+  },
+  {
+    key: 'appsync',
+    name: 'AWS AppSync',
+    arnNamespace: 'appsync',
+    srmClass: 'abstracted',
+    obligations: ['logging-audit', 'network-firewall', 'least-privilege'],
+  },
+  {
+    key: 'codebuild',
+    name: 'AWS CodeBuild',
+    arnNamespace: 'codebuild',
+    srmClass: 'abstracted',
+    obligations: ['data-protection', 'logging-audit', 'least-privilege'],
+  },
+  {
+    key: 'ses',
+    name: 'Amazon SES',
+    arnNamespace: 'ses',
+    srmClass: 'abstracted',
+    obligations: ['data-protection', 'least-privilege'],
+  },
+  {
+    key: 'fsx',
+    name: 'Amazon FSx',
+    arnNamespace: 'fsx',
+    srmClass: 'abstracted',
+    obligations: ['data-protection', 'backup-recovery', 'data-residency'],
+  },
+  {
+    key: 'transfer',
+    name: 'AWS Transfer Family',
+    arnNamespace: 'transfer',
+    srmClass: 'abstracted',
+    obligations: ['data-protection', 'public-exposure', 'logging-audit'],
+  },
+];
+
+const BY_KEY = new Map(AWS_SERVICES.map((s) => [s.key, s]));
+
+/** The service's entry, by srm-scan key (`account` is IAM's account-wide duties). */
+export const serviceEntry = (key: string): AwsServiceEntry | undefined => BY_KEY.get(key === 'account' ? 'iam' : key);
+
+/** The ARN namespace of a check's service: `opensearch` → `es`, `efs` → `elasticfilesystem`, `account` → `iam`. */
+export const arnNamespaceOf = (key: string): string => serviceEntry(key)?.arnNamespace ?? key;
