@@ -77,6 +77,16 @@ export const settingsSchema = z
       })
       .strict()
       .default({ ...DEFAULT_INTERNET_EXPOSURE_PREFIX }),
+
+    // containers: ECS, EKS, ECR
+
+    // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
+
+    // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
+
+    // managed data stores: ElastiCache, OpenSearch
+
+    // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
   })
   .strict();
 
