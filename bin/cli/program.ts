@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { TOOL_VERSION } from '../../lambdas/core/model/version.js';
 import { NOTIFY_ON, SEVERITIES } from '../../lambdas/core/srm/vocabulary.js';
+import type { CoverageFlags } from './coverage-command.js';
 import { positiveInteger, regionList } from './options.js';
 import { assertWritable, emit } from './output.js';
 import type { ScanFlags } from './resolve-config.js';
@@ -82,6 +83,33 @@ export function buildProgram(io: CliIo): Command {
       const { runScanCommand } = await import('./scan-command.js');
       const { exitCode } = await runScanCommand(flags, io);
       io.setExitCode(exitCode);
+    });
+
+  withSelectionOptions(
+    program
+      .command('coverage')
+      .description(
+        'list the services this account uses with what you owe for each and which obligations srm-scan checked (scans, or reads --report)',
+      )
+      .option('--report <file>', 'read the map from a JSON report written by `srm-scan scan --format json`')
+      .option('--config <file>', 'configuration file (JSON), overridden by flags')
+      .option('--profile <name>', 'AWS profile from the shared config files')
+      .option(
+        '--regions <regions>',
+        'regions to scan, comma-separated (default: every enabled region)',
+        regionList('--regions'),
+      )
+      .option(
+        '--allowed-regions <regions>',
+        'regions where data may live (data residency)',
+        regionList('--allowed-regions'),
+      ),
+  )
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--output <file>', 'write to a file instead of stdout')
+    .action(async (flags: CoverageFlags) => {
+      const { runCoverageCommand } = await import('./coverage-command.js');
+      io.setExitCode(await runCoverageCommand(flags, io));
     });
 
   withSelectionOptions(

@@ -40,15 +40,15 @@ function gateFailures(report: ScanReport, gates: { failOn?: Severity; failOnErro
 }
 
 /**
- * `srm-scan scan`: validates everything it can before calling AWS (flags, configuration, the output path, the
- * profile), runs the scan job, writes the report and returns the exit code: 0 the scan ran, 1 a gate was met.
- * `clientOptions` points the SDK elsewhere (the demo's emulator) without touching the process environment.
+ * Validates everything it can before calling AWS (flags, configuration, the output path, the profile), then runs
+ * the scan job with a progress bar on stderr. `clientOptions` points the SDK elsewhere (the demo's emulator)
+ * without touching the process environment. Shared by `scan`, `coverage` and `demo`.
  */
-export async function runScanCommand(
+export async function executeScan(
   flags: ScanFlags,
   io: ScanCommandIo,
   clientOptions: AwsClientOptions = {},
-): Promise<{ exitCode: number; result: ScanJobResult }> {
+): Promise<ScanJobResult> {
   const { config, labels } = await resolveConfig(flags);
   if (flags.output) await assertWritable(flags.output);
   if (flags.alertTopicArn && !flags.findingsTable) {
@@ -65,11 +65,10 @@ export async function runScanCommand(
     ...(flags.profile && { profile: flags.profile }),
   });
   const progress = createProgressReporter(io.stderr);
-  let result: ScanJobResult;
   try {
-    result = await runScanJob({
+    return await runScanJob({
       checks,
-      catalogueCheckIds: CHECKS.map((check) => check.id),
+      catalogue: CHECKS,
       config,
       clients,
       ...(flags.findingsTable && {
@@ -88,7 +87,18 @@ export async function runScanCommand(
     progress.stop();
     clients.destroy();
   }
+}
 
+/**
+ * `srm-scan scan`: runs the scan (see {@link executeScan}), writes the report and returns the exit code: 0 the
+ * scan ran, 1 a gate was met.
+ */
+export async function runScanCommand(
+  flags: ScanFlags,
+  io: ScanCommandIo,
+  clientOptions: AwsClientOptions = {},
+): Promise<{ exitCode: number; result: ScanJobResult }> {
+  const result = await executeScan(flags, io, clientOptions);
   const { report } = result;
   await emit(io.stdout, render(report, flags.format, Boolean(flags.showPasses)), flags.output);
   if (flags.output) io.stderr.write(`Report written to ${flags.output}\n`);

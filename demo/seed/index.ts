@@ -4,6 +4,7 @@ import { backupGapFailures, seedRds } from './rds.js';
 import { seedResidency } from './residency.js';
 import { seedS3 } from './s3.js';
 import { seedServerless } from './serverless.js';
+import { seedUncheckedServices } from './unchecked.js';
 import type { ExpectedFailure, SeedContext } from './types.js';
 
 const SEEDERS = [
@@ -25,6 +26,7 @@ const SEEDERS = [
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
 
   // what the account uses: Resource Groups Tagging API
+  seedUncheckedServices,
 ];
 
 /**

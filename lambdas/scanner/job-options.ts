@@ -44,7 +44,7 @@ export function jobOptionsFor(
   return {
     config: { ...env.config, ...(regions && { regions: [...regions] }) },
     checks: selected,
-    catalogueCheckIds: catalogue.map((check) => check.id),
+    catalogue,
     clients,
     store: { tableName: env.findingsTable, region: env.region, historyTtlDays: env.historyTtlDays },
     alerts: {

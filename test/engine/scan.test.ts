@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
-import { defineCheck, fail, pass } from '../../lambdas/core/checks/define-check.js';
+import { defineCheck, fail, pass, withSrmClass } from '../../lambdas/core/checks/define-check.js';
 import { defaultSettings } from '../../lambdas/core/config/settings.js';
 import { runScan, type ScanOptions } from '../../lambdas/core/engine/scan.js';
 import { findingId } from '../../lambdas/core/findings/finding-id.js';
@@ -74,17 +74,95 @@ const collectors = fakeCollectors({
   },
 });
 
+/** Settings without the tagging API's service discovery, which the coverage tests turn on. */
+const SETTINGS = { ...defaultSettings(), discoverServicesWithTaggingApi: false };
+
 /** `runScan` over the one test check and its collectors; each test states only what differs. */
 const scanWith = (overrides: Partial<ScanOptions> = {}) =>
   runScan({
     checks: [functionsCheck],
     collectors,
-    settings: defaultSettings(),
+    settings: SETTINGS,
     clients: new AwsClients(new ApiCallCounter()),
     ...overrides,
   });
 
 describe('Function: runScan', () => {
+  it("gives a finding the SRM class its result carries instead of the check's", async () => {
+    // Prepare
+    const onHosts = defineCheck({
+      ...functionsCheck,
+      id: 'test-function-on-hosts',
+      evaluate: ({ lambda }) =>
+        lambda.functions.map((f) => withSrmClass(pass(f, `Function ${f.id}.`), 'infrastructure')),
+    });
+
+    // Act
+    const report = await scanWith({ checks: [onHosts], regions: ['us-east-1'] });
+
+    // Assess
+    expect(report.findings.map((f) => f.srmClass)).toEqual(['infrastructure']);
+  });
+
+  it('maps the services in use from the collectors and the tagging API, naming what was not checked', async () => {
+    // Prepare
+    const withTagging = fakeCollectors({
+      ...collectors,
+      'tagging.resourceTypes': {
+        key: 'tagging.resourceTypes',
+        scope: 'regional',
+        actions: ['tag:GetResources'],
+        collect: async ({ region }) => [
+          { region, resourceType: 'lambda:function', count: 1 },
+          { region, resourceType: 'states:stateMachine', count: 2 },
+          { region, resourceType: 'newservice:widget', count: 1 },
+        ],
+      },
+    });
+
+    // Act
+    const report = await scanWith({
+      collectors: withTagging,
+      regions: ['us-east-1'],
+      settings: defaultSettings(),
+    });
+
+    // Assess
+    const services = report.coverage?.services.map((s) => [s.service, s.state, s.listedResources, s.taggedResources]);
+    expect(services).toEqual([
+      ['lambda', 'partly-checked', 1, 1],
+      ['states', 'not-checked', undefined, 2],
+    ]);
+    expect(report.coverage?.unknownServices).toEqual([
+      { namespace: 'newservice', resourceTypes: ['newservice:widget'], taggedResources: 1 },
+    ]);
+    expect(report.coverage?.sources.taggingApi.state).toBe('used');
+  });
+
+  it('still maps the services its collectors listed when the tagging API is denied everywhere', async () => {
+    // Prepare
+    const denied = fakeCollectors({
+      ...collectors,
+      'tagging.resourceTypes': {
+        key: 'tagging.resourceTypes',
+        scope: 'regional',
+        actions: ['tag:GetResources'],
+        collect: async () => {
+          throw awsError('json', 'AccessDeniedException', { message: 'not authorized to perform tag:GetResources' });
+        },
+      },
+    });
+
+    // Act
+    const report = await scanWith({ collectors: denied, regions: ['us-east-1'], settings: defaultSettings() });
+
+    // Assess
+    expect(report.coverage?.sources.taggingApi).toMatchObject({ state: 'unavailable', regions: [] });
+    expect(report.coverage?.sources.taggingApi.detail).toContain('us-east-1 (AccessDeniedException)');
+    expect(report.coverage?.services.map((s) => s.service)).toEqual(['lambda']);
+    expect(report.findings.every((f) => f.status !== 'ERROR')).toBe(true);
+  });
+
   it('builds findings with deterministic ids and a per-check summary', async () => {
     // Act
     const report = await scanWith({
@@ -125,7 +203,7 @@ describe('Function: runScan', () => {
 
   it('keys the markers with the secretFingerprintSalt setting when it is set', async () => {
     // Prepare
-    const settings = { ...defaultSettings(), secretFingerprintSalt: 'private salt only the scanner knows' };
+    const settings = { ...SETTINGS, secretFingerprintSalt: 'private salt only the scanner knows' };
 
     // Act
     const report = await scanWith({ settings, regions: ['eu-west-1'] });

@@ -155,7 +155,7 @@ describe('Function: createScanHandler', () => {
     const options = jobOptions(runScanJob);
     expect(options).toMatchObject({
       clients,
-      catalogueCheckIds: CATALOGUE.map((check) => check.id),
+      catalogue: CATALOGUE,
       store: { tableName: 'findings', region: 'eu-west-1', historyTtlDays: 30 },
       alerts: {
         topicArn: 'arn:aws:sns:eu-west-1:123456789012:alerts',

@@ -37,6 +37,11 @@ export interface CheckMetadata<R extends SliceKey = SliceKey> {
   severity: Severity;
   /** Inventory slices the check reads: drives collection, ERROR scoping and the IAM policy. */
   requires: readonly R[];
+  /**
+   * For an account-wide check that judges resources of several services (data residency), the service keys
+   * it covers (`lambdas/core/srm/services.ts`): the coverage map credits the obligation to each.
+   */
+  appliesTo?: readonly string[];
   /** Settings the check reads (documentation). */
   settings?: readonly SettingKey[];
   compliance: readonly ComplianceRef[];

@@ -9,6 +9,7 @@ import { lambdaCollectors } from './lambda.js';
 import { rdsCollectors } from './rds.js';
 import { s3Collectors } from './s3.js';
 import { ssmCollectors } from './ssm.js';
+import { taggingCollectors } from './tagging.js';
 import type { SliceCollectors } from './types.js';
 
 /** Every slice's collector; the type makes a slice without a collector a compile error. */
@@ -35,4 +36,5 @@ export const COLLECTORS: SliceCollectors<SliceKey> = {
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
 
   // what the account uses: Resource Groups Tagging API
+  ...taggingCollectors,
 };

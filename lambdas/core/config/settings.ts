@@ -77,6 +77,11 @@ export const settingsSchema = z
       })
       .strict()
       .default({ ...DEFAULT_INTERNET_EXPOSURE_PREFIX }),
+    /**
+     * Ask the Resource Groups Tagging API (tag:GetResources, one call per 100 tagged resources and region) which
+     * services hold tagged resources, so the coverage map can list services srm-scan does not check yet.
+     */
+    discoverServicesWithTaggingApi: z.boolean().default(true),
 
     // containers: ECS, EKS, ECR
 

@@ -8,6 +8,7 @@ import type { Check } from '../checks/define-check.js';
 import type { CollectionIssue, SliceCollectors } from '../collectors/types.js';
 import type { Settings } from '../config/settings.js';
 import type { Suppression } from '../config/suppression-schema.js';
+import { buildCoverageMap, listedResources } from '../coverage/service-coverage.js';
 import { findingId } from '../findings/finding-id.js';
 import { assembleReport, type Finding, type ScanReport } from '../findings/model.js';
 import { applySuppressions } from '../findings/suppressions.js';
@@ -31,8 +32,11 @@ export interface ScanOptions {
   regions?: readonly string[];
   /** Stamped on the FAILs they cover right after evaluation; reviewed into `scan.suppressionProblems`. */
   suppressions?: readonly Suppression[];
-  /** Every check id of the catalogue (default: the selected ones), to tell a mistyped suppression. */
-  catalogueCheckIds?: readonly string[];
+  /**
+   * Every check of the catalogue (default: the selected ones), to tell a mistyped suppression and, in the
+   * coverage map, an obligation srm-scan has checks for that this selection left out.
+   */
+  catalogue?: readonly Check[];
   /** A suppression covering every resource may not expire further ahead than this (days). */
   broadSuppressionMaxDays?: number;
   onProgress?: (progress: CollectProgress) => void;
@@ -46,6 +50,9 @@ const HOME_REGION: Record<string, string> = { aws: 'us-east-1', 'aws-cn': 'cn-no
 
 /** Actions the engine itself calls, whatever checks are selected. */
 export const ENGINE_ACTIONS = ['sts:GetCallerIdentity', 'ec2:DescribeRegions'] as const;
+
+/** Slices the coverage map reads besides the checks' own (when `discoverServicesWithTaggingApi` is on). */
+export const COVERAGE_SLICES: readonly SliceKey[] = ['tagging.resourceTypes'];
 
 async function resolveIdentity(clients: AwsClients, region: string): Promise<{ accountId: string; partition: string }> {
   try {
@@ -136,7 +143,10 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
   const { accountId, partition } = await resolveIdentity(options.clients, bootstrapRegion);
   const homeRegion = HOME_REGION[partition] ?? bootstrapRegion;
   const regions = await resolveRegions(options.clients, { accountId, partition, homeRegion }, options.regions);
-  const slices = new Set(options.checks.flatMap((c) => c.requires));
+  const slices = new Set<SliceKey>([
+    ...options.checks.flatMap((c) => c.requires),
+    ...(options.settings.discoverServicesWithTaggingApi ? COVERAGE_SLICES : []),
+  ]);
   options.onStart?.({ accountId, regions, slices: slices.size });
 
   const [collected, actions] = await Promise.all([
@@ -186,12 +196,23 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     suppressions: options.suppressions ?? [],
     now: startedAt,
     ranCheckIds: checkIds,
-    catalogueCheckIds: options.catalogueCheckIds ?? checkIds,
+    catalogueCheckIds: (options.catalogue ?? options.checks).map((check) => check.id),
     ...(options.broadSuppressionMaxDays !== undefined && { broadSuppressionMaxDays: options.broadSuppressionMaxDays }),
   });
 
   // An AWS error message can quote what the request carried: redact before it reaches any output.
   const issues: CollectionIssue[] = collected.issues.map((i) => ({ ...i, message: redactSecrets(i.message, salt) }));
+  const taggingIssues = issues.filter((i) => i.slice === 'tagging.resourceTypes');
+  const tagged = collected.slices['tagging.resourceTypes'];
+  const coverage = buildCoverageMap({
+    checks: options.checks,
+    catalogue: options.catalogue ?? options.checks,
+    findings,
+    listed: listedResources(collected.slices),
+    ...((tagged || taggingIssues.length > 0) && { tagged: tagged ?? [] }),
+    taggingIssues: taggingIssues.map((i) => ({ region: i.region, detail: i.errorCode })),
+    regions,
+  });
   return assembleReport({
     id: randomUUID(),
     accountId,
@@ -203,5 +224,6 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     findings,
     collectionIssues: issues,
     suppressionProblems: problems,
+    coverage,
   });
 }

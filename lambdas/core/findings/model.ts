@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CollectionIssue } from '../collectors/types.js';
+import type { CoverageMap } from '../coverage/service-coverage.js';
 import { TOOL_VERSION } from '../model/version.js';
 import {
   FRAMEWORKS,
@@ -165,6 +166,11 @@ export interface ScanSummary {
 /** The JSON output contract: other tools consume these names, keep them stable. */
 export interface ScanReport {
   scan: ScanSummary;
+  /**
+   * The SRM coverage map: every service the account uses, what the customer owes for it and which of those
+   * obligations this scan checked. Present in every scan's report; absent in reports built without a scan.
+   */
+  coverage?: CoverageMap;
   findings: readonly Finding[];
 }
 
@@ -227,11 +233,12 @@ export interface ReportInput {
   findings: readonly Finding[];
   collectionIssues: readonly CollectionIssue[];
   suppressionProblems: readonly SuppressionProblem[];
+  coverage?: CoverageMap;
 }
 
 /** The report of a scan, with its versions, totals, coverage and per-check counts computed once, here. */
 export function assembleReport(input: ReportInput): ScanReport {
-  const { checkIds, findings, ...scan } = input;
+  const { checkIds, findings, coverage, ...scan } = input;
   return {
     scan: {
       id: scan.id,
@@ -247,6 +254,7 @@ export function assembleReport(input: ReportInput): ScanReport {
       suppressionProblems: scan.suppressionProblems,
       checks: summariseChecks(checkIds, findings),
     },
+    ...(coverage && { coverage }),
     findings,
   };
 }

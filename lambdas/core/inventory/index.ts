@@ -11,3 +11,4 @@ export type * from './rds.js';
 export type * from './s3.js';
 export type * from './slices.js';
 export type * from './ssm.js';
+export type * from './tagging.js';

@@ -36,6 +36,7 @@ import type {
   S3Bucket,
 } from './s3.js';
 import type { ManagedInstance, PatchComplianceSummary } from './ssm.js';
+import type { TaggedResourceCount } from './tagging.js';
 
 /**
  * Every slice of the inventory, keyed `<service>.<name>`. A slice is what one collector
@@ -112,6 +113,7 @@ export interface SliceTypes {
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
 
   // what the account uses: Resource Groups Tagging API
+  'tagging.resourceTypes': readonly TaggedResourceCount[];
 }
 
 export type SliceKey = keyof SliceTypes;

@@ -17,8 +17,8 @@ import type { NotifyOn, Severity } from '../srm/vocabulary.js';
 export interface ScanJobOptions {
   /** The checks to run, selected once by the caller (`selectChecks`). */
   checks: readonly Check[];
-  /** Every check id of the catalogue, to tell a suppression naming an unknown check. Default: the selected ones. */
-  catalogueCheckIds?: readonly string[];
+  /** Every check of the catalogue, to tell a suppression naming an unknown check and unselected obligations. Default: the selected ones. */
+  catalogue?: readonly Check[];
   /** Regions, settings and suppressions (the selection fields are the caller's, already applied). */
   config: ScanConfig;
   clients: AwsClients;
@@ -90,7 +90,7 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
     clients,
     suppressions: config.suppressions,
     broadSuppressionMaxDays: config.broadSuppressionMaxDays,
-    ...(options.catalogueCheckIds && { catalogueCheckIds: options.catalogueCheckIds }),
+    ...(options.catalogue && { catalogue: options.catalogue }),
     ...(config.regions && { regions: config.regions }),
     ...(options.onProgress && { onProgress: options.onProgress }),
     ...(options.onStart && { onStart: options.onStart }),

@@ -8,6 +8,7 @@ import {
   severityRank,
   srmClassTitle,
 } from '../srm/vocabulary.js';
+import { renderCoverage } from './coverage.js';
 
 export interface TableOptions {
   /** List PASS findings one by one instead of counting them. */
@@ -126,6 +127,7 @@ export function renderTable(report: ScanReport, options: TableOptions = {}): str
       out.push(`  ${issue.slice} in ${issue.resourceArn ?? issue.region}: ${issue.errorCode}: ${issue.message}`);
     }
   }
+  if (report.coverage) out.push('', renderCoverage(report.coverage).trimEnd());
   out.push('', describeCoverage(scan.coverage));
   return `${out.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { parseArn } from '../aws/arn.js';
 import type { Obligation, SrmClass } from './vocabulary.js';
 
 /**
@@ -39,7 +40,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
     name: 'AWS Identity and Access Management',
     arnNamespace: 'iam',
     srmClass: 'account',
-    obligations: ['identity-mfa', 'least-privilege'],
+    obligations: ['identity-mfa', 'least-privilege', 'public-exposure'],
   },
   {
     key: 'cloudtrail',
@@ -320,7 +321,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
     name: 'AWS Key Management Service',
     arnNamespace: 'kms',
     srmClass: 'abstracted',
-    obligations: ['data-protection', 'public-exposure', 'least-privilege'],
+    obligations: ['data-protection', 'public-exposure', 'least-privilege', 'data-residency'],
   },
   {
     key: 'ecr',
@@ -450,3 +451,28 @@ export const serviceEntry = (key: string): AwsServiceEntry | undefined => BY_KEY
 
 /** The ARN namespace of a check's service: `opensearch` → `es`, `efs` → `elasticfilesystem`, `account` → `iam`. */
 export const arnNamespaceOf = (key: string): string => serviceEntry(key)?.arnNamespace ?? key;
+
+const BY_NAMESPACE = new Map<string, AwsServiceEntry>();
+for (const entry of AWS_SERVICES)
+  if (!BY_NAMESPACE.has(entry.arnNamespace)) BY_NAMESPACE.set(entry.arnNamespace, entry);
+
+/**
+ * The srm-scan service key of a resource type (`<namespace>:<type>`), or of an unknown namespace the
+ * namespace itself. Elastic Load Balancing's one namespace holds two services: classic load balancers
+ * (`loadbalancer/classic`) and everything else (v2).
+ */
+export function serviceKeyOfResourceType(resourceType: string): string {
+  const [namespace = resourceType] = resourceType.split(':');
+  if (namespace === 'elasticloadbalancing') return resourceType.endsWith('loadbalancer/classic') ? 'elb' : 'elbv2';
+  return BY_NAMESPACE.get(namespace)?.key ?? namespace;
+}
+
+/** The srm-scan service key of a resource ARN (see {@link serviceKeyOfResourceType}); undefined for a malformed ARN. */
+export function serviceKeyOfArn(arn: string): string | undefined {
+  const parsed = parseArn(arn);
+  if (!parsed) return undefined;
+  if (parsed.service !== 'elasticloadbalancing') return serviceKeyOfResourceType(parsed.service);
+  const [type, kind] = parsed.resource.split('/');
+  const classic = type === 'loadbalancer' && kind !== 'app' && kind !== 'net' && kind !== 'gwy';
+  return classic ? 'elb' : 'elbv2';
+}

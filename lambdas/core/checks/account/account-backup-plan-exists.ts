@@ -5,6 +5,7 @@ export const accountBackupPlanExists = defineCheck({
   id: 'account-backup-plan-exists',
   title: 'Each scanned region has an AWS Backup plan that assigns resources',
   service: 'account',
+  appliesTo: ['backup'],
   resourceType: 'AwsAccount',
   srmClass: 'account',
   obligation: 'backup-recovery',

@@ -15,6 +15,7 @@ export const accountResourcesInAllowedRegions = defineCheck({
   srmClass: 'account',
   obligation: 'data-residency',
   severity: 'high',
+  appliesTo: ['s3', 'ec2', 'rds', 'dynamodb', 'lambda', 'kms'],
   requires: [
     's3.buckets',
     's3.bucketReplication',
