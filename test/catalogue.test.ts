@@ -6,7 +6,9 @@ import { CHECKS } from '../lambdas/core/checks/registry.js';
 import { COLLECTORS } from '../lambdas/core/collectors/index.js';
 import { requiredActions } from '../lambdas/core/engine/permissions.js';
 import { catalogueMarkdown } from '../lambdas/core/reports/catalogue.js';
+import { srmTableMarkdown } from '../lambdas/core/srm/headings.js';
 import { FRAMEWORKS, OBLIGATIONS, SEVERITIES, SRM_CLASSES } from '../lambdas/core/srm/vocabulary.js';
+import { withSrmTable } from '../scripts/docs.js';
 
 const CHECKS_DIR = join(import.meta.dirname, '../lambdas/core/checks');
 const TESTS_DIR = join(import.meta.dirname, 'checks');
@@ -119,6 +121,17 @@ describe('Check catalogue', () => {
 
     // Assess
     expect(levels.filter(([, level]) => level !== 'Read' && level !== 'List')).toEqual([]);
+  });
+
+  it('keeps the README SRM table generated from the service table', () => {
+    // Prepare
+    const readme = readFileSync(join(import.meta.dirname, '../README.md'), 'utf8');
+
+    // Act
+    const regenerated = withSrmTable(readme, srmTableMarkdown());
+
+    // Assess
+    expect(readme, 'README.md is stale: run npm run docs').toBe(regenerated);
   });
 
   it('matches the generated docs/checks.md', () => {

@@ -4,8 +4,8 @@ import { backupGapFailures, seedRds } from './rds.js';
 import { seedResidency } from './residency.js';
 import { seedS3 } from './s3.js';
 import { seedServerless } from './serverless.js';
-import { seedUncheckedServices } from './unchecked.js';
 import type { ExpectedFailure, SeedContext } from './types.js';
+import { seedUncheckedServices } from './unchecked.js';
 
 const SEEDERS = [
   seedEc2,

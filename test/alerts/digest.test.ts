@@ -12,7 +12,8 @@ import {
 import { computeLifecycle, type LifecycleResult, type StoredFinding } from '../../lambdas/core/findings/lifecycle.js';
 import type { Finding, ScanReport } from '../../lambdas/core/findings/model.js';
 import { applySuppressions } from '../../lambdas/core/findings/suppressions.js';
-import { OBLIGATION_LABELS, srmClassTitle } from '../../lambdas/core/srm/vocabulary.js';
+import { srmClassTitle } from '../../lambdas/core/srm/headings.js';
+import { OBLIGATION_LABELS } from '../../lambdas/core/srm/vocabulary.js';
 import { ACCOUNT, day, finding, report } from '../helpers/findings.js';
 
 const lifecycleOf = (scanReport: ScanReport, previous: readonly StoredFinding[] = []): LifecycleResult =>

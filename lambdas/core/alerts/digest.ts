@@ -5,6 +5,7 @@ import { describeCoverage, type ScanReport } from '../findings/model.js';
 import { FINDINGS_TABLE_SCHEMA } from '../findings/table-schema.js';
 import { GLOBAL_REGION } from '../inventory/index.js';
 import { redactSecrets } from '../secrets/index.js';
+import { srmClassTitle } from '../srm/headings.js';
 import {
   atLeast,
   type NotifyOn,
@@ -17,7 +18,6 @@ import {
   SRM_CLASSES,
   type SrmClass,
   severityRank,
-  srmClassTitle,
 } from '../srm/vocabulary.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { Check } from '../checks/define-check.js';
+import { classServices, servicesMarkdown } from '../srm/headings.js';
 import { OBLIGATION_LABELS, SRM_CLASS_DESCRIPTIONS, SRM_CLASSES } from '../srm/vocabulary.js';
 
 const compliance = (check: Check) => check.compliance.map((c) => `${c.framework} ${c.control}`).join(', ') || '—';
@@ -38,7 +39,7 @@ export function catalogueMarkdown(checks: readonly Check[]): string {
     const d = SRM_CLASS_DESCRIPTIONS[srmClass];
     lines.push(
       '',
-      `## ${d.label} (${d.services})`,
+      `## ${d.label} (${classServices(srmClass, checks).join(', ')})`,
       '',
       `*AWS handles:* ${d.awsHandles} *You owe:* ${d.customerOwes}`,
       '',
@@ -50,7 +51,17 @@ export function catalogueMarkdown(checks: readonly Check[]): string {
       ),
     );
   }
-  lines.push('', '## Details', '');
+  lines.push(
+    '',
+    '## Services and what you owe',
+    '',
+    'The service table the coverage map (`srm-scan coverage`) reads: a service the account uses without checks is reported as "in use, not checked" with these obligations.',
+    '',
+    servicesMarkdown(checks),
+    '',
+    '## Details',
+    '',
+  );
   for (const c of checks) {
     lines.push(
       `### ${c.id}`,

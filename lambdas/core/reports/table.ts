@@ -1,4 +1,5 @@
 import { describeCoverage, type Finding, type ScanReport, type ScanTotals } from '../findings/model.js';
+import { srmClassTitle } from '../srm/headings.js';
 import {
   OBLIGATION_LABELS,
   OBLIGATIONS,
@@ -6,7 +7,6 @@ import {
   SRM_CLASS_DESCRIPTIONS,
   SRM_CLASSES,
   severityRank,
-  srmClassTitle,
 } from '../srm/vocabulary.js';
 import { renderCoverage } from './coverage.js';
 

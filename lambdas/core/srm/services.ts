@@ -15,6 +15,8 @@ export interface AwsServiceEntry {
   /** srm-scan's key: the inventory slice prefix and a check's `service`; for unchecked services, the ARN namespace. */
   key: string;
   name: string;
+  /** The name reports use in class headings (`EC2, EBS, VPC`, `RDS`, `S3`). */
+  short: string;
   /** The service's namespace in ARNs, which is also the prefix of its Resource Groups Tagging API resource types. */
   arnNamespace: string;
   srmClass: SrmClass;
@@ -37,6 +39,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   // Account-wide duties
   {
     key: 'iam',
+    short: 'IAM',
     name: 'AWS Identity and Access Management',
     arnNamespace: 'iam',
     srmClass: 'account',
@@ -44,6 +47,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'cloudtrail',
+    short: 'CloudTrail',
     name: 'AWS CloudTrail',
     arnNamespace: 'cloudtrail',
     srmClass: 'account',
@@ -51,6 +55,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'guardduty',
+    short: 'GuardDuty',
     name: 'Amazon GuardDuty',
     arnNamespace: 'guardduty',
     srmClass: 'account',
@@ -58,6 +63,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'securityhub',
+    short: 'Security Hub',
     name: 'AWS Security Hub',
     arnNamespace: 'securityhub',
     srmClass: 'account',
@@ -65,6 +71,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'config',
+    short: 'AWS Config',
     name: 'AWS Config',
     arnNamespace: 'config',
     srmClass: 'account',
@@ -72,6 +79,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'accessanalyzer',
+    short: 'IAM Access Analyzer',
     name: 'IAM Access Analyzer',
     arnNamespace: 'access-analyzer',
     srmClass: 'account',
@@ -79,6 +87,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'logs',
+    short: 'CloudWatch Logs',
     name: 'Amazon CloudWatch Logs',
     arnNamespace: 'logs',
     srmClass: 'account',
@@ -86,6 +95,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'cloudwatch',
+    short: 'CloudWatch',
     name: 'Amazon CloudWatch',
     arnNamespace: 'cloudwatch',
     srmClass: 'account',
@@ -93,6 +103,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'backup',
+    short: 'AWS Backup',
     name: 'AWS Backup',
     arnNamespace: 'backup',
     srmClass: 'account',
@@ -100,6 +111,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'organizations',
+    short: 'Organizations',
     name: 'AWS Organizations',
     arnNamespace: 'organizations',
     srmClass: 'account',
@@ -109,6 +121,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   // Infrastructure
   {
     key: 'ec2',
+    short: 'EC2, EBS, VPC',
     name: 'Amazon EC2, EBS and VPC',
     arnNamespace: 'ec2',
     srmClass: 'infrastructure',
@@ -124,6 +137,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'ssm',
+    short: 'Systems Manager',
     name: 'AWS Systems Manager',
     arnNamespace: 'ssm',
     srmClass: 'infrastructure',
@@ -131,6 +145,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'elasticmapreduce',
+    short: 'EMR',
     name: 'Amazon EMR',
     arnNamespace: 'elasticmapreduce',
     srmClass: 'infrastructure',
@@ -138,6 +153,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'lightsail',
+    short: 'Lightsail',
     name: 'Amazon Lightsail',
     arnNamespace: 'lightsail',
     srmClass: 'infrastructure',
@@ -145,6 +161,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'workspaces',
+    short: 'WorkSpaces',
     name: 'Amazon WorkSpaces',
     arnNamespace: 'workspaces',
     srmClass: 'infrastructure',
@@ -154,6 +171,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   // Container
   {
     key: 'rds',
+    short: 'RDS',
     name: 'Amazon RDS and Aurora',
     arnNamespace: 'rds',
     srmClass: 'container',
@@ -169,6 +187,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'ecs',
+    short: 'ECS',
     name: 'Amazon ECS',
     arnNamespace: 'ecs',
     srmClass: 'container',
@@ -178,6 +197,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'eks',
+    short: 'EKS',
     name: 'Amazon EKS',
     arnNamespace: 'eks',
     srmClass: 'container',
@@ -187,6 +207,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'elasticache',
+    short: 'ElastiCache',
     name: 'Amazon ElastiCache',
     arnNamespace: 'elasticache',
     srmClass: 'container',
@@ -194,6 +215,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'opensearch',
+    short: 'OpenSearch',
     name: 'Amazon OpenSearch Service',
     arnNamespace: 'es',
     srmClass: 'container',
@@ -201,6 +223,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'redshift',
+    short: 'Redshift',
     name: 'Amazon Redshift',
     arnNamespace: 'redshift',
     srmClass: 'container',
@@ -208,6 +231,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'kafka',
+    short: 'MSK',
     name: 'Amazon MSK',
     arnNamespace: 'kafka',
     srmClass: 'container',
@@ -215,6 +239,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'mq',
+    short: 'Amazon MQ',
     name: 'Amazon MQ',
     arnNamespace: 'mq',
     srmClass: 'container',
@@ -222,6 +247,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'memorydb',
+    short: 'MemoryDB',
     name: 'Amazon MemoryDB',
     arnNamespace: 'memorydb',
     srmClass: 'container',
@@ -229,6 +255,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'elasticbeanstalk',
+    short: 'Elastic Beanstalk',
     name: 'AWS Elastic Beanstalk',
     arnNamespace: 'elasticbeanstalk',
     srmClass: 'container',
@@ -236,6 +263,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'sagemaker',
+    short: 'SageMaker',
     name: 'Amazon SageMaker',
     arnNamespace: 'sagemaker',
     srmClass: 'container',
@@ -243,6 +271,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'dms',
+    short: 'DMS',
     name: 'AWS Database Migration Service',
     arnNamespace: 'dms',
     srmClass: 'container',
@@ -252,6 +281,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   // Network traffic protection in front of every class: load balancers, CDN, API front doors
   {
     key: 'elbv2',
+    short: 'ELB',
     name: 'Elastic Load Balancing (Application, Network, Gateway)',
     arnNamespace: 'elasticloadbalancing',
     srmClass: 'infrastructure',
@@ -259,6 +289,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'elb',
+    short: 'Classic ELB',
     name: 'Elastic Load Balancing (Classic)',
     arnNamespace: 'elasticloadbalancing',
     srmClass: 'infrastructure',
@@ -266,6 +297,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'cloudfront',
+    short: 'CloudFront',
     name: 'Amazon CloudFront',
     arnNamespace: 'cloudfront',
     srmClass: 'abstracted',
@@ -273,6 +305,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'apigateway',
+    short: 'API Gateway',
     name: 'Amazon API Gateway',
     arnNamespace: 'apigateway',
     srmClass: 'abstracted',
@@ -280,6 +313,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'acm',
+    short: 'ACM',
     name: 'AWS Certificate Manager',
     arnNamespace: 'acm',
     srmClass: 'abstracted',
@@ -287,6 +321,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'wafv2',
+    short: 'WAF',
     name: 'AWS WAF',
     arnNamespace: 'wafv2',
     srmClass: 'abstracted',
@@ -294,6 +329,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'route53',
+    short: 'Route 53',
     name: 'Amazon Route 53',
     arnNamespace: 'route53',
     srmClass: 'abstracted',
@@ -301,9 +337,10 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
 
   // Abstracted
-  { key: 's3', name: 'Amazon S3', arnNamespace: 's3', srmClass: 'abstracted', obligations: ALL_DATA },
+  { key: 's3', short: 'S3', name: 'Amazon S3', arnNamespace: 's3', srmClass: 'abstracted', obligations: ALL_DATA },
   {
     key: 'lambda',
+    short: 'Lambda',
     name: 'AWS Lambda',
     arnNamespace: 'lambda',
     srmClass: 'abstracted',
@@ -311,6 +348,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'dynamodb',
+    short: 'DynamoDB',
     name: 'Amazon DynamoDB',
     arnNamespace: 'dynamodb',
     srmClass: 'abstracted',
@@ -318,6 +356,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'kms',
+    short: 'KMS',
     name: 'AWS Key Management Service',
     arnNamespace: 'kms',
     srmClass: 'abstracted',
@@ -325,6 +364,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'ecr',
+    short: 'ECR',
     name: 'Amazon ECR',
     arnNamespace: 'ecr',
     srmClass: 'abstracted',
@@ -332,6 +372,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'sns',
+    short: 'SNS',
     name: 'Amazon SNS',
     arnNamespace: 'sns',
     srmClass: 'abstracted',
@@ -339,6 +380,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'sqs',
+    short: 'SQS',
     name: 'Amazon SQS',
     arnNamespace: 'sqs',
     srmClass: 'abstracted',
@@ -346,6 +388,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'secretsmanager',
+    short: 'Secrets Manager',
     name: 'AWS Secrets Manager',
     arnNamespace: 'secretsmanager',
     srmClass: 'abstracted',
@@ -353,6 +396,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'efs',
+    short: 'EFS',
     name: 'Amazon EFS',
     arnNamespace: 'elasticfilesystem',
     srmClass: 'abstracted',
@@ -360,6 +404,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'kinesis',
+    short: 'Kinesis',
     name: 'Amazon Kinesis Data Streams',
     arnNamespace: 'kinesis',
     srmClass: 'abstracted',
@@ -367,6 +412,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'firehose',
+    short: 'Firehose',
     name: 'Amazon Data Firehose',
     arnNamespace: 'firehose',
     srmClass: 'abstracted',
@@ -374,6 +420,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'glue',
+    short: 'Glue',
     name: 'AWS Glue',
     arnNamespace: 'glue',
     srmClass: 'abstracted',
@@ -381,6 +428,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'athena',
+    short: 'Athena',
     name: 'Amazon Athena',
     arnNamespace: 'athena',
     srmClass: 'abstracted',
@@ -388,6 +436,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'states',
+    short: 'Step Functions',
     name: 'AWS Step Functions',
     arnNamespace: 'states',
     srmClass: 'abstracted',
@@ -395,6 +444,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'events',
+    short: 'EventBridge',
     name: 'Amazon EventBridge',
     arnNamespace: 'events',
     srmClass: 'abstracted',
@@ -402,6 +452,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'cognito-idp',
+    short: 'Cognito',
     name: 'Amazon Cognito user pools',
     arnNamespace: 'cognito-idp',
     srmClass: 'abstracted',
@@ -409,6 +460,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'appsync',
+    short: 'AppSync',
     name: 'AWS AppSync',
     arnNamespace: 'appsync',
     srmClass: 'abstracted',
@@ -416,6 +468,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'codebuild',
+    short: 'CodeBuild',
     name: 'AWS CodeBuild',
     arnNamespace: 'codebuild',
     srmClass: 'abstracted',
@@ -423,6 +476,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'ses',
+    short: 'SES',
     name: 'Amazon SES',
     arnNamespace: 'ses',
     srmClass: 'abstracted',
@@ -430,6 +484,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'fsx',
+    short: 'FSx',
     name: 'Amazon FSx',
     arnNamespace: 'fsx',
     srmClass: 'abstracted',
@@ -437,6 +492,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
   },
   {
     key: 'transfer',
+    short: 'Transfer Family',
     name: 'AWS Transfer Family',
     arnNamespace: 'transfer',
     srmClass: 'abstracted',

@@ -19,8 +19,6 @@ export type SrmClass = (typeof SRM_CLASSES)[number];
 
 export interface SrmClassDescription {
   label: string;
-  /** Typical services of the class that srm-scan checks. */
-  services: string;
   /** What AWS secures for this class ("security of the cloud"). */
   awsHandles: string;
   /** What remains the customer's ("security in the cloud"). */
@@ -37,7 +35,6 @@ export interface SrmClassDescription {
 export const SRM_CLASS_DESCRIPTIONS: Readonly<Record<SrmClass, SrmClassDescription>> = {
   infrastructure: {
     label: 'Infrastructure services',
-    services: 'EC2, EBS, VPC',
     awsHandles: 'AWS runs the data centres, hardware, network and hypervisor.',
     customerOwes:
       'You run the guest operating system and its patching, the applications, security groups and network ACLs, and encryption of data at rest and in transit.',
@@ -45,15 +42,14 @@ export const SRM_CLASS_DESCRIPTIONS: Readonly<Record<SrmClass, SrmClassDescripti
   },
   container: {
     label: 'Container services',
-    services: 'RDS',
-    awsHandles: 'AWS also runs the operating system and the database platform, and patches the engine when you let it.',
+    awsHandles:
+      'AWS also runs the operating system and the platform (database, cache and search engines, the container control plane), and patches it when you let it.',
     customerOwes:
-      'You own the data and its encryption, network exposure and firewall rules, database access, and backup and retention choices.',
+      'You own the data and its encryption, network exposure and firewall rules, access to the platform, what your containers run and with which privileges, and backup and retention choices.',
     inShort: 'AWS runs the OS and platform; you secure access, exposure, backups and data',
   },
   abstracted: {
     label: 'Abstracted services',
-    services: 'S3, Lambda, DynamoDB, KMS, CloudTrail',
     awsHandles: 'AWS also runs the platform and the server-side encryption infrastructure.',
     customerOwes:
       'You own the data, the resource policies that grant access to it, encryption choices, and what your code and configuration leak.',
@@ -61,18 +57,11 @@ export const SRM_CLASS_DESCRIPTIONS: Readonly<Record<SrmClass, SrmClassDescripti
   },
   account: {
     label: 'Account-wide duties',
-    services: 'IAM, root user, region choice',
     awsHandles: 'Nothing: these duties are always the customer’s.',
     customerOwes:
       'You own identities and their credentials, MFA, least privilege, audit logging, and the regions where your data lives.',
     inShort: 'you secure identities, credentials, audit logging and where data lives',
   },
-};
-
-/** `INFRASTRUCTURE SERVICES (EC2, EBS, VPC)`: how every report heads a class. */
-export const srmClassTitle = (srmClass: SrmClass): string => {
-  const { label, services } = SRM_CLASS_DESCRIPTIONS[srmClass];
-  return `${label.toUpperCase()} (${services})`;
 };
 
 export const OBLIGATIONS = [
