@@ -51,7 +51,7 @@ describe('Integration: the srm-scan CLI on the emulated demo account', () => {
     // Assess
     expect(code).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as ScanReport;
-    expect(Object.keys(report).sort()).toEqual(['findings', 'scan']);
+    expect(Object.keys(report).sort()).toEqual(['coverage', 'findings', 'scan']);
     expect(Object.keys(report.scan).sort()).toEqual(
       [
         'accountId',
@@ -78,6 +78,44 @@ describe('Integration: the srm-scan CLI on the emulated demo account', () => {
       ['checkId', 'errored', 'failed', 'passed', 'results', 'suppressed'].sort(),
     );
     expect(stderr).toContain(`Coverage: ${coverage.evaluated.toLocaleString('en-US')} resource-checks evaluated`);
+  });
+
+  it('maps every service the demo account uses, a service without checks as in use, not checked', async () => {
+    // Prepare
+    const out = join(dir, 'coverage-report.json');
+    await scan('--format', 'json', '--output', out);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as ScanReport;
+    const judged = new Set(
+      report.findings.filter((f) => f.status !== 'ERROR' && f.service !== 'account').map((f) => f.service),
+    );
+
+    // Act
+    const live = await runCli(['coverage', '--regions', DEMO_REGIONS.join(','), '--format', 'json'], onMoto());
+    const saved = await runCli(['coverage', '--report', out]);
+
+    // Assess
+    expect(live.code).toBe(0);
+    const map = JSON.parse(live.stdout) as NonNullable<ScanReport['coverage']>;
+    const state = Object.fromEntries(map.services.map((s) => [s.service, s.state]));
+    for (const service of judged) expect(state[service], `${service} missing from the coverage map`).toBeDefined();
+    expect(state.states).toBe('not-checked');
+    expect(map.sources.taggingApi.state).toBe('used');
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toContain('AWS Step Functions (1 tagged resource): IN USE, NOT CHECKED');
+    expect(saved.stdout).toMatch(/✓ Data residency \(region choice\): 1 check \(FAIL \d+/);
+  });
+
+  it('refuses a --report that is not an srm-scan JSON report, naming the flag', async () => {
+    // Prepare
+    const notReport = join(dir, 'not-a-report.json');
+    writeFileSync(notReport, JSON.stringify({ findings: [] }));
+
+    // Act
+    const { code, stderr } = await runCli(['coverage', '--report', notReport]);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(stderr).toContain(`--report ${notReport}: the report has no "coverage" object`);
   });
 
   it('exits 0 when a check could not be evaluated, and 1 with --fail-on-error, saying why', async () => {

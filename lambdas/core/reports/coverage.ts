@@ -8,11 +8,13 @@ const STATE_LABEL: Readonly<Record<ServiceCoverage['state'], string>> = {
 };
 
 const resourcesText = (service: ServiceCoverage): string => {
-  const parts = [
-    ...(service.listedResources !== undefined ? [`${service.listedResources} listed`] : []),
-    ...(service.taggedResources !== undefined ? [`${service.taggedResources} tagged`] : []),
+  const counts = [
+    ...(service.listedResources !== undefined ? [[service.listedResources, 'listed'] as const] : []),
+    ...(service.taggedResources !== undefined ? [[service.taggedResources, 'tagged'] as const] : []),
   ];
-  return parts.length > 0 ? `${parts.join(', ')} resources` : 'account-wide';
+  const last = counts.at(-1);
+  if (!last) return 'account-wide';
+  return `${counts.map(([n, how]) => `${n} ${how}`).join(', ')} resource${last[0] === 1 ? '' : 's'}`;
 };
 
 const obligationLine = (o: ObligationCoverage): string => {
