@@ -1,5 +1,11 @@
 import type { AwsResource } from '../../inventory/index.js';
-import { accountResource, type CheckResult, defineCheck, fail, notEvaluated, pass } from '../define-check.js';
+import { accountResource, type CheckResult, defineCheck, notEvaluated } from '../define-check.js';
+import {
+  judgeResidency,
+  RESIDENCY_NOT_CONFIGURED,
+  type ResidencyCopy,
+  residencyRemediation,
+} from '../shared/residency.js';
 
 const bucketName = (arn: string) => arn.slice(arn.lastIndexOf(':') + 1);
 
@@ -34,57 +40,17 @@ export const accountResourcesInAllowedRegions = defineCheck({
   settings: ['allowedRegions'],
   compliance: [],
   risk: 'Data stored or replicated outside the regions your regulators and contracts allow breaks data-sovereignty commitments; choosing the region is always the customer’s duty.',
-  remediation: {
-    text: 'Move or delete the resource (and remove replication to the disallowed region), then prevent recurrence with an SCP denying actions outside the allowed regions (aws:RequestedRegion).',
-    cli: 'aws organizations create-policy --type SERVICE_CONTROL_POLICY --name region-allow-list --content file://deny-other-regions.json',
-    url: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html#example-scp-deny-region',
-  },
+  remediation: residencyRemediation('resource'),
   evaluate: (inventory, settings) => {
     const allowed = settings.allowedRegions;
     if (!allowed) {
-      return [
-        notEvaluated(
-          accountResource(inventory),
-          'Data residency is not configured: set allowedRegions in the configuration file or pass --allowed-regions to check where data lives.',
-        ),
-      ];
+      return [notEvaluated(accountResource(inventory), RESIDENCY_NOT_CONFIGURED)];
     }
-    const allowedSet = new Set(allowed);
-    const allowedText = allowed.join(', ');
     const { s3, ec2, rds, dynamodb, lambda, kms } = inventory;
     const bucketRegion = new Map(s3.buckets.map((b) => [b.arn, b.region]));
     const replication = new Map(s3.bucketReplication.map((r) => [r.arn, r]));
-
-    const judge = (
-      resource: AwsResource,
-      kind: string,
-      copies: { what: string; region: string | undefined }[] = [],
-    ) => {
-      const label = `${kind} ${resource.id}`;
-      if (!allowedSet.has(resource.region)) {
-        return fail(resource, `${label} is in ${resource.region}, outside the allowed regions (${allowedText}).`);
-      }
-      const unknown = copies.filter((c) => c.region === undefined);
-      const outside = copies.filter(
-        (c): c is { what: string; region: string } => c.region !== undefined && !allowedSet.has(c.region),
-      );
-      if (outside.length > 0) {
-        return fail(
-          resource,
-          `${label} is in ${resource.region} but has ${outside.map((c) => `${c.what} in ${c.region}`).join(', ')}, outside the allowed regions (${allowedText}).`,
-        );
-      }
-      if (unknown.length > 0) {
-        return notEvaluated(
-          resource,
-          `${label} is in ${resource.region} but the region of ${unknown.map((c) => c.what).join(', ')} could not be determined (not in this account).`,
-        );
-      }
-      return pass(
-        resource,
-        `${label} is in ${resource.region}${copies.length ? ', and so are its replicas' : ''}, an allowed region.`,
-      );
-    };
+    const judge = (resource: AwsResource, kind: string, copies: ResidencyCopy[] = []) =>
+      judgeResidency({ resource, kind, copies }, allowed);
 
     const results: CheckResult[] = [
       ...s3.buckets.map((bucket) =>
