@@ -1,4 +1,5 @@
 import type { CollectionIssue } from '../core/collectors/types.js';
+import { servicesNotChecked } from '../core/coverage/service-coverage.js';
 import type { LifecycleSummary } from '../core/findings/lifecycle.js';
 import type { ScanCoverage, ScanReport, ScanTotals, SuppressionProblem } from '../core/findings/model.js';
 
@@ -29,6 +30,8 @@ export interface ScanRunSummary {
   findings: ScanTotals;
   /** Resource-checks evaluated and not evaluated (ERROR). */
   coverage: ScanCoverage;
+  /** Services the account uses that no check of this run covered (the coverage map's "in use, not checked"). */
+  servicesNotChecked: readonly string[];
   /** Expired, unused, too broad or mistyped suppressions: details in the logs and the digest. */
   suppressionProblems: { count: number; sample: readonly SuppressionProblem[] };
   /** NEW / REGRESSED / RESOLVED transitions this run caused in the findings table. */
@@ -81,6 +84,7 @@ export function summariseScan(input: {
     checks: scan.checks.length,
     findings: scan.totals,
     coverage: scan.coverage,
+    servicesNotChecked: input.report.coverage ? servicesNotChecked(input.report.coverage) : [],
     suppressionProblems: {
       count: scan.suppressionProblems.length,
       sample: scan.suppressionProblems.slice(0, SAMPLE_SIZE),

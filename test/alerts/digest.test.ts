@@ -9,6 +9,8 @@ import {
   selectAlertable,
   truncateUtf8,
 } from '../../lambdas/core/alerts/digest.js';
+import { CHECKS } from '../../lambdas/core/checks/registry.js';
+import { buildCoverageMap } from '../../lambdas/core/coverage/service-coverage.js';
 import { computeLifecycle, type LifecycleResult, type StoredFinding } from '../../lambdas/core/findings/lifecycle.js';
 import type { Finding, ScanReport } from '../../lambdas/core/findings/model.js';
 import { applySuppressions } from '../../lambdas/core/findings/suppressions.js';
@@ -248,6 +250,34 @@ describe('Function: formatDigest', () => {
     expect(digest.body).toMatch(/SUPPRESSION WARNINGS \(1\)\n {2}- suppression #2 .*not an ARN glob/);
     expect(digest.body).toContain('COLLECTION ISSUES (1)');
     expect(digest.body).toContain('  - s3.bucketPolicies in us-east-1: AccessDenied: Access Denied');
+  });
+
+  it('names the services the account uses that srm-scan did not check', () => {
+    // Prepare
+    const scanReport = report([finding('s3-a', 'arn:aws:s3:::a', 'PASS')]);
+    const withCoverage: ScanReport = {
+      ...scanReport,
+      coverage: buildCoverageMap({
+        checks: [],
+        catalogue: CHECKS,
+        findings: scanReport.findings,
+        listed: new Map([['s3', 1]]),
+        tagged: [{ region: 'us-east-1', resourceType: 'states:stateMachine', count: 2 }],
+        regions: ['us-east-1'],
+      }),
+    };
+    const lifecycle = computeLifecycle({ previous: [], report: withCoverage, now: day(0) });
+
+    // Act
+    const digest = formatDigest({
+      report: withCoverage,
+      lifecycle: lifecycle.summary,
+      alertable: [],
+      minSeverity: 'high',
+    });
+
+    // Assess
+    expect(digest.body).toMatch(/IN USE, NOT CHECKED \(2\)[^\n]*\n {2}- AWS Step Functions\n {2}- Amazon S3\n/);
   });
 });
 

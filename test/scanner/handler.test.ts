@@ -258,6 +258,7 @@ describe('Function: createScanHandler', () => {
         failedBySrmClass: { infrastructure: 0, container: 0, abstracted: 1, account: 1 },
       },
       coverage: { evaluated: 3, notEvaluated: 1, share: 0.75 },
+      servicesNotChecked: [],
       suppressionProblems: { count: 0, sample: [] },
       lifecycle: { new: 1, regressed: 0, resolved: 3, active: 1, suppressed: 0, open: 2 },
       apiCalls: 42,

@@ -1,3 +1,4 @@
+import { servicesNotChecked } from '../coverage/service-coverage.js';
 import { findingKeys } from '../findings/items.js';
 import type { LifecycleSummary, StoredFinding, Transition } from '../findings/lifecycle.js';
 import type { SuppressionProblem } from '../findings/model.js';
@@ -267,6 +268,14 @@ function tail(input: DigestInput): Lines {
           `${i.slice}${i.region === GLOBAL_REGION ? '' : ` in ${i.region}`}${i.resourceArn ? ` for ${i.resourceArn}` : ''}: ${i.errorCode}: ${i.message}`,
         'collection issues',
       ),
+    );
+  }
+  const unchecked = input.report.coverage ? servicesNotChecked(input.report.coverage) : [];
+  if (unchecked.length > 0) {
+    lines.push(
+      '',
+      `IN USE, NOT CHECKED (${unchecked.length}) - services this account uses that srm-scan did not check (srm-scan coverage)`,
+      ...limitedList(unchecked, LIST_LIMIT.collectionIssues, (name) => name, 'services'),
     );
   }
   return lines.push('');

@@ -2,6 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { CollectionIssue } from '../collectors/types.js';
 import { describeIssues } from '../config/config-file.js';
+import { servicesNotChecked } from '../coverage/service-coverage.js';
 import { FindingsStoreError } from '../model/errors.js';
 import { redactSecrets } from '../secrets/index.js';
 import { severityRank } from '../srm/vocabulary.js';
@@ -156,6 +157,10 @@ export function scanItem(report: ScanReport, extras: ScanRecordExtras, historyTt
       checks: scan.checks.map((c) => ({ ...c })),
       totals: scan.totals,
       coverage: scan.coverage,
+      ...(report.coverage && {
+        serviceCoverage: report.coverage.services.map((s) => ({ service: s.service, state: s.state })),
+        servicesNotChecked: servicesNotChecked(report.coverage),
+      }),
       suppressionProblemCount: scan.suppressionProblems.length,
       lifecycle: extras.lifecycle,
       ...(extras.alert && { alert: extras.alert }),
