@@ -277,7 +277,7 @@ describe('Function: formatDigest', () => {
     });
 
     // Assess
-    expect(digest.body).toMatch(/IN USE, NOT CHECKED \(2\)[^\n]*\n {2}- AWS Step Functions\n {2}- Amazon S3\n/);
+    expect(digest.body).toMatch(/IN USE, NOT CHECKED \(2\)[^\n]*\n {2}- Amazon S3\n {2}- AWS Step Functions\n/);
   });
 });
 
