@@ -40,50 +40,49 @@ function toSecret(entry: SecretListEntry & { ARN: string }, context: CollectCont
   };
 }
 
-export const secretsmanagerCollectors: SliceCollectors<'secretsmanager.secrets' | 'secretsmanager.resourcePolicies'> =
-  {
-    'secretsmanager.secrets': {
-      key: 'secretsmanager.secrets',
-      scope: 'regional',
-      // Metadata only: the scanner never calls GetSecretValue.
-      actions: ['secretsmanager:ListSecrets'],
-      async collect(context) {
-        const client = context.clients.get(SecretsManagerClient, context.region);
-        const secrets: Secret[] = [];
-        // Secrets scheduled for deletion are left out (IncludePlannedDeletion defaults to false).
-        for await (const page of paginateListSecrets({ client, pageSize: LIST_SECRETS_PAGE_SIZE }, {})) {
-          for (const entry of page.SecretList ?? []) {
-            if (entry.ARN) secrets.push(toSecret({ ...entry, ARN: entry.ARN }, context));
-          }
+export const secretsmanagerCollectors: SliceCollectors<'secretsmanager.secrets' | 'secretsmanager.resourcePolicies'> = {
+  'secretsmanager.secrets': {
+    key: 'secretsmanager.secrets',
+    scope: 'regional',
+    // Metadata only: the scanner never calls GetSecretValue.
+    actions: ['secretsmanager:ListSecrets'],
+    async collect(context) {
+      const client = context.clients.get(SecretsManagerClient, context.region);
+      const secrets: Secret[] = [];
+      // Secrets scheduled for deletion are left out (IncludePlannedDeletion defaults to false).
+      for await (const page of paginateListSecrets({ client, pageSize: LIST_SECRETS_PAGE_SIZE }, {})) {
+        for (const entry of page.SecretList ?? []) {
+          if (entry.ARN) secrets.push(toSecret({ ...entry, ARN: entry.ARN }, context));
         }
-        return secrets;
-      },
+      }
+      return secrets;
     },
+  },
 
-    'secretsmanager.resourcePolicies': {
-      key: 'secretsmanager.resourcePolicies',
-      scope: 'regional',
-      actions: ['secretsmanager:GetResourcePolicy'],
-      dependsOn: ['secretsmanager.secrets'],
-      async collect(context) {
-        const client = context.clients.get(SecretsManagerClient, context.region);
-        const secrets = context.get('secretsmanager.secrets').filter((s) => s.region === context.region);
-        const policies = await collectEach(context, secrets, async (secret) => {
-          try {
-            // No ResourcePolicy in the answer means the secret has none.
-            const { ResourcePolicy } = await client.send(new GetResourcePolicyCommand({ SecretId: secret.arn }));
-            return {
-              arn: secret.arn,
-              region: secret.region,
-              policy: ResourcePolicy ? parsePolicyDocument(ResourcePolicy) : null,
-            };
-          } catch (error) {
-            // Deleted since the listing: nothing to judge.
-            if (isAwsError(error, 'ResourceNotFound')) return null;
-            throw error;
-          }
-        });
-        return policies.filter((p) => p !== null);
-      },
+  'secretsmanager.resourcePolicies': {
+    key: 'secretsmanager.resourcePolicies',
+    scope: 'regional',
+    actions: ['secretsmanager:GetResourcePolicy'],
+    dependsOn: ['secretsmanager.secrets'],
+    async collect(context) {
+      const client = context.clients.get(SecretsManagerClient, context.region);
+      const secrets = context.get('secretsmanager.secrets').filter((s) => s.region === context.region);
+      const policies = await collectEach(context, secrets, async (secret) => {
+        try {
+          // No ResourcePolicy in the answer means the secret has none.
+          const { ResourcePolicy } = await client.send(new GetResourcePolicyCommand({ SecretId: secret.arn }));
+          return {
+            arn: secret.arn,
+            region: secret.region,
+            policy: ResourcePolicy ? parsePolicyDocument(ResourcePolicy) : null,
+          };
+        } catch (error) {
+          // Deleted since the listing: nothing to judge.
+          if (isAwsError(error, 'ResourceNotFound')) return null;
+          throw error;
+        }
+      });
+      return policies.filter((p) => p !== null);
     },
-  };
+  },
+};

@@ -23,9 +23,5 @@ export interface Secret extends AwsResource {
   primaryRegion?: string;
 }
 
-/** Whether a secret is a replica of a secret in another region: rotation is configured on the primary only. */
-export const isReplicaSecret = (secret: Secret): boolean =>
-  secret.primaryRegion !== undefined && secret.primaryRegion !== secret.region;
-
 /** The secret's resource policy; null when it has none. */
 export type SecretResourcePolicy = ResourceAttribute<{ policy: PolicyDocument | null }>;

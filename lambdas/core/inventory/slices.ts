@@ -1,7 +1,6 @@
 import type { BackupPlan } from './backup.js';
 import type { Trail, TrailEventSelectors, TrailStatus } from './cloudtrail.js';
 import type { DynamoContinuousBackups, DynamoTable, DynamoTableTags } from './dynamodb.js';
-import type { EfsAccessPoint, EfsBackupPolicy, EfsFileSystem, EfsFileSystemPolicy } from './efs.js';
 import type {
   EbsEncryptionByDefault,
   EbsSnapshot,
@@ -14,6 +13,7 @@ import type {
   Subnet,
   Vpc,
 } from './ec2.js';
+import type { EfsAccessPoint, EfsBackupPolicy, EfsFileSystem, EfsFileSystemPolicy } from './efs.js';
 import type {
   AccountSummary,
   AuthorizationDetails,
