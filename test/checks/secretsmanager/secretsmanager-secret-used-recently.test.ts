@@ -33,7 +33,7 @@ describe('Check: secretsmanager-secret-used-recently', () => {
     // Assess
     expect(result).toMatchObject({
       status: 'PASS',
-      message: 'Secrets Manager secret harbor/orders-db was last accessed on 2026-11-19, 1 days ago.',
+      message: 'Secrets Manager secret harbor/orders-db was last accessed on 2026-11-19, 1 day ago.',
     });
   });
 

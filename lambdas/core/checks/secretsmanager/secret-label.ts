@@ -10,6 +10,9 @@ export const secretLabel = (secret: Secret): string =>
 export const daysSince = (date: Date, now: Date): number =>
   Math.max(0, Math.floor((now.getTime() - date.getTime()) / DAY_MS));
 
+/** `1 day`, `12 days`. */
+export const dayCount = (n: number): string => (n === 1 ? '1 day' : `${n} days`);
+
 /** `2026-11-23`. */
 export const day = (date: Date): string => date.toISOString().slice(0, 10);
 

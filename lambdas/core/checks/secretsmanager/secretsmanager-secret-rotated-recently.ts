@@ -1,6 +1,6 @@
 import type { CheckResult } from '../define-check.js';
 import { defineCheck, verdict } from '../define-check.js';
-import { day, daysSince, isReplica, secretLabel } from './secret-label.js';
+import { day, dayCount, daysSince, isReplica, secretLabel } from './secret-label.js';
 
 export const secretsmanagerSecretRotatedRecently = defineCheck({
   id: 'secretsmanager-secret-rotated-recently',
@@ -37,8 +37,8 @@ export const secretsmanagerSecretRotatedRecently = defineCheck({
           verdict(
             age <= secretMaxRotationDays,
             secret,
-            `${secretLabel(secret)} ${what}, ${age} days ago (limit ${secretMaxRotationDays}).`,
-            `${secretLabel(secret)} ${what}, ${age} days ago, more than the allowed ${secretMaxRotationDays} days.`,
+            `${secretLabel(secret)} ${what}, ${dayCount(age)} ago (limit ${secretMaxRotationDays}).`,
+            `${secretLabel(secret)} ${what}, ${dayCount(age)} ago, more than the allowed ${secretMaxRotationDays} days.`,
           ),
         ];
       }),

@@ -1,6 +1,6 @@
 import type { CheckResult } from '../define-check.js';
 import { defineCheck, fail, pass } from '../define-check.js';
-import { day, daysSince, secretLabel } from './secret-label.js';
+import { day, dayCount, daysSince, secretLabel } from './secret-label.js';
 
 export const secretsmanagerSecretUsedRecently = defineCheck({
   id: 'secretsmanager-secret-used-recently',
@@ -31,10 +31,10 @@ export const secretsmanagerSecretUsedRecently = defineCheck({
         const idle = daysSince(secret.lastAccessedDate, scannedAt);
         return [
           idle <= unusedSecretDays
-            ? pass(secret, `${label} was last accessed on ${day(secret.lastAccessedDate)}, ${idle} days ago.`)
+            ? pass(secret, `${label} was last accessed on ${day(secret.lastAccessedDate)}, ${dayCount(idle)} ago.`)
             : fail(
                 secret,
-                `${label} was last accessed on ${day(secret.lastAccessedDate)}, ${idle} days ago, more than the allowed ${unusedSecretDays} days.`,
+                `${label} was last accessed on ${day(secret.lastAccessedDate)}, ${dayCount(idle)} ago, more than the allowed ${unusedSecretDays} days.`,
               ),
         ];
       }
@@ -44,11 +44,11 @@ export const secretsmanagerSecretUsedRecently = defineCheck({
         age <= unusedSecretDays
           ? pass(
               secret,
-              `${label} has not been accessed yet; it was created on ${day(secret.createdDate)}, ${age} days ago.`,
+              `${label} has not been accessed yet; it was created on ${day(secret.createdDate)}, ${dayCount(age)} ago.`,
             )
           : fail(
               secret,
-              `${label} has never been accessed since it was created on ${day(secret.createdDate)}, ${age} days ago (allowed ${unusedSecretDays} days).`,
+              `${label} has never been accessed since it was created on ${day(secret.createdDate)}, ${dayCount(age)} ago (allowed ${unusedSecretDays} days).`,
             ),
       ];
     }),
