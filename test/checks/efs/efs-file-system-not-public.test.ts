@@ -49,7 +49,11 @@ describe('Check: efs-file-system-not-public', () => {
     const { results } = run(policy);
 
     // Assess
-    expect(results[0]?.status).toBe('PASS');
+    expect(results[0]).toMatchObject({
+      status: 'PASS',
+      message:
+        "EFS file system fs-0aaa's file system policy opens nothing to every AWS account: its grants to everyone (statement #1 grants everyone elasticfilesystem:ClientMount, elasticfilesystem:ClientWrite) hold only for clients that come through its mount targets (elasticfilesystem:AccessedViaMountTarget).",
+    });
   });
 
   it('fails when the mount-target condition is only BoolIfExists, which requests from elsewhere also meet', () => {

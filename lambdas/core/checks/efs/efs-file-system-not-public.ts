@@ -1,7 +1,7 @@
 import type { PolicyStatement } from '../../inventory/index.js';
 import { conditionEntries } from '../../policy/index.js';
 import { type CheckResult, defineCheck, pass } from '../define-check.js';
-import { resourcePolicyExposureResult } from '../shared/resource-policy-exposure.js';
+import { publicStatements, resourcePolicyExposureResult } from '../shared/resource-policy-exposure.js';
 import { fileSystemLabel } from './file-system-label.js';
 
 /**
@@ -56,8 +56,17 @@ export const efsFileSystemNotPublic = defineCheck({
           ),
         ];
       }
+      const options = { internetExposurePrefix };
+      const result = resourcePolicyExposureResult(fs, label, policy, options, (s) => !viaMountTargetOnly(s));
+      // Say so when "everyone" is granted access through the mount targets only.
+      const throughMountTargets = publicStatements(policy, options, viaMountTargetOnly);
       return [
-        resourcePolicyExposureResult(fs, label, policy, { internetExposurePrefix }, (s) => !viaMountTargetOnly(s)),
+        result.status === 'PASS' && throughMountTargets.length > 0
+          ? pass(
+              fs,
+              `${label}'s file system policy opens nothing to every AWS account: its grants to everyone (${throughMountTargets.join('; ')}) hold only for clients that come through its mount targets (elasticfilesystem:AccessedViaMountTarget).`,
+            )
+          : result,
       ];
     });
   },
