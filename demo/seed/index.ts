@@ -1,5 +1,6 @@
 import { seedEc2 } from './ec2.js';
 import { seedIam } from './iam.js';
+import { efsBackupGapFailures, seedMessaging } from './messaging.js';
 import { backupGapFailures, seedRds } from './rds.js';
 import { seedResidency } from './residency.js';
 import { seedS3 } from './s3.js';
@@ -20,6 +21,7 @@ const SEEDERS = [
   // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
 
   // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
+  seedMessaging,
 
   // managed data stores: ElastiCache, OpenSearch
 
@@ -32,11 +34,11 @@ const SEEDERS = [
 /**
  * Seeds the whole demo account (a small company, "Harbor", in three regions) and returns every
  * FAIL the scan must report. Seeders touch disjoint resources, so they run concurrently; the
- * backup gaps are derived last because they depend on every seeder's tables, volumes and databases.
+ * backup gaps are derived last because they depend on every seeder's tables, volumes, databases and file systems.
  */
 export async function seedDemoAccount(context: SeedContext): Promise<ExpectedFailure[]> {
   const planted = (await Promise.all(SEEDERS.map((seed) => seed(context)))).flat();
-  const gaps = await backupGapFailures(context);
+  const gaps = [...(await backupGapFailures(context)), ...(await efsBackupGapFailures(context))];
   const unique = new Map([...planted, ...gaps].map((f) => [`${f.checkId} ${f.resourceArn}`, f]));
   return [...unique.values()];
 }

@@ -28,6 +28,7 @@ const EMULATOR_GAPS: { checkIds: readonly string[]; slice: string; regions?: rea
       'rds-instance-in-backup-plan',
       'dynamodb-table-in-backup-plan',
       'ec2-ebs-volume-in-backup-plan',
+      'efs-file-system-in-backup-plan',
     ],
     slice: 'backup.plans',
     regions: ['us-east-1'],

@@ -3,11 +3,15 @@ import * as cloudtrail from './cloudtrail/index.js';
 import type { Check } from './define-check.js';
 import * as dynamodb from './dynamodb/index.js';
 import * as ec2 from './ec2/index.js';
+import * as efs from './efs/index.js';
 import * as iam from './iam/index.js';
 import * as kms from './kms/index.js';
 import * as lambda from './lambda/index.js';
 import * as rds from './rds/index.js';
 import * as s3 from './s3/index.js';
+import * as secretsmanager from './secretsmanager/index.js';
+import * as sns from './sns/index.js';
+import * as sqs from './sqs/index.js';
 
 /** The check catalogue, in a stable order (by id). Each service barrel lists its checks explicitly. */
 export const CHECKS: readonly Check[] = [
@@ -26,6 +30,10 @@ export const CHECKS: readonly Check[] = [
   // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
 
   // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
+  ...Object.values(sns),
+  ...Object.values(sqs),
+  ...Object.values(secretsmanager),
+  ...Object.values(efs),
 
   // managed data stores: ElastiCache, OpenSearch
 

@@ -3,11 +3,15 @@ import { backupCollectors } from './backup.js';
 import { cloudtrailCollectors } from './cloudtrail.js';
 import { dynamodbCollectors } from './dynamodb.js';
 import { ec2Collectors } from './ec2.js';
+import { efsCollectors } from './efs.js';
 import { iamCollectors } from './iam.js';
 import { kmsCollectors } from './kms.js';
 import { lambdaCollectors } from './lambda.js';
 import { rdsCollectors } from './rds.js';
 import { s3Collectors } from './s3.js';
+import { secretsmanagerCollectors } from './secretsmanager.js';
+import { snsCollectors } from './sns.js';
+import { sqsCollectors } from './sqs.js';
 import { ssmCollectors } from './ssm.js';
 import { taggingCollectors } from './tagging.js';
 import type { SliceCollectors } from './types.js';
@@ -30,6 +34,10 @@ export const COLLECTORS: SliceCollectors<SliceKey> = {
   // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
 
   // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
+  ...snsCollectors,
+  ...sqsCollectors,
+  ...secretsmanagerCollectors,
+  ...efsCollectors,
 
   // managed data stores: ElastiCache, OpenSearch
 

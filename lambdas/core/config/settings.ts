@@ -88,6 +88,10 @@ export const settingsSchema = z
     // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
 
     // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
+    /** A Secrets Manager secret must have been rotated (or created) within this many days (FSBP SecretsManager.4). */
+    secretMaxRotationDays: days.default(90),
+    /** A Secrets Manager secret not accessed for this many days counts as unused (FSBP SecretsManager.3). */
+    unusedSecretDays: days.default(90),
 
     // managed data stores: ElastiCache, OpenSearch
 

@@ -13,6 +13,7 @@ import type {
   Subnet,
   Vpc,
 } from './ec2.js';
+import type { EfsAccessPoint, EfsBackupPolicy, EfsFileSystem, EfsFileSystemPolicy } from './efs.js';
 import type {
   AccountSummary,
   AuthorizationDetails,
@@ -35,6 +36,9 @@ import type {
   PublicAccessBlock,
   S3Bucket,
 } from './s3.js';
+import type { Secret, SecretResourcePolicy } from './secretsmanager.js';
+import type { SnsTopic } from './sns.js';
+import type { SqsQueue } from './sqs.js';
 import type { ManagedInstance, PatchComplianceSummary } from './ssm.js';
 import type { TaggedResourceCount } from './tagging.js';
 
@@ -107,6 +111,14 @@ export interface SliceTypes {
   // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
 
   // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
+  'sns.topics': readonly SnsTopic[];
+  'sqs.queues': readonly SqsQueue[];
+  'secretsmanager.secrets': readonly Secret[];
+  'secretsmanager.resourcePolicies': readonly SecretResourcePolicy[];
+  'efs.fileSystems': readonly EfsFileSystem[];
+  'efs.fileSystemPolicies': readonly EfsFileSystemPolicy[];
+  'efs.backupPolicies': readonly EfsBackupPolicy[];
+  'efs.accessPoints': readonly EfsAccessPoint[];
 
   // managed data stores: ElastiCache, OpenSearch
 

@@ -1,0 +1,2 @@
+export { snsTopicEncryptedKms } from './sns-topic-encrypted-kms.js';
+export { snsTopicNotPublic } from './sns-topic-not-public.js';
