@@ -211,7 +211,14 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
     name: 'Amazon ElastiCache',
     arnNamespace: 'elasticache',
     srmClass: 'container',
-    obligations: ['data-protection', 'least-privilege', 'backup-recovery', 'os-and-platform', 'data-residency'],
+    obligations: [
+      'data-protection',
+      'least-privilege',
+      'backup-recovery',
+      'network-firewall',
+      'os-and-platform',
+      'data-residency',
+    ],
   },
   {
     key: 'opensearch',
@@ -219,7 +226,15 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
     name: 'Amazon OpenSearch Service',
     arnNamespace: 'es',
     srmClass: 'container',
-    obligations: ['data-protection', 'public-exposure', 'network-firewall', 'logging-audit', 'data-residency'],
+    obligations: [
+      'data-protection',
+      'public-exposure',
+      'least-privilege',
+      'network-firewall',
+      'backup-recovery',
+      'logging-audit',
+      'data-residency',
+    ],
   },
   {
     key: 'redshift',
@@ -400,7 +415,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
     name: 'Amazon EFS',
     arnNamespace: 'elasticfilesystem',
     srmClass: 'abstracted',
-    obligations: ['data-protection', 'backup-recovery', 'public-exposure', 'data-residency'],
+    obligations: ['data-protection', 'backup-recovery', 'public-exposure', 'least-privilege', 'data-residency'],
   },
   {
     key: 'kinesis',
