@@ -3,9 +3,11 @@ import { backupCollectors } from './backup.js';
 import { cloudtrailCollectors } from './cloudtrail.js';
 import { dynamodbCollectors } from './dynamodb.js';
 import { ec2Collectors } from './ec2.js';
+import { elasticacheCollectors } from './elasticache.js';
 import { iamCollectors } from './iam.js';
 import { kmsCollectors } from './kms.js';
 import { lambdaCollectors } from './lambda.js';
+import { opensearchCollectors } from './opensearch.js';
 import { rdsCollectors } from './rds.js';
 import { s3Collectors } from './s3.js';
 import { ssmCollectors } from './ssm.js';
@@ -31,6 +33,8 @@ export const COLLECTORS: SliceCollectors<SliceKey> = {
   // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
 
   // managed data stores: ElastiCache, OpenSearch
+  ...elasticacheCollectors,
+  ...opensearchCollectors,
 
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
 

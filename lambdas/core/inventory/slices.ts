@@ -13,6 +13,7 @@ import type {
   Subnet,
   Vpc,
 } from './ec2.js';
+import type { CacheCluster, CacheReplicationGroup } from './elasticache.js';
 import type {
   AccountSummary,
   AuthorizationDetails,
@@ -22,6 +23,7 @@ import type {
 } from './iam.js';
 import type { KmsKey, KmsKeyPolicy, KmsKeyRotation } from './kms.js';
 import type { LambdaFunction, LambdaFunctionPolicy, LambdaFunctionUrl } from './lambda.js';
+import type { OpenSearchDomain } from './opensearch.js';
 import type { DbCluster, DbClusterSnapshot, DbInstance, DbSnapshot } from './rds.js';
 import type {
   BucketAcl,
@@ -108,6 +110,9 @@ export interface SliceTypes {
   // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
 
   // managed data stores: ElastiCache, OpenSearch
+  'elasticache.replicationGroups': readonly CacheReplicationGroup[];
+  'elasticache.cacheClusters': readonly CacheCluster[];
+  'opensearch.domains': readonly OpenSearchDomain[];
 
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
 
