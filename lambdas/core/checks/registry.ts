@@ -3,9 +3,11 @@ import * as cloudtrail from './cloudtrail/index.js';
 import type { Check } from './define-check.js';
 import * as dynamodb from './dynamodb/index.js';
 import * as ec2 from './ec2/index.js';
+import * as elasticache from './elasticache/index.js';
 import * as iam from './iam/index.js';
 import * as kms from './kms/index.js';
 import * as lambda from './lambda/index.js';
+import * as opensearch from './opensearch/index.js';
 import * as rds from './rds/index.js';
 import * as s3 from './s3/index.js';
 
@@ -28,6 +30,8 @@ export const CHECKS: readonly Check[] = [
   // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
 
   // managed data stores: ElastiCache, OpenSearch
+  ...Object.values(elasticache),
+  ...Object.values(opensearch),
 
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
 
