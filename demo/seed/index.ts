@@ -1,3 +1,4 @@
+import { seedDatastores } from './datastores.js';
 import { seedEc2 } from './ec2.js';
 import { seedIam } from './iam.js';
 import { backupGapFailures, seedRds } from './rds.js';
@@ -21,6 +22,7 @@ const SEEDERS = [
   // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
 
   // managed data stores: ElastiCache, OpenSearch
+  seedDatastores,
 
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
 
