@@ -224,6 +224,7 @@ export const seedDatastores: Seeder = async ({ accountId, clients }: SeedContext
       'opensearch-domain-audit-logging-enabled',
       'opensearch-domain-error-logging-enabled',
       'opensearch-domain-fault-tolerant',
+      'opensearch-domain-dedicated-master-nodes',
     );
 
     await opensearch.send(

@@ -1,5 +1,6 @@
 export { opensearchDomainAccessPolicyNotOpen } from './opensearch-domain-access-policy-not-open.js';
 export { opensearchDomainAuditLoggingEnabled } from './opensearch-domain-audit-logging-enabled.js';
+export { opensearchDomainDedicatedMasterNodes } from './opensearch-domain-dedicated-master-nodes.js';
 export { opensearchDomainEncryptedAtRest } from './opensearch-domain-encrypted-at-rest.js';
 export { opensearchDomainErrorLoggingEnabled } from './opensearch-domain-error-logging-enabled.js';
 export { opensearchDomainFaultTolerant } from './opensearch-domain-fault-tolerant.js';
