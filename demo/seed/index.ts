@@ -1,3 +1,4 @@
+import { seedDatastores } from './datastores.js';
 import { seedEc2 } from './ec2.js';
 import { seedIam } from './iam.js';
 import { efsBackupGapFailures, seedMessaging } from './messaging.js';
@@ -24,6 +25,7 @@ const SEEDERS = [
   seedMessaging,
 
   // managed data stores: ElastiCache, OpenSearch
+  seedDatastores,
 
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
 

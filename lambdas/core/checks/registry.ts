@@ -4,9 +4,11 @@ import type { Check } from './define-check.js';
 import * as dynamodb from './dynamodb/index.js';
 import * as ec2 from './ec2/index.js';
 import * as efs from './efs/index.js';
+import * as elasticache from './elasticache/index.js';
 import * as iam from './iam/index.js';
 import * as kms from './kms/index.js';
 import * as lambda from './lambda/index.js';
+import * as opensearch from './opensearch/index.js';
 import * as rds from './rds/index.js';
 import * as s3 from './s3/index.js';
 import * as secretsmanager from './secretsmanager/index.js';
@@ -36,6 +38,8 @@ export const CHECKS: readonly Check[] = [
   ...Object.values(efs),
 
   // managed data stores: ElastiCache, OpenSearch
+  ...Object.values(elasticache),
+  ...Object.values(opensearch),
 
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
 

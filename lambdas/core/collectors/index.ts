@@ -4,9 +4,11 @@ import { cloudtrailCollectors } from './cloudtrail.js';
 import { dynamodbCollectors } from './dynamodb.js';
 import { ec2Collectors } from './ec2.js';
 import { efsCollectors } from './efs.js';
+import { elasticacheCollectors } from './elasticache.js';
 import { iamCollectors } from './iam.js';
 import { kmsCollectors } from './kms.js';
 import { lambdaCollectors } from './lambda.js';
+import { opensearchCollectors } from './opensearch.js';
 import { rdsCollectors } from './rds.js';
 import { s3Collectors } from './s3.js';
 import { secretsmanagerCollectors } from './secretsmanager.js';
@@ -40,6 +42,8 @@ export const COLLECTORS: SliceCollectors<SliceKey> = {
   ...efsCollectors,
 
   // managed data stores: ElastiCache, OpenSearch
+  ...elasticacheCollectors,
+  ...opensearchCollectors,
 
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
 

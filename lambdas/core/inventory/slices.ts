@@ -14,6 +14,7 @@ import type {
   Vpc,
 } from './ec2.js';
 import type { EfsAccessPoint, EfsBackupPolicy, EfsFileSystem, EfsFileSystemPolicy } from './efs.js';
+import type { CacheCluster, CacheReplicationGroup } from './elasticache.js';
 import type {
   AccountSummary,
   AuthorizationDetails,
@@ -23,6 +24,7 @@ import type {
 } from './iam.js';
 import type { KmsKey, KmsKeyPolicy, KmsKeyRotation } from './kms.js';
 import type { LambdaFunction, LambdaFunctionPolicy, LambdaFunctionUrl } from './lambda.js';
+import type { OpenSearchDomain } from './opensearch.js';
 import type { DbCluster, DbClusterSnapshot, DbInstance, DbSnapshot } from './rds.js';
 import type {
   BucketAcl,
@@ -121,6 +123,9 @@ export interface SliceTypes {
   'efs.accessPoints': readonly EfsAccessPoint[];
 
   // managed data stores: ElastiCache, OpenSearch
+  'elasticache.replicationGroups': readonly CacheReplicationGroup[];
+  'elasticache.cacheClusters': readonly CacheCluster[];
+  'opensearch.domains': readonly OpenSearchDomain[];
 
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
 

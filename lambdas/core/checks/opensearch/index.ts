@@ -1,0 +1,11 @@
+export { opensearchDomainAccessPolicyNotOpen } from './opensearch-domain-access-policy-not-open.js';
+export { opensearchDomainAuditLoggingEnabled } from './opensearch-domain-audit-logging-enabled.js';
+export { opensearchDomainDedicatedMasterNodes } from './opensearch-domain-dedicated-master-nodes.js';
+export { opensearchDomainEncryptedAtRest } from './opensearch-domain-encrypted-at-rest.js';
+export { opensearchDomainErrorLoggingEnabled } from './opensearch-domain-error-logging-enabled.js';
+export { opensearchDomainFaultTolerant } from './opensearch-domain-fault-tolerant.js';
+export { opensearchDomainFineGrainedAccessControl } from './opensearch-domain-fine-grained-access-control.js';
+export { opensearchDomainInVpc } from './opensearch-domain-in-vpc.js';
+export { opensearchDomainNodeToNodeEncrypted } from './opensearch-domain-node-to-node-encrypted.js';
+export { opensearchDomainNotPublic } from './opensearch-domain-not-public.js';
+export { opensearchDomainTlsRequired } from './opensearch-domain-tls-required.js';
