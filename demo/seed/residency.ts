@@ -11,10 +11,11 @@ import {
   PutPublicAccessBlockCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { ExpectedFailure, SeedContext, Seeder } from './types.js';
 
 /**
- * A well-configured bucket and table that sit in a region outside the allowed list, and a
+ * A well-configured bucket, table and topic that sit in a region outside the allowed list, and a
  * bucket that replicates into that region: data residency flags them (and the buckets lack
  * server access logs).
  */
@@ -138,5 +139,11 @@ export const seedResidency: Seeder = async ({ accountId, clients }: SeedContext)
   expected.push({ checkId: 'account-resources-in-allowed-regions', resourceArn: tableArn });
   // No AWS Backup plan exists in ap-southeast-1, so the table is also outside any backup plan.
   expected.push({ checkId: 'dynamodb-table-in-backup-plan', resourceArn: tableArn });
+
+  // An encrypted notification topic, compliant but for its region.
+  const topic = await clients
+    .get(SNSClient, apac)
+    .send(new CreateTopicCommand({ Name: 'harbor-apac-notifications', Attributes: { KmsMasterKeyId: apacKey } }));
+  expected.push({ checkId: 'sns-topic-in-allowed-region', resourceArn: topic.TopicArn ?? '' });
   return expected;
 };

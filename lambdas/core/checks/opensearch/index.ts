@@ -5,6 +5,7 @@ export { opensearchDomainEncryptedAtRest } from './opensearch-domain-encrypted-a
 export { opensearchDomainErrorLoggingEnabled } from './opensearch-domain-error-logging-enabled.js';
 export { opensearchDomainFaultTolerant } from './opensearch-domain-fault-tolerant.js';
 export { opensearchDomainFineGrainedAccessControl } from './opensearch-domain-fine-grained-access-control.js';
+export { opensearchDomainInAllowedRegion } from './opensearch-domain-in-allowed-region.js';
 export { opensearchDomainInVpc } from './opensearch-domain-in-vpc.js';
 export { opensearchDomainNodeToNodeEncrypted } from './opensearch-domain-node-to-node-encrypted.js';
 export { opensearchDomainNotPublic } from './opensearch-domain-not-public.js';

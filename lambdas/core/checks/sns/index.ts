@@ -1,2 +1,3 @@
 export { snsTopicEncryptedKms } from './sns-topic-encrypted-kms.js';
+export { snsTopicInAllowedRegion } from './sns-topic-in-allowed-region.js';
 export { snsTopicNotPublic } from './sns-topic-not-public.js';

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { sqsQueueInAllowedRegion } from '../../../lambdas/core/checks/sqs/index.js';
+import { inventoryWith, runCheckOn } from '../../fixtures/scan.js';
+import { sqsQueue } from '../../fixtures/sqs.js';
+
+const ALLOWED = { allowedRegions: ['us-east-1', 'eu-west-1'] };
+
+describe('Check: sqs-queue-in-allowed-region', () => {
+  it('fails a resource outside the allowed regions', () => {
+    // Prepare
+    const REGION = 'ap-southeast-1';
+    const resource = sqsQueue('harbor-orders', { region: REGION });
+
+    // Act
+    const [result] = runCheckOn(sqsQueueInAllowedRegion, inventoryWith({ 'sqs.queues': [resource] }), {
+      settings: ALLOWED,
+    });
+
+    // Assess
+    expect(result?.status).toBe('FAIL');
+    expect(result?.message).toContain('is in ap-southeast-1, outside the allowed regions (us-east-1, eu-west-1).');
+  });
+
+  it('passes a resource in an allowed region', () => {
+    // Prepare
+    const REGION = 'eu-west-1';
+    const resource = sqsQueue('harbor-orders', { region: REGION });
+
+    // Act
+    const [result] = runCheckOn(sqsQueueInAllowedRegion, inventoryWith({ 'sqs.queues': [resource] }), {
+      settings: ALLOWED,
+    });
+
+    // Assess
+    expect(result).toMatchObject({ status: 'PASS', resource: { arn: resource.arn } });
+  });
+
+  it('reports once that residency is not configured when there is something to judge', () => {
+    // Prepare
+    const REGION = 'eu-west-1';
+    const resource = sqsQueue('harbor-orders', { region: REGION });
+
+    // Act
+    const results = runCheckOn(sqsQueueInAllowedRegion, inventoryWith({ 'sqs.queues': [resource] }));
+
+    // Assess
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ status: 'ERROR', resource: { id: '123456789012' } });
+  });
+
+  it('stays silent when the service holds nothing', () => {
+    // Act
+    const results = runCheckOn(sqsQueueInAllowedRegion, inventoryWith({ 'sqs.queues': [] }));
+
+    // Assess
+    expect(results).toEqual([]);
+  });
+});
