@@ -1,3 +1,4 @@
+import { seedContainers } from './containers.js';
 import { seedEc2 } from './ec2.js';
 import { seedIam } from './iam.js';
 import { backupGapFailures, seedRds } from './rds.js';
@@ -15,6 +16,7 @@ const SEEDERS = [
   seedResidency,
 
   // containers: ECS, EKS, ECR
+  seedContainers,
 
   // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
 
