@@ -1,5 +1,5 @@
 import type { EcsContainerDefinition, EcsService, EcsTaskDefinition } from '../../inventory/index.js';
-import { type CheckResult, type ResultResource, verdict, withSrmClass } from '../define-check.js';
+import { type CheckResult, verdict, withSrmClass } from '../define-check.js';
 import { joinNames } from '../shared/text.js';
 
 /**
@@ -94,9 +94,8 @@ export function containersVerdict(
     return why === false ? [] : [why === '' ? c.name : `${c.name} (${why})`];
   });
   const label = taskDefinitionLabel(definition);
-  const resource: ResultResource = definition;
   return onCapacity(
-    verdict(found.length === 0, resource, `${label} ${passes}.`, `${label} ${fails}: ${joinNames(found)}.`),
+    verdict(found.length === 0, definition, `${label} ${passes}.`, `${label} ${fails}: ${joinNames(found)}.`),
     taskDefinitionCapacity(definition),
   );
 }
