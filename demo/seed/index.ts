@@ -1,3 +1,4 @@
+import { seedContainers } from './containers.js';
 import { seedDatastores } from './datastores.js';
 import { seedEc2 } from './ec2.js';
 import { seedIam } from './iam.js';
@@ -18,6 +19,7 @@ const SEEDERS = [
   seedResidency,
 
   // containers: ECS, EKS, ECR
+  seedContainers,
 
   // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
 

@@ -3,7 +3,10 @@ import * as cloudtrail from './cloudtrail/index.js';
 import type { Check } from './define-check.js';
 import * as dynamodb from './dynamodb/index.js';
 import * as ec2 from './ec2/index.js';
+import * as ecr from './ecr/index.js';
+import * as ecs from './ecs/index.js';
 import * as efs from './efs/index.js';
+import * as eks from './eks/index.js';
 import * as elasticache from './elasticache/index.js';
 import * as iam from './iam/index.js';
 import * as kms from './kms/index.js';
@@ -28,6 +31,9 @@ export const CHECKS: readonly Check[] = [
   ...Object.values(s3),
 
   // containers: ECS, EKS, ECR
+  ...Object.values(ecs),
+  ...Object.values(eks),
+  ...Object.values(ecr),
 
   // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
 

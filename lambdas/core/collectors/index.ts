@@ -3,7 +3,10 @@ import { backupCollectors } from './backup.js';
 import { cloudtrailCollectors } from './cloudtrail.js';
 import { dynamodbCollectors } from './dynamodb.js';
 import { ec2Collectors } from './ec2.js';
+import { ecrCollectors } from './ecr.js';
+import { ecsCollectors } from './ecs.js';
 import { efsCollectors } from './efs.js';
+import { eksCollectors } from './eks.js';
 import { elasticacheCollectors } from './elasticache.js';
 import { iamCollectors } from './iam.js';
 import { kmsCollectors } from './kms.js';
@@ -32,6 +35,9 @@ export const COLLECTORS: SliceCollectors<SliceKey> = {
   ...backupCollectors,
 
   // containers: ECS, EKS, ECR
+  ...ecsCollectors,
+  ...eksCollectors,
+  ...ecrCollectors,
 
   // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
 

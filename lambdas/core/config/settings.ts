@@ -84,6 +84,27 @@ export const settingsSchema = z
     discoverServicesWithTaggingApi: z.boolean().default(true),
 
     // containers: ECS, EKS, ECR
+    /**
+     * The oldest Kubernetes minor version still in Amazon EKS standard support. Clusters older than
+     * it are in extended support (paid, fewer fixes) or past it. Default: 1.34, whose standard
+     * support ends on 2 December 2026 (EKS release calendar; 1.33's ended on 29 July 2026). Raise it
+     * as the calendar moves.
+     */
+    eksMinimumKubernetesVersion: z
+      .string()
+      .regex(/^\d+\.\d+$/, 'must be a Kubernetes minor version such as 1.34')
+      .default('1.34'),
+    /**
+     * The current AWS Fargate platform version per operating system family; a Fargate service pinned to
+     * another version (rather than LATEST) fails. Defaults: Linux 1.4.0, Windows 1.0.0 (Security Hub ECS.10).
+     */
+    ecsFargatePlatformVersions: z
+      .object({
+        linux: z.string().min(1).default('1.4.0'),
+        windows: z.string().min(1).default('1.0.0'),
+      })
+      .strict()
+      .default({ linux: '1.4.0', windows: '1.0.0' }),
 
     // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
 

@@ -13,7 +13,10 @@ import type {
   Subnet,
   Vpc,
 } from './ec2.js';
+import type { EcrLifecyclePolicy, EcrRegistryScanning, EcrRepository, EcrRepositoryPolicy } from './ecr.js';
+import type { EcsCluster, EcsService, EcsTaskDefinition } from './ecs.js';
 import type { EfsAccessPoint, EfsBackupPolicy, EfsFileSystem, EfsFileSystemPolicy } from './efs.js';
+import type { EksCluster, EksNodegroup } from './eks.js';
 import type { CacheCluster, CacheReplicationGroup } from './elasticache.js';
 import type {
   AccountSummary,
@@ -109,6 +112,16 @@ export interface SliceTypes {
   'backup.plans': readonly BackupPlan[];
 
   // containers: ECS, EKS, ECR
+  'ecs.taskDefinitions': readonly EcsTaskDefinition[];
+  'ecs.clusters': readonly EcsCluster[];
+  'ecs.services': readonly EcsService[];
+  'eks.clusters': readonly EksCluster[];
+  'eks.nodegroups': readonly EksNodegroup[];
+  'ecr.repositories': readonly EcrRepository[];
+  'ecr.repositoryPolicies': readonly EcrRepositoryPolicy[];
+  'ecr.lifecyclePolicies': readonly EcrLifecyclePolicy[];
+  /** One entry per region. */
+  'ecr.registryScanning': readonly EcrRegistryScanning[];
 
   // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
 

@@ -193,7 +193,14 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
     srmClass: 'container',
     srmClassNote:
       'Tasks on Fargate are in the container class; tasks on EC2 or external capacity add the infrastructure class’s duties, because you run and patch the hosts.',
-    obligations: ['os-and-platform', 'public-exposure', 'data-protection', 'least-privilege', 'logging-audit'],
+    obligations: [
+      'os-and-platform',
+      'public-exposure',
+      'network-firewall',
+      'data-protection',
+      'least-privilege',
+      'logging-audit',
+    ],
   },
   {
     key: 'eks',

@@ -1,0 +1,10 @@
+export { ecsClusterContainerInsightsEnabled } from './ecs-cluster-container-insights-enabled.js';
+export { ecsServiceFargateLatestPlatform } from './ecs-service-fargate-latest-platform.js';
+export { ecsServiceNoPublicIp } from './ecs-service-no-public-ip.js';
+export { ecsTaskDefinitionContainersNonRoot } from './ecs-task-definition-containers-non-root.js';
+export { ecsTaskDefinitionLoggingConfigured } from './ecs-task-definition-logging-configured.js';
+export { ecsTaskDefinitionNoHostNamespaces } from './ecs-task-definition-no-host-namespaces.js';
+export { ecsTaskDefinitionNoHostNetwork } from './ecs-task-definition-no-host-network.js';
+export { ecsTaskDefinitionNoPrivilegedContainers } from './ecs-task-definition-no-privileged-containers.js';
+export { ecsTaskDefinitionNoSecretsInEnv } from './ecs-task-definition-no-secrets-in-env.js';
+export { ecsTaskDefinitionReadOnlyRootFilesystem } from './ecs-task-definition-read-only-root-filesystem.js';
