@@ -210,7 +210,7 @@ export const AWS_SERVICES: readonly AwsServiceEntry[] = [
     srmClass: 'container',
     srmClassNote:
       'AWS runs the Kubernetes control plane; worker nodes on EC2 (managed or self-managed node groups) add the infrastructure class’s duties, Fargate profiles do not.',
-    obligations: ['os-and-platform', 'public-exposure', 'data-protection', 'logging-audit'],
+    obligations: ['os-and-platform', 'public-exposure', 'network-firewall', 'data-protection', 'logging-audit'],
   },
   {
     key: 'elasticache',
