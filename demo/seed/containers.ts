@@ -5,6 +5,7 @@ import {
   ECRClient,
   PutLifecyclePolicyCommand,
   PutRegistryScanningConfigurationCommand,
+  PutReplicationConfigurationCommand,
   SetRepositoryPolicyCommand,
 } from '@aws-sdk/client-ecr';
 import {
@@ -283,7 +284,8 @@ const ECR_REPOSITORIES: Planted<{
     fails: [],
   },
   {
-    // Outside the registry's scan filter, mutable, AES256, never cleaned up, and pullable by anyone.
+    // Outside the registry's scan filter, mutable, AES256, never cleaned up, pullable by anyone, and replicated to
+    // ap-southeast-1 by the registry's base-* rule.
     spec: {
       name: 'base-images',
       immutable: false,
@@ -307,6 +309,7 @@ const ECR_REPOSITORIES: Planted<{
       'ecr-repository-lifecycle-policy',
       'ecr-repository-not-public',
       'ecr-repository-cmk-encryption',
+      'ecr-repository-in-allowed-region',
     ],
   },
 ];
@@ -468,6 +471,19 @@ async function seedEcr(context: SeedContext): Promise<ExpectedFailure[]> {
     new PutRegistryScanningConfigurationCommand({
       scanType: 'BASIC',
       rules: [{ scanFrequency: 'SCAN_ON_PUSH', repositoryFilters: [{ filter: 'harbor-*', filterType: 'WILDCARD' }] }],
+    }),
+  );
+  // Images pushed to base-* repositories are copied to ap-southeast-1, outside the allowed regions.
+  await ecr.send(
+    new PutReplicationConfigurationCommand({
+      replicationConfiguration: {
+        rules: [
+          {
+            destinations: [{ region: 'ap-southeast-1', registryId: context.accountId }],
+            repositoryFilters: [{ filter: 'base-', filterType: 'PREFIX_MATCH' }],
+          },
+        ],
+      },
     }),
   );
   const imagesKey = await rotatingKey(context, US, 'Harbor container images');

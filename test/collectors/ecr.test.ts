@@ -1,4 +1,5 @@
 import {
+  DescribeRegistryCommand,
   DescribeRepositoriesCommand,
   ECRClient,
   GetLifecyclePolicyCommand,
@@ -143,6 +144,45 @@ describe('Collector: ecr.lifecyclePolicies', () => {
       { arn: withPolicy.arn, region: 'us-east-1', configured: true },
       { arn: without.arn, region: 'us-east-1', configured: false },
     ]);
+  });
+});
+
+describe('Collector: ecr.registryReplication', () => {
+  it('reads the replication rules with their destinations and name prefixes', async () => {
+    // Prepare
+    ecrMock.on(DescribeRegistryCommand).resolves({
+      registryId: '123456789012',
+      replicationConfiguration: {
+        rules: [
+          {
+            destinations: [{ region: 'ap-southeast-1', registryId: '123456789012' }],
+            repositoryFilters: [{ filter: 'base-', filterType: 'PREFIX_MATCH' }],
+          },
+        ],
+      },
+    });
+
+    // Act
+    const { value } = await runCollector(ecrCollectors['ecr.registryReplication'], { region: 'eu-west-1' });
+
+    // Assess
+    expect(value).toEqual([
+      {
+        region: 'eu-west-1',
+        rules: [{ destinations: [{ region: 'ap-southeast-1', registryId: '123456789012' }], prefixes: ['base-'] }],
+      },
+    ]);
+  });
+
+  it('fails the region when DescribeRegistry is denied', async () => {
+    // Prepare
+    ecrMock.on(DescribeRegistryCommand).rejects(awsError('json', 'AccessDeniedException'));
+
+    // Act
+    const run = runCollector(ecrCollectors['ecr.registryReplication']);
+
+    // Assess
+    await expect(run).rejects.toMatchObject({ name: 'AccessDeniedException' });
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  DescribeRegistryCommand,
   ECRClient,
   GetLifecyclePolicyCommand,
   GetRegistryScanningConfigurationCommand,
@@ -36,7 +37,11 @@ const repositoriesOf = (context: CollectContext): EcrRepository[] =>
   context.get('ecr.repositories').filter((r) => r.region === context.region);
 
 export const ecrCollectors: SliceCollectors<
-  'ecr.repositories' | 'ecr.repositoryPolicies' | 'ecr.lifecyclePolicies' | 'ecr.registryScanning'
+  | 'ecr.repositories'
+  | 'ecr.repositoryPolicies'
+  | 'ecr.lifecyclePolicies'
+  | 'ecr.registryScanning'
+  | 'ecr.registryReplication'
 > = {
   'ecr.repositories': {
     key: 'ecr.repositories',
@@ -125,6 +130,28 @@ export const ecrCollectors: SliceCollectors<
           rules: (scanningConfiguration?.rules ?? []).map((rule) => ({
             scanFrequency: rule.scanFrequency ?? 'MANUAL',
             repositoryFilters: (rule.repositoryFilters ?? []).flatMap((f) => (f.filter ? [f.filter] : [])),
+          })),
+        },
+      ];
+    },
+  },
+
+  'ecr.registryReplication': {
+    key: 'ecr.registryReplication',
+    scope: 'regional',
+    actions: ['ecr:DescribeRegistry'],
+    async collect(context) {
+      const client = context.clients.get(ECRClient, context.region);
+      const { replicationConfiguration } = await client.send(new DescribeRegistryCommand({}));
+      return [
+        {
+          region: context.region,
+          rules: (replicationConfiguration?.rules ?? []).map((rule) => ({
+            destinations: (rule.destinations ?? []).flatMap((d) =>
+              d.region && d.registryId ? [{ region: d.region, registryId: d.registryId }] : [],
+            ),
+            // PREFIX_MATCH is the only filter type replication rules have.
+            prefixes: (rule.repositoryFilters ?? []).flatMap((f) => (f.filter ? [f.filter] : [])),
           })),
         },
       ];

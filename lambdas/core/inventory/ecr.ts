@@ -34,3 +34,15 @@ export interface EcrRegistryScanning {
   scanType: string;
   rules: readonly EcrScanningRule[];
 }
+
+/**
+ * A registry's replication rules in one region (DescribeRegistry): images pushed to repositories whose names start
+ * with one of `prefixes` (all repositories when empty) are copied to every destination.
+ */
+export interface EcrRegistryReplication {
+  region: string;
+  rules: readonly {
+    destinations: readonly { region: string; registryId: string }[];
+    prefixes: readonly string[];
+  }[];
+}

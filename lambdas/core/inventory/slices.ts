@@ -13,7 +13,13 @@ import type {
   Subnet,
   Vpc,
 } from './ec2.js';
-import type { EcrLifecyclePolicy, EcrRegistryScanning, EcrRepository, EcrRepositoryPolicy } from './ecr.js';
+import type {
+  EcrLifecyclePolicy,
+  EcrRegistryReplication,
+  EcrRegistryScanning,
+  EcrRepository,
+  EcrRepositoryPolicy,
+} from './ecr.js';
 import type { EcsCluster, EcsService, EcsTaskDefinition } from './ecs.js';
 import type { EfsAccessPoint, EfsBackupPolicy, EfsFileSystem, EfsFileSystemPolicy } from './efs.js';
 import type { EksCluster, EksNodegroup } from './eks.js';
@@ -122,6 +128,7 @@ export interface SliceTypes {
   'ecr.lifecyclePolicies': readonly EcrLifecyclePolicy[];
   /** One entry per region. */
   'ecr.registryScanning': readonly EcrRegistryScanning[];
+  'ecr.registryReplication': readonly EcrRegistryReplication[];
 
   // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
 
