@@ -1,5 +1,8 @@
+import type { AccessAnalyzer } from './accessanalyzer.js';
 import type { BackupPlan } from './backup.js';
 import type { Trail, TrailEventSelectors, TrailStatus } from './cloudtrail.js';
+import type { MetricAlarm } from './cloudwatch.js';
+import type { ConfigDeliveryChannel, ConfigRecorder } from './config.js';
 import type { DynamoContinuousBackups, DynamoTable, DynamoTableTags } from './dynamodb.js';
 import type {
   EbsEncryptionByDefault,
@@ -13,6 +16,7 @@ import type {
   Subnet,
   Vpc,
 } from './ec2.js';
+import type { GuardDutyDetector } from './guardduty.js';
 import type {
   AccountSummary,
   AuthorizationDetails,
@@ -22,6 +26,7 @@ import type {
 } from './iam.js';
 import type { KmsKey, KmsKeyPolicy, KmsKeyRotation } from './kms.js';
 import type { LambdaFunction, LambdaFunctionPolicy, LambdaFunctionUrl } from './lambda.js';
+import type { LogGroupMetricFilters } from './logs.js';
 import type { DbCluster, DbClusterSnapshot, DbInstance, DbSnapshot } from './rds.js';
 import type {
   BucketAcl,
@@ -35,6 +40,8 @@ import type {
   PublicAccessBlock,
   S3Bucket,
 } from './s3.js';
+import type { SecurityHub } from './securityhub.js';
+import type { SnsTopicSubscriptions } from './sns-subscriptions.js';
 import type { ManagedInstance, PatchComplianceSummary } from './ssm.js';
 
 /**
@@ -110,6 +117,17 @@ export interface SliceTypes {
   // managed data stores: ElastiCache, OpenSearch
 
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
+  'guardduty.detectors': readonly GuardDutyDetector[];
+  /** At most one hub per region; none where the account is not subscribed. */
+  'securityhub.hubs': readonly SecurityHub[];
+  'config.recorders': readonly ConfigRecorder[];
+  'config.deliveryChannels': readonly ConfigDeliveryChannel[];
+  'accessanalyzer.analyzers': readonly AccessAnalyzer[];
+  /** For each log group in this account that a CloudTrail trail delivers to. */
+  'logs.metricFilters': readonly LogGroupMetricFilters[];
+  'cloudwatch.alarms': readonly MetricAlarm[];
+  /** Confirmed and pending subscriptions per topic (topics without any subscription are absent). */
+  'sns.topicSubscriptions': readonly SnsTopicSubscriptions[];
 
   // what the account uses: Resource Groups Tagging API
 }
