@@ -1,13 +1,18 @@
+import * as accessanalyzer from './accessanalyzer/index.js';
 import * as account from './account/index.js';
 import * as cloudtrail from './cloudtrail/index.js';
+import * as cloudwatch from './cloudwatch/index.js';
+import * as config from './config/index.js';
 import type { Check } from './define-check.js';
 import * as dynamodb from './dynamodb/index.js';
 import * as ec2 from './ec2/index.js';
+import * as guardduty from './guardduty/index.js';
 import * as iam from './iam/index.js';
 import * as kms from './kms/index.js';
 import * as lambda from './lambda/index.js';
 import * as rds from './rds/index.js';
 import * as s3 from './s3/index.js';
+import * as securityhub from './securityhub/index.js';
 
 /** The check catalogue, in a stable order (by id). Each service barrel lists its checks explicitly. */
 export const CHECKS: readonly Check[] = [
@@ -30,6 +35,11 @@ export const CHECKS: readonly Check[] = [
   // managed data stores: ElastiCache, OpenSearch
 
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
+  ...Object.values(guardduty),
+  ...Object.values(securityhub),
+  ...Object.values(config),
+  ...Object.values(accessanalyzer),
+  ...Object.values(cloudwatch),
 
   // what the account uses: Resource Groups Tagging API
 ].sort((a, b) => a.id.localeCompare(b.id));

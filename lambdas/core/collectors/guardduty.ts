@@ -1,6 +1,5 @@
 import { GetDetectorCommand, GuardDutyClient, paginateListDetectors } from '@aws-sdk/client-guardduty';
 import type { GuardDutyDetector } from '../inventory/index.js';
-import { collectEach } from './context.js';
 import type { SliceCollectors } from './types.js';
 
 /** ListDetectors returns at most 50 ids per page. */
@@ -22,7 +21,9 @@ export const guarddutyCollectors: SliceCollectors<'guardduty.detectors'> = {
         arn: `arn:${context.partition}:guardduty:${context.region}:${context.accountId}:detector/${id}`,
         region: context.region,
       }));
-      return collectEach(context, detectors, async ({ id, arn }): Promise<GuardDutyDetector> => {
+      // A region has at most one detector per account: if it cannot be read, the region's verdict is unknown,
+      // so a failure fails the region (ERROR) rather than the detector alone (which would read as "none").
+      return context.mapLimited(detectors, async ({ id, arn }): Promise<GuardDutyDetector> => {
         const detector = await client.send(new GetDetectorCommand({ DetectorId: id }));
         return {
           arn,
