@@ -8,7 +8,7 @@ function recordingGap(recorder: ConfigRecorder): string | undefined {
   if (recorder.recordsAllSupported) return undefined;
   return recorder.recordingStrategy === 'EXCLUSION_BY_RESOURCE_TYPES'
     ? `recorder ${recorder.name} excludes ${joinNames([...recorder.excludedResourceTypes])}`
-    : `recorder ${recorder.name} records only ${recorder.includedResourceTypes.length} selected resource types`;
+    : `recorder ${recorder.name} records only ${recorder.includedResourceTypes.length} selected resource type${recorder.includedResourceTypes.length === 1 ? '' : 's'}`;
 }
 
 export const configRecorderAllResourcesRecording = defineCheck({
