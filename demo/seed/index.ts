@@ -1,3 +1,4 @@
+import { seedDetection } from './detection.js';
 import { seedEc2 } from './ec2.js';
 import { seedIam } from './iam.js';
 import { backupGapFailures, seedRds } from './rds.js';
@@ -23,6 +24,7 @@ const SEEDERS = [
   // managed data stores: ElastiCache, OpenSearch
 
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
+  seedDetection,
 
   // what the account uses: Resource Groups Tagging API
 ];

@@ -44,7 +44,7 @@ describe('Collector: config.recorders', () => {
       .on(DescribeConfigurationRecorderStatusCommand)
       .resolves({
         ConfigurationRecordersStatus: [
-          { name: 'default', recording: true, lastStatus: 'SUCCESS' },
+          { name: 'default', recording: true, lastStatus: 'Success' },
           { name: 'harbor-exclusions', recording: false },
         ],
       });
@@ -63,7 +63,7 @@ describe('Collector: config.recorders', () => {
         excludedResourceTypes: [],
         includedResourceTypes: [],
         recording: true,
-        lastStatus: 'SUCCESS',
+        lastStatus: 'Success',
       },
       {
         ...base,
