@@ -1,23 +1,29 @@
-import { ListSubscriptionsCommand, SNSClient } from '@aws-sdk/client-sns';
+import { ListSubscriptionsByTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { snsSubscriptionCollectors } from '../../lambdas/core/collectors/sns-subscriptions.js';
+import { alarm } from '../fixtures/detection.js';
 import { awsError } from '../helpers/aws-errors.js';
 import { runCollector } from '../helpers/collect.js';
 
 const snsMock = mockClient(SNSClient);
 const collector = snsSubscriptionCollectors['sns.topicSubscriptions'];
-const topic = (name: string) => `arn:aws:sns:eu-west-1:123456789012:${name}`;
+const topic = (name: string, region = 'us-east-1') => `arn:aws:sns:${region}:123456789012:${name}`;
 
 beforeEach(() => {
   snsMock.reset();
 });
 
 describe('Collector: sns.topicSubscriptions', () => {
-  it('pages through the region’s subscriptions and groups them by topic, pending ones unconfirmed', async () => {
+  it('pages through the subscriptions of each topic an alarm notifies, once per topic, pending ones unconfirmed', async () => {
     // Prepare
+    const alarms = [
+      alarm('root-usage', 'RootUsage', { alarmActions: [topic('alerts'), 'arn:aws:automate:us-east-1:ec2:stop'] }),
+      alarm('cloudtrail-changes', 'CloudTrailChanges', { alarmActions: [topic('alerts')] }),
+      alarm('eu-vpc-changes', 'VpcChanges', { region: 'eu-west-1', alarmActions: [topic('pager', 'eu-west-1')] }),
+    ];
     snsMock
-      .on(ListSubscriptionsCommand)
+      .on(ListSubscriptionsByTopicCommand, { TopicArn: topic('alerts') })
       .resolvesOnce({
         Subscriptions: [
           {
@@ -25,58 +31,88 @@ describe('Collector: sns.topicSubscriptions', () => {
             TopicArn: topic('alerts'),
             Protocol: 'email',
             Endpoint: 'security@harbor.example',
-          },
-          {
-            SubscriptionArn: 'PendingConfirmation',
-            TopicArn: topic('pager'),
-            Protocol: 'https',
-            Endpoint: 'https://x',
+            Owner: '210987654321',
           },
         ],
         NextToken: 'p2',
       })
-      .resolvesOnce({
-        Subscriptions: [{ SubscriptionArn: `${topic('alerts')}:3d4e`, TopicArn: topic('alerts'), Protocol: 'sqs' }],
+      .resolvesOnce({ Subscriptions: [{ SubscriptionArn: `${topic('alerts')}:3d4e`, Protocol: 'sqs' }] })
+      .on(ListSubscriptionsByTopicCommand, { TopicArn: topic('pager', 'eu-west-1') })
+      .resolves({
+        Subscriptions: [{ SubscriptionArn: 'PendingConfirmation', Protocol: 'https', Endpoint: 'https://x' }],
       });
 
     // Act
-    const { value } = await runCollector(collector, { region: 'eu-west-1' });
+    const { value, issues } = await runCollector(collector, { dependencies: { 'cloudwatch.alarms': alarms } });
 
     // Assess
-    expect(snsMock).toHaveReceivedNthCommandWith(ListSubscriptionsCommand, 2, { NextToken: 'p2' });
+    expect(issues).toEqual([]);
+    expect(snsMock).toHaveReceivedCommandTimes(ListSubscriptionsByTopicCommand, 3);
+    expect(snsMock).toHaveReceivedCommandWith(ListSubscriptionsByTopicCommand, {
+      TopicArn: topic('alerts'),
+      NextToken: 'p2',
+    });
     expect(value).toEqual([
       {
         arn: topic('alerts'),
-        region: 'eu-west-1',
+        region: 'us-east-1',
+        topicExists: true,
         subscriptions: [
           { protocol: 'email', confirmed: true },
           { protocol: 'sqs', confirmed: true },
         ],
       },
-      { arn: topic('pager'), region: 'eu-west-1', subscriptions: [{ protocol: 'https', confirmed: false }] },
+      {
+        arn: topic('pager', 'eu-west-1'),
+        region: 'eu-west-1',
+        topicExists: true,
+        subscriptions: [{ protocol: 'https', confirmed: false }],
+      },
     ]);
     expect(JSON.stringify(value)).not.toContain('harbor.example');
   });
 
-  it('returns nothing for a region without subscriptions', async () => {
+  it('records a deleted topic (NotFound) as a normal value with no subscription', async () => {
     // Prepare
-    snsMock.on(ListSubscriptionsCommand).resolves({ Subscriptions: [] });
+    snsMock
+      .on(ListSubscriptionsByTopicCommand)
+      .rejects(awsError('query', 'NotFoundException', { status: 404, message: 'Topic does not exist' }));
 
     // Act
-    const { value } = await runCollector(collector);
+    const { value, issues } = await runCollector(collector, {
+      dependencies: { 'cloudwatch.alarms': [alarm('root-usage', 'RootUsage', { alarmActions: [topic('gone')] })] },
+    });
 
     // Assess
-    expect(value).toEqual([]);
+    expect(issues).toEqual([]);
+    expect(value).toEqual([{ arn: topic('gone'), region: 'us-east-1', topicExists: false, subscriptions: [] }]);
   });
 
-  it('lets an AuthorizationError throw', async () => {
+  it('reports a topic it may not read and keeps the others', async () => {
     // Prepare
-    snsMock.on(ListSubscriptionsCommand).rejects(awsError('query', 'AuthorizationErrorException', { status: 403 }));
+    snsMock
+      .on(ListSubscriptionsByTopicCommand, { TopicArn: topic('shared') })
+      .rejects(awsError('query', 'AuthorizationErrorException', { status: 403 }))
+      .on(ListSubscriptionsByTopicCommand, { TopicArn: topic('alerts') })
+      .resolves({ Subscriptions: [] });
 
     // Act
-    const collecting = runCollector(collector);
+    const { value, issues } = await runCollector(collector, {
+      dependencies: {
+        'cloudwatch.alarms': [alarm('root-usage', 'RootUsage', { alarmActions: [topic('shared'), topic('alerts')] })],
+      },
+    });
 
     // Assess
-    await expect(collecting).rejects.toThrow('AuthorizationErrorException');
+    expect(value).toEqual([{ arn: topic('alerts'), region: 'us-east-1', topicExists: true, subscriptions: [] }]);
+    expect(issues).toEqual([
+      {
+        slice: 'sns.topicSubscriptions',
+        region: 'us-east-1',
+        resourceArn: topic('shared'),
+        errorCode: 'AuthorizationError',
+        message: 'AuthorizationErrorException',
+      },
+    ]);
   });
 });

@@ -126,7 +126,7 @@ export interface SliceTypes {
   /** For each log group in this account that a CloudTrail trail delivers to. */
   'logs.metricFilters': readonly LogGroupMetricFilters[];
   'cloudwatch.alarms': readonly MetricAlarm[];
-  /** Confirmed and pending subscriptions per topic (topics without any subscription are absent). */
+  /** For each SNS topic a metric alarm notifies. */
   'sns.topicSubscriptions': readonly SnsTopicSubscriptions[];
 
   // what the account uses: Resource Groups Tagging API

@@ -163,6 +163,33 @@ describe('CIS monitoring: the trail → filter → alarm → topic chain', () =>
     );
   });
 
+  it('fails when the alarm notifies a topic that no longer exists', () => {
+    // Prepare
+    const inventory = monitoringInventory(PATTERN, {
+      subscriptions: [{ ...topicSubscriptions(0), topicExists: false }],
+    });
+
+    // Act
+    const [result] = runCheckOn(check, inventory);
+
+    // Assess
+    expect(result?.status).toBe('FAIL');
+    expect(result?.message).toBe(
+      `No alarm watches ${SUBJECT}: ${where}: alarm cis-alarm notifies ${TOPIC_ARN}, which no longer exists.`,
+    );
+  });
+
+  it('returns nothing when the subscriptions of the alarm’s topic could not be collected', () => {
+    // Prepare
+    const inventory = monitoringInventory(PATTERN, { subscriptions: [] });
+
+    // Act
+    const results = runCheckOn(check, inventory);
+
+    // Assess
+    expect(results).toEqual([]);
+  });
+
   it('passes through any qualifying filter, alarm and topic among several', () => {
     // Prepare
     const second = `arn:aws:sns:us-east-1:${ACCOUNT_ID}:harbor-pager`;

@@ -9,7 +9,7 @@ export const accessanalyzerAnalyzerEnabled = defineCheck({
   resourceType: 'AwsAccount',
   srmClass: 'account',
   obligation: 'public-exposure',
-  severity: 'medium',
+  severity: 'high',
   requires: ['accessanalyzer.analyzers'],
   compliance: [
     { framework: 'aws-fsbp', control: 'IAM.28' },

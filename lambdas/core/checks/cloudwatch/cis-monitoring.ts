@@ -1,5 +1,5 @@
 import type { ComplianceRef } from '../../findings/model.js';
-import type { InventoryView, MetricAlarm, MetricFilter, Trail } from '../../inventory/index.js';
+import type { InventoryView, MetricAlarm, MetricFilter, SnsTopicSubscriptions, Trail } from '../../inventory/index.js';
 import { logGroupOf } from '../../inventory/index.js';
 import { managementEventGap } from '../cloudtrail/trails.js';
 import { accountResource, type CheckDefinition, type CheckResult, defineCheck, fail, pass } from '../define-check.js';
@@ -328,19 +328,31 @@ type TrailOutcome = { kind: 'pass'; message: string } | { kind: 'gap'; reason: s
 
 function alarmOutcome(
   alarm: MetricAlarm,
-  confirmedSubscriptions: (topic: string) => number,
-): { ok: true; topic: string; subscriptions: number } | { ok: false; reason: string } {
+  subscriptionsOf: (topic: string) => SnsTopicSubscriptions | undefined,
+): { ok: true; topic: string; subscriptions: number } | { ok: false; reason: string } | { ok: 'unknown' } {
   const topics = alarm.alarmActions.filter(isSnsTopic);
   if (topics.length === 0) return { ok: false, reason: `alarm ${alarm.name} has no SNS topic among its actions` };
   if (!alarm.actionsEnabled) return { ok: false, reason: `alarm ${alarm.name} has its actions disabled` };
-  const subscribed = topics.find((t) => confirmedSubscriptions(t) > 0);
-  if (!subscribed) {
-    return {
-      ok: false,
-      reason: `alarm ${alarm.name} notifies ${joinNames(topics)}, which has no confirmed subscription`,
-    };
-  }
-  return { ok: true, topic: subscribed, subscriptions: confirmedSubscriptions(subscribed) };
+  const known = topics.flatMap((t) => {
+    const found = subscriptionsOf(t);
+    return found ? [found] : [];
+  });
+  const confirmed = (t: SnsTopicSubscriptions): number => t.subscriptions.filter((s) => s.confirmed).length;
+  const subscribed = known.find((t) => confirmed(t) > 0);
+  if (subscribed) return { ok: true, topic: subscribed.arn, subscriptions: confirmed(subscribed) };
+  // A topic whose subscriptions could not be read may be the one with a subscriber.
+  if (known.length < topics.length) return { ok: 'unknown' };
+  const deleted = known.filter((t) => !t.topicExists).map((t) => t.arn);
+  const empty = known.filter((t) => t.topicExists).map((t) => t.arn);
+  return {
+    ok: false,
+    reason: [
+      ...(empty.length > 0
+        ? [`alarm ${alarm.name} notifies ${joinNames(empty)}, which has no confirmed subscription`]
+        : []),
+      ...(deleted.length > 0 ? [`alarm ${alarm.name} notifies ${joinNames(deleted)}, which no longer exists`] : []),
+    ].join('; '),
+  };
 }
 
 function trailOutcome(spec: MonitoringSpec, trail: Trail, inventory: MonitoringInventory): TrailOutcome {
@@ -374,9 +386,9 @@ function trailOutcome(spec: MonitoringSpec, trail: Trail, inventory: MonitoringI
       reason: `${where} has no metric filter catching ${spec.subject}${present.length > 0 ? ` (its filters: ${joinNames(present)})` : ''}`,
     };
   }
-  const confirmed = (topic: string): number =>
-    sns.topicSubscriptions.find((t) => t.arn === topic)?.subscriptions.filter((s) => s.confirmed).length ?? 0;
+  const subscriptionsOf = (topic: string) => sns.topicSubscriptions.find((t) => t.arn === topic);
   const reasons: string[] = [];
+  let unknown = false;
   for (const filter of matching) {
     const alarms = cloudwatch.alarms.filter(
       (a) =>
@@ -391,7 +403,11 @@ function trailOutcome(spec: MonitoringSpec, trail: Trail, inventory: MonitoringI
       continue;
     }
     for (const alarm of alarms) {
-      const outcome = alarmOutcome(alarm, confirmed);
+      const outcome = alarmOutcome(alarm, subscriptionsOf);
+      if (outcome.ok === 'unknown') {
+        unknown = true;
+        continue;
+      }
       if (outcome.ok) {
         return {
           kind: 'pass',
@@ -404,7 +420,7 @@ function trailOutcome(spec: MonitoringSpec, trail: Trail, inventory: MonitoringI
       reasons.push(`metric filter ${filter.name} on ${where}: ${outcome.reason}`);
     }
   }
-  return { kind: 'gap', reason: reasons.join('; ') };
+  return unknown ? { kind: 'unknown' } : { kind: 'gap', reason: reasons.join('; ') };
 }
 
 /** One result on the account: PASS naming the chain that works, or FAIL naming where each trail stops. */
@@ -422,8 +438,8 @@ export function monitoringResults(spec: MonitoringSpec, inventory: MonitoringInv
   const outcomes = multiRegion.map((trail) => trailOutcome(spec, trail, inventory));
   const passed = outcomes.find((o) => o.kind === 'pass');
   if (passed) return [pass(account, passed.message)];
-  // A trail whose status, selectors or filters could not be read may be the one that passes: the engine
-  // reports ERROR for it.
+  // A trail whose status, selectors, filters or topic subscriptions could not be read may be the one that
+  // passes: the engine reports ERROR for what was not collected.
   if (outcomes.some((o) => o.kind === 'unknown')) return [];
   const reasons = outcomes.flatMap((o) => (o.kind === 'gap' ? [o.reason] : []));
   return [fail(account, `No alarm watches ${spec.subject}: ${reasons.join('; ')}.`)];
