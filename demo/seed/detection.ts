@@ -1,5 +1,10 @@
 import { CloudWatchClient, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
-import { CloudWatchLogsClient, CreateLogGroupCommand, PutMetricFilterCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CloudWatchLogsClient,
+  CreateLogGroupCommand,
+  PutMetricFilterCommand,
+  PutRetentionPolicyCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import {
   ConfigServiceClient,
   PutConfigurationRecorderCommand,
@@ -112,8 +117,14 @@ const MONITORING: readonly { checkId: string; filter?: string; alarm: AlarmSetup
 
 const LOG_GROUP = 'harbor-cloudtrail';
 
+/** Log groups and their retention in days: the audit log group keeps more than a year, the API's two weeks. */
+const LOG_GROUPS: readonly { name: string; retentionInDays: number; passes: boolean }[] = [
+  { name: LOG_GROUP, retentionInDays: 400, passes: true },
+  { name: '/harbor/orders-api', retentionInDays: 14, passes: false },
+];
+
 /**
- * GuardDuty, Security Hub, AWS Config and the CIS monitoring alarms. IAM Access Analyzer is not seeded:
+ * GuardDuty, Security Hub, AWS Config, log group retention and the CIS monitoring alarms. IAM Access Analyzer is not seeded:
  * moto has no backend for it (every region reports ERROR, see EMULATOR_GAPS).
  */
 export const seedDetection: Seeder = async ({ accountId, clients }: SeedContext) => {
@@ -176,7 +187,12 @@ export const seedDetection: Seeder = async ({ accountId, clients }: SeedContext)
     const [alerts, unrouted] = await Promise.all([topic('harbor-security-alerts'), topic('harbor-ops-unrouted')]);
     await sns.send(new SubscribeCommand({ TopicArn: alerts, Protocol: 'email', Endpoint: 'security@harbor.example' }));
     const logs = clients.get(CloudWatchLogsClient, US);
-    await logs.send(new CreateLogGroupCommand({ logGroupName: LOG_GROUP }));
+    await Promise.all(
+      LOG_GROUPS.map(async ({ name, retentionInDays }) => {
+        await logs.send(new CreateLogGroupCommand({ logGroupName: name }));
+        await logs.send(new PutRetentionPolicyCommand({ logGroupName: name, retentionInDays }));
+      }),
+    );
     const cloudwatch = clients.get(CloudWatchClient, US);
     await Promise.all(
       MONITORING.map(async ({ checkId, filter, alarm }) => {
@@ -208,6 +224,14 @@ export const seedDetection: Seeder = async ({ accountId, clients }: SeedContext)
       }),
     );
   })();
+  for (const { name, passes } of LOG_GROUPS) {
+    if (!passes) {
+      expected.push({
+        checkId: 'logs-log-group-retention-set',
+        resourceArn: `arn:aws:logs:${US}:${accountId}:log-group:${name}`,
+      });
+    }
+  }
   for (const { checkId, passes } of MONITORING) {
     if (!passes) expected.push({ checkId, resourceArn: `arn:aws:iam::${accountId}:root` });
   }

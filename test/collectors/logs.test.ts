@@ -1,4 +1,8 @@
-import { CloudWatchLogsClient, DescribeMetricFiltersCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CloudWatchLogsClient,
+  DescribeLogGroupsCommand,
+  DescribeMetricFiltersCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { logsCollectors } from '../../lambdas/core/collectors/logs.js';
@@ -101,5 +105,62 @@ describe('Collector: logs.metricFilters', () => {
         message: 'AccessDeniedException',
       },
     ]);
+  });
+});
+
+describe('Collector: logs.logGroups', () => {
+  it('pages through the region’s log groups and normalises their ARN and retention', async () => {
+    // Prepare
+    logsMock
+      .on(DescribeLogGroupsCommand)
+      .resolvesOnce({
+        logGroups: [
+          {
+            logGroupName: 'harbor-cloudtrail',
+            arn: `${group('eu-west-1', 'harbor-cloudtrail')}:*`,
+            retentionInDays: 400,
+            kmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/logs',
+            logGroupClass: 'STANDARD',
+          },
+        ],
+        nextToken: 'p2',
+      })
+      .resolvesOnce({ logGroups: [{ logGroupName: '/aws/lambda/harbor-orders-api' }] });
+
+    // Act
+    const { value } = await runCollector(logsCollectors['logs.logGroups'], { region: 'eu-west-1' });
+
+    // Assess
+    expect(logsMock).toHaveReceivedNthCommandWith(DescribeLogGroupsCommand, 2, { limit: 50, nextToken: 'p2' });
+    expect(value).toEqual([
+      {
+        arn: group('eu-west-1', 'harbor-cloudtrail'),
+        id: 'harbor-cloudtrail',
+        region: 'eu-west-1',
+        accountId: '123456789012',
+        name: 'harbor-cloudtrail',
+        retentionInDays: 400,
+        kmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/logs',
+        logGroupClass: 'STANDARD',
+      },
+      {
+        arn: group('eu-west-1', '/aws/lambda/harbor-orders-api'),
+        id: '/aws/lambda/harbor-orders-api',
+        region: 'eu-west-1',
+        accountId: '123456789012',
+        name: '/aws/lambda/harbor-orders-api',
+      },
+    ]);
+  });
+
+  it('lets an AccessDenied throw', async () => {
+    // Prepare
+    logsMock.on(DescribeLogGroupsCommand).rejects(awsError('json', 'AccessDeniedException', { status: 400 }));
+
+    // Act
+    const collecting = runCollector(logsCollectors['logs.logGroups']);
+
+    // Assess
+    await expect(collecting).rejects.toThrow('AccessDeniedException');
   });
 });

@@ -10,6 +10,7 @@ import * as guardduty from './guardduty/index.js';
 import * as iam from './iam/index.js';
 import * as kms from './kms/index.js';
 import * as lambda from './lambda/index.js';
+import * as logs from './logs/index.js';
 import * as rds from './rds/index.js';
 import * as s3 from './s3/index.js';
 import * as securityhub from './securityhub/index.js';
@@ -40,6 +41,7 @@ export const CHECKS: readonly Check[] = [
   ...Object.values(config),
   ...Object.values(accessanalyzer),
   ...Object.values(cloudwatch),
+  ...Object.values(logs),
 
   // what the account uses: Resource Groups Tagging API
 ].sort((a, b) => a.id.localeCompare(b.id));

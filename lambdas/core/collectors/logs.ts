@@ -1,14 +1,16 @@
 import {
   CloudWatchLogsClient,
+  paginateDescribeLogGroups,
   paginateDescribeMetricFilters,
   type MetricFilter as SdkMetricFilter,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { logGroupOf, type MetricFilter } from '../inventory/index.js';
+import { type LogGroup, logGroupOf, type MetricFilter } from '../inventory/index.js';
 import { collectEach } from './context.js';
 import type { SliceCollectors } from './types.js';
 
-/** DescribeMetricFilters returns at most 50 filters per page. */
+/** DescribeMetricFilters and DescribeLogGroups return at most 50 items per page. */
 const METRIC_FILTERS_PAGE_SIZE = 50;
+const LOG_GROUPS_PAGE_SIZE = 50;
 
 const toMetricFilter = (filter: SdkMetricFilter): MetricFilter => ({
   name: filter.filterName ?? '',
@@ -18,7 +20,36 @@ const toMetricFilter = (filter: SdkMetricFilter): MetricFilter => ({
   ),
 });
 
-export const logsCollectors: SliceCollectors<'logs.metricFilters'> = {
+export const logsCollectors: SliceCollectors<'logs.logGroups' | 'logs.metricFilters'> = {
+  'logs.logGroups': {
+    key: 'logs.logGroups',
+    scope: 'regional',
+    actions: ['logs:DescribeLogGroups'],
+    async collect(context) {
+      const client = context.clients.get(CloudWatchLogsClient, context.region);
+      const groups: LogGroup[] = [];
+      for await (const page of paginateDescribeLogGroups({ client, pageSize: LOG_GROUPS_PAGE_SIZE }, {})) {
+        for (const g of page.logGroups ?? []) {
+          if (!g.logGroupName) continue;
+          const arn =
+            (g.arn && logGroupOf(g.arn)?.arn) ??
+            `arn:${context.partition}:logs:${context.region}:${context.accountId}:log-group:${g.logGroupName}`;
+          groups.push({
+            arn,
+            id: g.logGroupName,
+            region: context.region,
+            accountId: context.accountId,
+            name: g.logGroupName,
+            ...(g.retentionInDays !== undefined && { retentionInDays: g.retentionInDays }),
+            ...(g.kmsKeyId && { kmsKeyId: g.kmsKeyId }),
+            ...(g.logGroupClass && { logGroupClass: g.logGroupClass }),
+          });
+        }
+      }
+      return groups;
+    },
+  },
+
   'logs.metricFilters': {
     key: 'logs.metricFilters',
     scope: 'global',

@@ -1,4 +1,14 @@
-import type { ResourceAttribute } from './common.js';
+import type { AwsResource, ResourceAttribute } from './common.js';
+
+/** A CloudWatch Logs log group (DescribeLogGroups); `arn` is without the trailing `:*`. */
+export interface LogGroup extends AwsResource {
+  name: string;
+  /** Days events are kept; undefined means they never expire. */
+  retentionInDays?: number;
+  kmsKeyId?: string;
+  /** `STANDARD`, `INFREQUENT_ACCESS` or `DELIVERY`. */
+  logGroupClass?: string;
+}
 
 /** One metric filter of a log group (DescribeMetricFilters). */
 export interface MetricFilter {

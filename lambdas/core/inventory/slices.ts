@@ -26,7 +26,7 @@ import type {
 } from './iam.js';
 import type { KmsKey, KmsKeyPolicy, KmsKeyRotation } from './kms.js';
 import type { LambdaFunction, LambdaFunctionPolicy, LambdaFunctionUrl } from './lambda.js';
-import type { LogGroupMetricFilters } from './logs.js';
+import type { LogGroup, LogGroupMetricFilters } from './logs.js';
 import type { DbCluster, DbClusterSnapshot, DbInstance, DbSnapshot } from './rds.js';
 import type {
   BucketAcl,
@@ -123,6 +123,7 @@ export interface SliceTypes {
   'config.recorders': readonly ConfigRecorder[];
   'config.deliveryChannels': readonly ConfigDeliveryChannel[];
   'accessanalyzer.analyzers': readonly AccessAnalyzer[];
+  'logs.logGroups': readonly LogGroup[];
   /** For each log group in this account that a CloudTrail trail delivers to. */
   'logs.metricFilters': readonly LogGroupMetricFilters[];
   'cloudwatch.alarms': readonly MetricAlarm[];
