@@ -1,5 +1,6 @@
 import { seedContainers } from './containers.js';
 import { seedDatastores } from './datastores.js';
+import { seedDetection } from './detection.js';
 import { seedEc2 } from './ec2.js';
 import { seedIam } from './iam.js';
 import { efsBackupGapFailures, seedMessaging } from './messaging.js';
@@ -30,6 +31,7 @@ const SEEDERS = [
   seedDatastores,
 
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
+  seedDetection,
 
   // what the account uses: Resource Groups Tagging API
   seedUncheckedServices,

@@ -273,7 +273,8 @@ describe('Class: SrmScanStack', () => {
 
     it('narrows the scanning actions to the selected checks', () => {
       // Prepare
-      const service = CHECKS[0]?.service ?? 'iam';
+      // A service with at least one high or critical check, so the selection is narrower but not empty.
+      const service = CHECKS.find((c) => c.severity === 'high' || c.severity === 'critical')?.service ?? 'iam';
       const selection = { checks: [`${service}-*`], minSeverity: 'high' as const };
       const expected = requiredActions(selectChecks(CHECKS, selection), COLLECTORS);
 

@@ -1,5 +1,8 @@
+import * as accessanalyzer from './accessanalyzer/index.js';
 import * as account from './account/index.js';
 import * as cloudtrail from './cloudtrail/index.js';
+import * as cloudwatch from './cloudwatch/index.js';
+import * as config from './config/index.js';
 import type { Check } from './define-check.js';
 import * as dynamodb from './dynamodb/index.js';
 import * as ec2 from './ec2/index.js';
@@ -8,13 +11,16 @@ import * as ecs from './ecs/index.js';
 import * as efs from './efs/index.js';
 import * as eks from './eks/index.js';
 import * as elasticache from './elasticache/index.js';
+import * as guardduty from './guardduty/index.js';
 import * as iam from './iam/index.js';
 import * as kms from './kms/index.js';
 import * as lambda from './lambda/index.js';
+import * as logs from './logs/index.js';
 import * as opensearch from './opensearch/index.js';
 import * as rds from './rds/index.js';
 import * as s3 from './s3/index.js';
 import * as secretsmanager from './secretsmanager/index.js';
+import * as securityhub from './securityhub/index.js';
 import * as sns from './sns/index.js';
 import * as sqs from './sqs/index.js';
 
@@ -48,6 +54,12 @@ export const CHECKS: readonly Check[] = [
   ...Object.values(opensearch),
 
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
+  ...Object.values(guardduty),
+  ...Object.values(securityhub),
+  ...Object.values(config),
+  ...Object.values(accessanalyzer),
+  ...Object.values(cloudwatch),
+  ...Object.values(logs),
 
   // what the account uses: Resource Groups Tagging API
 ].sort((a, b) => a.id.localeCompare(b.id));

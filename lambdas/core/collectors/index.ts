@@ -1,6 +1,9 @@
 import type { SliceKey } from '../inventory/index.js';
+import { accessanalyzerCollectors } from './accessanalyzer.js';
 import { backupCollectors } from './backup.js';
 import { cloudtrailCollectors } from './cloudtrail.js';
+import { cloudwatchCollectors } from './cloudwatch.js';
+import { configCollectors } from './config.js';
 import { dynamodbCollectors } from './dynamodb.js';
 import { ec2Collectors } from './ec2.js';
 import { ecrCollectors } from './ecr.js';
@@ -8,14 +11,18 @@ import { ecsCollectors } from './ecs.js';
 import { efsCollectors } from './efs.js';
 import { eksCollectors } from './eks.js';
 import { elasticacheCollectors } from './elasticache.js';
+import { guarddutyCollectors } from './guardduty.js';
 import { iamCollectors } from './iam.js';
 import { kmsCollectors } from './kms.js';
 import { lambdaCollectors } from './lambda.js';
+import { logsCollectors } from './logs.js';
 import { opensearchCollectors } from './opensearch.js';
 import { rdsCollectors } from './rds.js';
 import { s3Collectors } from './s3.js';
 import { secretsmanagerCollectors } from './secretsmanager.js';
+import { securityhubCollectors } from './securityhub.js';
 import { snsCollectors } from './sns.js';
+import { snsSubscriptionCollectors } from './sns-subscriptions.js';
 import { sqsCollectors } from './sqs.js';
 import { ssmCollectors } from './ssm.js';
 import { taggingCollectors } from './tagging.js';
@@ -52,6 +59,13 @@ export const COLLECTORS: SliceCollectors<SliceKey> = {
   ...opensearchCollectors,
 
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
+  ...guarddutyCollectors,
+  ...securityhubCollectors,
+  ...configCollectors,
+  ...accessanalyzerCollectors,
+  ...logsCollectors,
+  ...cloudwatchCollectors,
+  ...snsSubscriptionCollectors,
 
   // what the account uses: Resource Groups Tagging API
   ...taggingCollectors,

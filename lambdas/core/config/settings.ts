@@ -117,6 +117,8 @@ export const settingsSchema = z
     // managed data stores: ElastiCache, OpenSearch
 
     // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
+    /** The shortest retention a CloudWatch Logs log group may have (FSBP CloudWatch.16 defaults to 365 days). */
+    minLogRetentionDays: days.default(365),
   })
   .strict();
 

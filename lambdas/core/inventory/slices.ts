@@ -1,5 +1,8 @@
+import type { AccessAnalyzer } from './accessanalyzer.js';
 import type { BackupPlan } from './backup.js';
 import type { Trail, TrailEventSelectors, TrailStatus } from './cloudtrail.js';
+import type { MetricAlarm } from './cloudwatch.js';
+import type { ConfigDeliveryChannel, ConfigRecorder } from './config.js';
 import type { DynamoContinuousBackups, DynamoTable, DynamoTableTags } from './dynamodb.js';
 import type {
   EbsEncryptionByDefault,
@@ -24,6 +27,7 @@ import type { EcsCluster, EcsService, EcsTaskDefinition } from './ecs.js';
 import type { EfsAccessPoint, EfsBackupPolicy, EfsFileSystem, EfsFileSystemPolicy } from './efs.js';
 import type { EksCluster, EksNodegroup } from './eks.js';
 import type { CacheCluster, CacheReplicationGroup } from './elasticache.js';
+import type { GuardDutyDetector } from './guardduty.js';
 import type {
   AccountSummary,
   AuthorizationDetails,
@@ -33,6 +37,7 @@ import type {
 } from './iam.js';
 import type { KmsKey, KmsKeyPolicy, KmsKeyRotation } from './kms.js';
 import type { LambdaFunction, LambdaFunctionPolicy, LambdaFunctionUrl } from './lambda.js';
+import type { LogGroup, LogGroupMetricFilters } from './logs.js';
 import type { OpenSearchDomain } from './opensearch.js';
 import type { DbCluster, DbClusterSnapshot, DbInstance, DbSnapshot } from './rds.js';
 import type {
@@ -48,7 +53,9 @@ import type {
   S3Bucket,
 } from './s3.js';
 import type { Secret, SecretResourcePolicy } from './secretsmanager.js';
+import type { SecurityHub } from './securityhub.js';
 import type { SnsTopic } from './sns.js';
+import type { SnsTopicSubscriptions } from './sns-subscriptions.js';
 import type { SqsQueue } from './sqs.js';
 import type { ManagedInstance, PatchComplianceSummary } from './ssm.js';
 import type { TaggedResourceCount } from './tagging.js';
@@ -148,6 +155,18 @@ export interface SliceTypes {
   'opensearch.domains': readonly OpenSearchDomain[];
 
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
+  'guardduty.detectors': readonly GuardDutyDetector[];
+  /** At most one hub per region; none where the account is not subscribed. */
+  'securityhub.hubs': readonly SecurityHub[];
+  'config.recorders': readonly ConfigRecorder[];
+  'config.deliveryChannels': readonly ConfigDeliveryChannel[];
+  'accessanalyzer.analyzers': readonly AccessAnalyzer[];
+  'logs.logGroups': readonly LogGroup[];
+  /** For each log group in this account that a CloudTrail trail delivers to. */
+  'logs.metricFilters': readonly LogGroupMetricFilters[];
+  'cloudwatch.alarms': readonly MetricAlarm[];
+  /** For each SNS topic a metric alarm notifies. */
+  'sns.topicSubscriptions': readonly SnsTopicSubscriptions[];
 
   // what the account uses: Resource Groups Tagging API
   'tagging.resourceTypes': readonly TaggedResourceCount[];

@@ -15,6 +15,7 @@ export const cloudtrailMultiRegionTrailLogging = defineCheck({
     { framework: 'aws-fsbp', control: 'CloudTrail.1' },
     { framework: 'aws-fsbp', control: 'CloudTrail.3' },
     { framework: 'cis-aws-3.0', control: '3.1' },
+    { framework: 'cis-aws-4.0', control: '3.1' },
   ],
   risk:
     'Without a trail recording every region’s management events, changes made by an intruder (or in a region you ' +

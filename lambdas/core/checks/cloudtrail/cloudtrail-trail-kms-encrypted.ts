@@ -13,6 +13,7 @@ export const cloudtrailTrailKmsEncrypted = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'CloudTrail.2' },
     { framework: 'cis-aws-3.0', control: '3.5' },
+    { framework: 'cis-aws-4.0', control: '3.5' },
   ],
   risk:
     'Log files encrypted only with S3-managed keys can be read by anyone with read access to the log bucket; a KMS ' +

@@ -13,6 +13,7 @@ export const cloudtrailTrailLogValidationEnabled = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'CloudTrail.4' },
     { framework: 'cis-aws-3.0', control: '3.2' },
+    { framework: 'cis-aws-4.0', control: '3.2' },
   ],
   risk:
     'Without signed digest files nobody can prove that log files were not altered or deleted after delivery, ' +

@@ -14,6 +14,7 @@ export const ec2DefaultSecurityGroupClosed = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'EC2.2' },
     { framework: 'cis-aws-3.0', control: '5.4' },
+    { framework: 'cis-aws-4.0', control: '5.5' },
   ],
   risk: 'Resources launched without an explicit security group land in the default one; if it allows traffic, they silently get network access nobody designed or reviewed.',
   remediation: {

@@ -12,6 +12,7 @@ export const ec2EbsDefaultEncryptionEnabled = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'EC2.7' },
     { framework: 'cis-aws-3.0', control: '2.2.1' },
+    { framework: 'cis-aws-4.0', control: '5.1.1' },
   ],
   risk: 'Without the regional default, every new volume and snapshot copy is unencrypted unless each launch remembers to ask for encryption.',
   remediation: {

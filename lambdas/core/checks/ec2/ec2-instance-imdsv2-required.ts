@@ -13,6 +13,7 @@ export const ec2InstanceImdsv2Required = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'EC2.8' },
     { framework: 'cis-aws-3.0', control: '5.6' },
+    { framework: 'cis-aws-4.0', control: '5.7' },
   ],
   risk: 'With IMDSv1 a single server-side request forgery or open proxy on the instance is enough to read the credentials of its IAM role from the metadata service.',
   remediation: {

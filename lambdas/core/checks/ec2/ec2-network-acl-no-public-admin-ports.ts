@@ -19,6 +19,7 @@ export const ec2NetworkAclNoPublicAdminPorts = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'EC2.21' },
     { framework: 'cis-aws-3.0', control: '5.1' },
+    { framework: 'cis-aws-4.0', control: '5.2' },
   ],
   risk: 'A network ACL that lets remote administration traffic in from anywhere leaves a single security group mistake between the internet and every instance in its subnets.',
   remediation: {

@@ -12,7 +12,10 @@ export const ec2SecurityGroupNoPublicHighRiskPorts = defineCheck({
   severity: 'critical',
   requires: ['ec2.securityGroups'],
   settings: ['highRiskPorts', 'internetExposurePrefix'],
-  compliance: [{ framework: 'aws-fsbp', control: 'EC2.19' }],
+  compliance: [
+    { framework: 'aws-fsbp', control: 'EC2.19' },
+    { framework: 'cis-aws-4.0', control: '5.1.2' },
+  ],
   risk: 'Databases, caches, search engines and legacy remote-access services exposed to the internet are found by scanners within minutes and are a common source of data theft and ransom.',
   remediation: {
     text: 'Remove internet-wide rules for these ports; reach the services through private networking, a VPN or a load balancer that only exposes the intended application port.',

@@ -20,6 +20,7 @@ export const ec2VpcFlowLogsEnabled = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'EC2.6' },
     { framework: 'cis-aws-3.0', control: '3.7' },
+    { framework: 'cis-aws-4.0', control: '3.7' },
   ],
   risk: 'Without flow logs there is no record of who connected to what inside the VPC, which blinds incident response and the detection of exfiltration or scanning.',
   remediation: {

@@ -14,6 +14,7 @@ export const efsFileSystemEncrypted = defineCheck({
     { framework: 'aws-fsbp', control: 'EFS.1' },
     { framework: 'aws-fsbp', control: 'EFS.8' },
     { framework: 'cis-aws-3.0', control: '2.4.1' },
+    { framework: 'cis-aws-4.0', control: '2.3.1' },
   ],
   risk:
     'File data and metadata of an unencrypted file system are stored in clear text, outside the access control and ' +

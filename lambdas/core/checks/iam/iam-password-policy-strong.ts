@@ -24,6 +24,8 @@ export const iamPasswordPolicyStrong = defineCheck({
     { framework: 'aws-fsbp', control: 'IAM.16' },
     { framework: 'cis-aws-3.0', control: '1.8' },
     { framework: 'cis-aws-3.0', control: '1.9' },
+    { framework: 'cis-aws-4.0', control: '1.8' },
+    { framework: 'cis-aws-4.0', control: '1.9' },
   ],
   risk: 'Short, simple or recycled IAM user passwords are guessed or replayed from other breaches; the account policy is the only thing that stops users from choosing them.',
   remediation: {

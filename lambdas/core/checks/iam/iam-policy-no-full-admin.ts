@@ -18,6 +18,7 @@ export const iamPolicyNoFullAdmin = defineCheck({
     { framework: 'aws-fsbp', control: 'IAM.1' },
     { framework: 'aws-fsbp', control: 'IAM.21' },
     { framework: 'cis-aws-3.0', control: '1.16' },
+    { framework: 'cis-aws-4.0', control: '1.16' },
   ],
   risk:
     'A policy allowing * on *, or every action of a service, gives whoever holds it far more than their job needs; one ' +

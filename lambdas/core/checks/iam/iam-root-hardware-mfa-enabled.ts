@@ -12,6 +12,7 @@ export const iamRootHardwareMfaEnabled = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'IAM.6' },
     { framework: 'cis-aws-3.0', control: '1.6' },
+    { framework: 'cis-aws-4.0', control: '1.6' },
   ],
   risk: 'A virtual MFA app lives on a phone or laptop that can be lost, cloned or compromised together with the root password; a hardware key or FIDO security key cannot be copied.',
   remediation: {

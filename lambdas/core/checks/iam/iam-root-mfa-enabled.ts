@@ -14,6 +14,7 @@ export const iamRootMfaEnabled = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'IAM.9' },
     { framework: 'cis-aws-3.0', control: '1.5' },
+    { framework: 'cis-aws-4.0', control: '1.5' },
   ],
   risk: 'The root user can do anything in the account, including closing it; with only a password, one phished or reused password hands all of that to an attacker.',
   remediation: {

@@ -14,6 +14,7 @@ export const iamRootNoAccessKeys = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'IAM.4' },
     { framework: 'cis-aws-3.0', control: '1.4' },
+    { framework: 'cis-aws-4.0', control: '1.4' },
   ],
   risk: 'A root access key gives unrestricted, MFA-free programmatic control of the whole account; if it leaks from a script or laptop, nothing in IAM can limit it.',
   remediation: {

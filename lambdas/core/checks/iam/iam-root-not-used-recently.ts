@@ -11,7 +11,10 @@ export const iamRootNotUsedRecently = defineCheck({
   severity: 'high',
   requires: ['iam.credentialReport'],
   settings: ['rootRecentUseDays'],
-  compliance: [{ framework: 'cis-aws-3.0', control: '1.7' }],
+  compliance: [
+    { framework: 'cis-aws-3.0', control: '1.7' },
+    { framework: 'cis-aws-4.0', control: '1.7' },
+  ],
   risk: 'Routine work as root bypasses every IAM guardrail and leaves one all-powerful identity in daily use; recent root activity is either a habit to break or a sign of compromise.',
   remediation: {
     text: 'Confirm the root activity was legitimate (CloudTrail), move the task to an IAM role or IAM Identity Center user, and keep root for the few tasks that require it.',

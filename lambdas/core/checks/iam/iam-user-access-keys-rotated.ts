@@ -14,6 +14,7 @@ export const iamUserAccessKeysRotated = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'IAM.3' },
     { framework: 'cis-aws-3.0', control: '1.14' },
+    { framework: 'cis-aws-4.0', control: '1.14' },
   ],
   risk: 'An old access key has had years to end up in a repository, a backup or a former employee’s laptop, and it keeps working until someone rotates it.',
   remediation: {

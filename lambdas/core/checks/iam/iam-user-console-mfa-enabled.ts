@@ -14,6 +14,7 @@ export const iamUserConsoleMfaEnabled = defineCheck({
     { framework: 'aws-fsbp', control: 'IAM.5' },
     { framework: 'aws-fsbp', control: 'IAM.19' },
     { framework: 'cis-aws-3.0', control: '1.10' },
+    { framework: 'cis-aws-4.0', control: '1.10' },
   ],
   risk: 'A console password alone falls to phishing, reuse and guessing; MFA stops a stolen password from becoming a console session.',
   remediation: {

@@ -12,6 +12,7 @@ export const iamUserNoDirectPolicies = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'IAM.2' },
     { framework: 'cis-aws-3.0', control: '1.15' },
+    { framework: 'cis-aws-4.0', control: '1.15' },
   ],
   risk: 'Permissions granted user by user drift apart and are rarely reviewed or revoked when people change roles; groups keep access consistent and auditable.',
   remediation: {

@@ -10,7 +10,10 @@ export const iamUserSingleActiveAccessKey = defineCheck({
   obligation: 'identity-mfa',
   severity: 'medium',
   requires: ['iam.credentialReport'],
-  compliance: [{ framework: 'cis-aws-3.0', control: '1.13' }],
+  compliance: [
+    { framework: 'cis-aws-3.0', control: '1.13' },
+    { framework: 'cis-aws-4.0', control: '1.13' },
+  ],
   risk: 'Two active keys for one user usually means a rotation that was never finished: the forgotten key stays valid and doubles what can leak.',
   remediation: {
     text: 'Find which key the workload uses (last-used date), deactivate the other one and delete it after a grace period.',

@@ -22,6 +22,7 @@ export const iamUserUnusedCredentialsDisabled = defineCheck({
     { framework: 'aws-fsbp', control: 'IAM.8' },
     { framework: 'aws-fsbp', control: 'IAM.22' },
     { framework: 'cis-aws-3.0', control: '1.12' },
+    { framework: 'cis-aws-4.0', control: '1.12' },
   ],
   risk: 'Credentials nobody uses are credentials nobody watches: they often belong to people who left or to retired scripts, and a takeover goes unnoticed.',
   remediation: {

@@ -14,6 +14,7 @@ export const kmsKeyRotationEnabled = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'KMS.4' },
     { framework: 'cis-aws-3.0', control: '3.6' },
+    { framework: 'cis-aws-4.0', control: '3.6' },
   ],
   risk:
     'Key material that never rotates protects an ever-growing amount of data, so a single compromise of it exposes ' +

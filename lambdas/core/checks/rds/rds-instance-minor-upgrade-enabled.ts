@@ -13,6 +13,7 @@ export const rdsInstanceMinorUpgradeEnabled = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'RDS.13' },
     { framework: 'cis-aws-3.0', control: '2.3.2' },
+    { framework: 'cis-aws-4.0', control: '2.2.2' },
   ],
   risk: 'AWS patches the database engine only when allowed to: with automatic minor upgrades off, security fixes wait until someone schedules them by hand.',
   remediation: {

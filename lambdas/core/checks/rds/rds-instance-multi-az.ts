@@ -10,7 +10,10 @@ export const rdsInstanceMultiAz = defineCheck({
   obligation: 'backup-recovery',
   severity: 'medium',
   requires: ['rds.instances'],
-  compliance: [{ framework: 'aws-fsbp', control: 'RDS.5' }],
+  compliance: [
+    { framework: 'aws-fsbp', control: 'RDS.5' },
+    { framework: 'cis-aws-4.0', control: '2.2.4' },
+  ],
   risk: 'A Single-AZ instance is down for as long as its Availability Zone or host is, and recovering it means a restore from backup with the data written since the last backup at risk.',
   remediation: {
     text: 'Convert the instance to a Multi-AZ deployment (a standby in another Availability Zone with synchronous replication). Cluster instances (Aurora, Multi-AZ DB clusters) are not evaluated: their storage spans Availability Zones and failover depends on the cluster’s replicas.',

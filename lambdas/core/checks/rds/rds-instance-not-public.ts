@@ -48,6 +48,7 @@ export const rdsInstanceNotPublic = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'RDS.2' },
     { framework: 'cis-aws-3.0', control: '2.3.3' },
+    { framework: 'cis-aws-4.0', control: '2.2.3' },
   ],
   risk: 'A publicly accessible instance gets an endpoint that resolves to a public IP address, so only its security groups stand between the database and password guessing or engine exploits from anywhere.',
   remediation: {

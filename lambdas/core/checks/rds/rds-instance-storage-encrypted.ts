@@ -13,6 +13,7 @@ export const rdsInstanceStorageEncrypted = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'RDS.3' },
     { framework: 'cis-aws-3.0', control: '2.3.1' },
+    { framework: 'cis-aws-4.0', control: '2.2.1' },
   ],
   risk: 'Unencrypted storage leaves the data, its automated backups, read replicas and snapshots readable to anyone who obtains a copy of the underlying volumes or snapshots, without any KMS key policy to stop them.',
   remediation: {

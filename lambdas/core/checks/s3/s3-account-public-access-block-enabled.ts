@@ -14,6 +14,7 @@ export const s3AccountPublicAccessBlockEnabled = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'S3.1' },
     { framework: 'cis-aws-3.0', control: '2.1.4' },
+    { framework: 'cis-aws-4.0', control: '2.1.4' },
   ],
   risk:
     'Without the account-wide block, every bucket relies on its own settings, so a single ACL or policy change ' +

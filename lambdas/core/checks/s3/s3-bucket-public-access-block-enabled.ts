@@ -17,7 +17,10 @@ export const s3BucketPublicAccessBlockEnabled = defineCheck({
   obligation: 'public-exposure',
   severity: 'high',
   requires: BLOCK_SLICES,
-  compliance: [{ framework: 'aws-fsbp', control: 'S3.8' }],
+  compliance: [
+    { framework: 'aws-fsbp', control: 'S3.8' },
+    { framework: 'cis-aws-4.0', control: '2.1.4' },
+  ],
   risk:
     'A bucket whose effective Block Public Access configuration has a gap can be made public by one ACL or policy ' +
     'change, exposing or letting strangers alter its objects.',

@@ -28,6 +28,7 @@ export const s3BucketTlsRequired = defineCheck({
   compliance: [
     { framework: 'aws-fsbp', control: 'S3.5' },
     { framework: 'cis-aws-3.0', control: '2.1.1' },
+    { framework: 'cis-aws-4.0', control: '2.1.1' },
   ],
   risk:
     'S3 still accepts plain HTTP, so requests, credentials-signed URLs and object data can be read or altered on the ' +

@@ -12,12 +12,17 @@ import {
 import { type CheckResult, fail, pass } from '../define-check.js';
 import { securityGroupLabel } from './security-group-label.js';
 
-/** Controls on remote server administration ports (22, 3389) open to 0.0.0.0/0 (EC2.53, CIS 5.2) or ::/0 (EC2.54, CIS 5.3). */
+/**
+ * Controls on remote server administration ports (22, 3389) open to 0.0.0.0/0 (EC2.53, CIS 3.0 5.2, CIS 4.0 5.3)
+ * or ::/0 (EC2.54, CIS 3.0 5.3, CIS 4.0 5.4).
+ */
 export const REMOTE_ADMINISTRATION_CONTROLS: readonly ComplianceRef[] = [
   { framework: 'aws-fsbp', control: 'EC2.53' },
   { framework: 'aws-fsbp', control: 'EC2.54' },
   { framework: 'cis-aws-3.0', control: '5.2' },
   { framework: 'cis-aws-3.0', control: '5.3' },
+  { framework: 'cis-aws-4.0', control: '5.3' },
+  { framework: 'cis-aws-4.0', control: '5.4' },
 ];
 
 export type PortProtocol = 'tcp' | 'udp';

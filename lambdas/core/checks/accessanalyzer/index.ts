@@ -1,0 +1,1 @@
+export { accessanalyzerAnalyzerEnabled } from './accessanalyzer-analyzer-enabled.js';

@@ -1,0 +1,15 @@
+export { cloudwatchAlarmCloudtrailChanges } from './cloudwatch-alarm-cloudtrail-changes.js';
+export { cloudwatchAlarmConfigChanges } from './cloudwatch-alarm-config-changes.js';
+export { cloudwatchAlarmConsoleAuthFailures } from './cloudwatch-alarm-console-auth-failures.js';
+export { cloudwatchAlarmConsoleSignInWithoutMfa } from './cloudwatch-alarm-console-sign-in-without-mfa.js';
+export { cloudwatchAlarmIamPolicyChanges } from './cloudwatch-alarm-iam-policy-changes.js';
+export { cloudwatchAlarmKmsKeyDisableOrDeletion } from './cloudwatch-alarm-kms-key-disable-or-deletion.js';
+export { cloudwatchAlarmNaclChanges } from './cloudwatch-alarm-nacl-changes.js';
+export { cloudwatchAlarmNetworkGatewayChanges } from './cloudwatch-alarm-network-gateway-changes.js';
+export { cloudwatchAlarmOrganizationsChanges } from './cloudwatch-alarm-organizations-changes.js';
+export { cloudwatchAlarmRootUsage } from './cloudwatch-alarm-root-usage.js';
+export { cloudwatchAlarmRouteTableChanges } from './cloudwatch-alarm-route-table-changes.js';
+export { cloudwatchAlarmS3BucketPolicyChanges } from './cloudwatch-alarm-s3-bucket-policy-changes.js';
+export { cloudwatchAlarmSecurityGroupChanges } from './cloudwatch-alarm-security-group-changes.js';
+export { cloudwatchAlarmUnauthorizedApiCalls } from './cloudwatch-alarm-unauthorized-api-calls.js';
+export { cloudwatchAlarmVpcChanges } from './cloudwatch-alarm-vpc-changes.js';

@@ -1,0 +1,1 @@
+export { configRecorderAllResourcesRecording } from './config-recorder-all-resources-recording.js';

@@ -1,0 +1,1 @@
+export { guarddutyDetectorEnabled } from './guardduty-detector-enabled.js';

@@ -1,0 +1,1 @@
+export { logsLogGroupRetentionSet } from './logs-log-group-retention-set.js';

@@ -1,0 +1,1 @@
+export { securityhubHubEnabled } from './securityhub-hub-enabled.js';
