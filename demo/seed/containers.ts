@@ -365,6 +365,8 @@ async function seedEcs({ accountId, clients }: SeedContext): Promise<ExpectedFai
       new CreateClusterCommand({
         clusterName: spec.name,
         settings: [{ name: 'containerInsights', value: spec.containerInsights }],
+        // Tagged as teams do; moto 5.2's Resource Groups Tagging API also fails on an untagged ECS cluster.
+        tags: [{ key: 'team', value: 'platform' }],
       }),
     );
     expected.push(...fails.map((checkId) => ({ checkId, resourceArn: arn(`cluster/${spec.name}`) })));

@@ -99,7 +99,7 @@ describe('Integration: the srm-scan CLI on the emulated demo account', () => {
     const state = Object.fromEntries(map.services.map((s) => [s.service, s.state]));
     for (const service of judged) expect(state[service], `${service} missing from the coverage map`).toBeDefined();
     expect(state.states).toBe('not-checked');
-    expect(map.sources.taggingApi.state).toBe('used');
+    expect(map.sources.taggingApi).toEqual({ state: 'used', regions: [...DEMO_REGIONS] });
     expect(saved.code).toBe(0);
     expect(saved.stdout).toContain('AWS Step Functions (1 tagged resource): IN USE, NOT CHECKED');
     expect(saved.stdout).toMatch(/✓ Data residency \(region choice\): 1 check \(FAIL \d+/);
