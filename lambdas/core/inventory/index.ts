@@ -1,9 +1,13 @@
+export type * from './acm.js';
+export type * from './apigateway.js';
 export type * from './backup.js';
+export type * from './cloudfront.js';
 export type * from './cloudtrail.js';
 export type * from './common.js';
 export { GLOBAL_REGION } from './common.js';
 export type * from './dynamodb.js';
 export type * from './ec2.js';
+export type * from './elb.js';
 export type * from './iam.js';
 export type * from './kms.js';
 export type * from './lambda.js';
@@ -11,3 +15,4 @@ export type * from './rds.js';
 export type * from './s3.js';
 export type * from './slices.js';
 export type * from './ssm.js';
+export type * from './wafv2.js';

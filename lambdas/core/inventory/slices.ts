@@ -1,4 +1,7 @@
+import type { AcmCertificate } from './acm.js';
+import type { HttpApi, HttpApiStage, RestApi, RestApiStage } from './apigateway.js';
 import type { BackupPlan } from './backup.js';
+import type { CloudFrontDistribution } from './cloudfront.js';
 import type { Trail, TrailEventSelectors, TrailStatus } from './cloudtrail.js';
 import type { DynamoContinuousBackups, DynamoTable, DynamoTableTags } from './dynamodb.js';
 import type {
@@ -13,6 +16,14 @@ import type {
   Subnet,
   Vpc,
 } from './ec2.js';
+import type {
+  ClassicLoadBalancer,
+  ClassicLoadBalancerAttributes,
+  ClassicLoadBalancerPolicies,
+  ElbV2LoadBalancer,
+  ElbV2LoadBalancerAttributes,
+  ElbV2LoadBalancerListeners,
+} from './elb.js';
 import type {
   AccountSummary,
   AuthorizationDetails,
@@ -36,6 +47,7 @@ import type {
   S3Bucket,
 } from './s3.js';
 import type { ManagedInstance, PatchComplianceSummary } from './ssm.js';
+import type { WebAcl } from './wafv2.js';
 
 /**
  * Every slice of the inventory, keyed `<service>.<name>`. A slice is what one collector
@@ -104,6 +116,22 @@ export interface SliceTypes {
   // containers: ECS, EKS, ECR
 
   // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
+  'elbv2.loadBalancers': readonly ElbV2LoadBalancer[];
+  'elbv2.listeners': readonly ElbV2LoadBalancerListeners[];
+  'elbv2.loadBalancerAttributes': readonly ElbV2LoadBalancerAttributes[];
+  'elb.loadBalancers': readonly ClassicLoadBalancer[];
+  'elb.loadBalancerAttributes': readonly ClassicLoadBalancerAttributes[];
+  'elb.loadBalancerPolicies': readonly ClassicLoadBalancerPolicies[];
+  /** Global: collected once, in the partition's home region. */
+  'cloudfront.distributions': readonly CloudFrontDistribution[];
+  'apigateway.restApis': readonly RestApi[];
+  'apigateway.restStages': readonly RestApiStage[];
+  'apigateway.httpApis': readonly HttpApi[];
+  'apigateway.httpStages': readonly HttpApiStage[];
+  'acm.certificates': readonly AcmCertificate[];
+  'wafv2.webAcls': readonly WebAcl[];
+  /** Global: CLOUDFRONT-scope web ACLs, which live in us-east-1 (the partition's home region). */
+  'wafv2.cloudfrontWebAcls': readonly WebAcl[];
 
   // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
 
