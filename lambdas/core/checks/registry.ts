@@ -1,13 +1,19 @@
 import * as account from './account/index.js';
+import * as acm from './acm/index.js';
+import * as apigateway from './apigateway/index.js';
+import * as cloudfront from './cloudfront/index.js';
 import * as cloudtrail from './cloudtrail/index.js';
 import type { Check } from './define-check.js';
 import * as dynamodb from './dynamodb/index.js';
 import * as ec2 from './ec2/index.js';
+import * as elb from './elb/index.js';
+import * as elbv2 from './elbv2/index.js';
 import * as iam from './iam/index.js';
 import * as kms from './kms/index.js';
 import * as lambda from './lambda/index.js';
 import * as rds from './rds/index.js';
 import * as s3 from './s3/index.js';
+import * as wafv2 from './wafv2/index.js';
 
 /** The check catalogue, in a stable order (by id). Each service barrel lists its checks explicitly. */
 export const CHECKS: readonly Check[] = [
@@ -24,6 +30,12 @@ export const CHECKS: readonly Check[] = [
   // containers: ECS, EKS, ECR
 
   // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
+  ...Object.values(elbv2),
+  ...Object.values(elb),
+  ...Object.values(cloudfront),
+  ...Object.values(apigateway),
+  ...Object.values(acm),
+  ...Object.values(wafv2),
 
   // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
 

@@ -17,17 +17,17 @@ const APIGATEWAY_PAGE_SIZE = 500;
 const apiGatewayArn = (context: CollectContext, path: string): string =>
   `arn:${context.partition}:apigateway:${context.region}::${path}`;
 
-/** The `*\/*` method settings apply to every method of the stage unless a method overrides them. */
-const ALL_METHODS = '*/*';
-
 function toRestStage(api: RestApi, stage: Stage, context: CollectContext): RestApiStage | undefined {
   if (!stage.stageName) return undefined;
-  const settings = stage.methodSettings ?? {};
-  const all = settings[ALL_METHODS];
-  const methodLoggingLevels = Object.fromEntries(
-    Object.entries(settings).flatMap(([key, s]) =>
-      key === ALL_METHODS || s.loggingLevel === undefined ? [] : [[key, s.loggingLevel]],
-    ),
+  const methodSettings = Object.fromEntries(
+    Object.entries(stage.methodSettings ?? {}).map(([path, s]) => [
+      path,
+      {
+        ...(s.loggingLevel !== undefined && { loggingLevel: s.loggingLevel }),
+        cachingEnabled: s.cachingEnabled === true,
+        cacheDataEncrypted: s.cacheDataEncrypted === true,
+      },
+    ]),
   );
   return {
     arn: apiGatewayArn(context, `/restapis/${api.id}/stages/${stage.stageName}`),
@@ -38,14 +38,11 @@ function toRestStage(api: RestApi, stage: Stage, context: CollectContext): RestA
     apiId: api.id,
     apiName: api.name,
     stageName: stage.stageName,
-    ...(all?.loggingLevel !== undefined && { loggingLevel: all.loggingLevel }),
-    methodLoggingLevels,
+    methodSettings,
     ...(stage.accessLogSettings?.destinationArn && { accessLogDestinationArn: stage.accessLogSettings.destinationArn }),
     ...(stage.webAclArn && { webAclArn: stage.webAclArn }),
     ...(stage.clientCertificateId && { clientCertificateId: stage.clientCertificateId }),
     cacheClusterEnabled: stage.cacheClusterEnabled === true,
-    cachingEnabled: all?.cachingEnabled === true,
-    cacheDataEncrypted: all?.cacheDataEncrypted === true,
   };
 }
 

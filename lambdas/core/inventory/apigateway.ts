@@ -7,24 +7,33 @@ export interface RestApi extends AwsResource {
   endpointTypes: readonly string[];
 }
 
+export interface RestMethodSetting {
+  /** Execution logging: `OFF`, `ERROR` or `INFO`. */
+  loggingLevel?: string;
+  cachingEnabled: boolean;
+  cacheDataEncrypted: boolean;
+}
+
+/** The method path of the settings that apply to every method of a stage. */
+export const ALL_METHODS = '*/*';
+
 /** A stage of a REST API. */
 export interface RestApiStage extends AwsResource {
   apiId: string;
   apiName: string;
   stageName: string;
-  /** Execution logging level of the `*\/*` method settings: `OFF`, `ERROR` or `INFO`; undefined when unset (off). */
-  loggingLevel?: string;
-  /** Logging levels of individual method settings (`resource/method` → level), besides `*\/*`. */
-  methodLoggingLevels: Readonly<Record<string, string>>;
+  /**
+   * Method settings by method path: `*\/*` (every method, the stage default) and per-method overrides such as
+   * `orders/GET`.
+   */
+  methodSettings: Readonly<Record<string, RestMethodSetting>>;
   accessLogDestinationArn?: string;
   /** The AWS WAF web ACL associated with the stage. */
   webAclArn?: string;
   /** The client certificate API Gateway presents to the backend. */
   clientCertificateId?: string;
+  /** Whether the stage has a cache cluster; methods then cache when their settings enable caching. */
   cacheClusterEnabled: boolean;
-  /** Whether the `*\/*` method settings cache responses and encrypt that cache. */
-  cachingEnabled: boolean;
-  cacheDataEncrypted: boolean;
 }
 
 /** An HTTP or WebSocket API (API Gateway v2). */
