@@ -45,33 +45,19 @@ export const DEFAULT_DEPRECATED_LAMBDA_RUNTIMES = [
 ];
 
 /**
- * Application and Network Load Balancer security policies AWS recommends (Elastic Load Balancing user guides, November
- * 2026): the TLS 1.3 policies that accept no protocol older than TLS 1.2, with their FIPS and post-quantum variants.
- * ELBSecurityPolicy-TLS13-1-2-2021-06 is the console default; `ELBSecurityPolicy-2016-08`, the API default, still
- * accepts TLS 1.0 and 1.1.
+ * Application and Network Load Balancer security policies AWS recommends: exactly FSBP ELB.17's list (Security Hub
+ * documentation, November 2026): TLS 1.3 policies that accept TLS 1.2 only with restricted (`Res`) ciphers, their FIPS
+ * and post-quantum (`PQ`) variants. ELBSecurityPolicy-TLS13-1-2-2021-06, an earlier recommendation, is no longer in
+ * the list (add it to the setting to accept it); ELBSecurityPolicy-2016-08, the API default, accepts TLS 1.0 and 1.1.
  */
 export const DEFAULT_ELB_SSL_POLICIES = [
-  'ELBSecurityPolicy-TLS13-1-2-2021-06',
-  'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
-  'ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06',
-  'ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06',
   'ELBSecurityPolicy-TLS13-1-3-2021-06',
-  'ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04',
-  'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04',
-  'ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-2023-04',
-  'ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-2023-04',
-  'ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-2023-04',
   'ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04',
-  'ELBSecurityPolicy-TLS13-1-2-PQ-2025-09',
+  'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+  'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04',
   'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
-  'ELBSecurityPolicy-TLS13-1-2-Ext1-PQ-2025-09',
-  'ELBSecurityPolicy-TLS13-1-2-Ext2-PQ-2025-09',
   'ELBSecurityPolicy-TLS13-1-3-PQ-2025-09',
-  'ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09',
   'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09',
-  'ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-PQ-2025-09',
-  'ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-PQ-2025-09',
-  'ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-PQ-2025-09',
   'ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09',
 ];
 
@@ -82,8 +68,8 @@ export const DEFAULT_ELB_SSL_POLICIES = [
 export const DEFAULT_ELB_CLASSIC_SSL_POLICIES = ['ELBSecurityPolicy-TLS-1-2-2017-01'];
 
 /**
- * CloudFront viewer security policies accepted for distributions with a custom certificate: TLS 1.2 or later with
- * forward-secret ciphers (TLSv1.2_2021, CloudFront's recommendation since 2021, and the 2025 policies).
+ * CloudFront viewer security policies accepted for distributions with a custom certificate: exactly FSBP
+ * CloudFront.15's list (TLS 1.2 or later with forward-secret ciphers).
  */
 export const DEFAULT_CLOUDFRONT_TLS_POLICIES = ['TLSv1.2_2021', 'TLSv1.2_2025', 'TLSv1.3_2025'];
 

@@ -16,8 +16,8 @@ export const elbv2LoadBalancerRecommendedTlsPolicy = defineCheck({
     'An outdated security policy such as ELBSecurityPolicy-2016-08 (the API default) still negotiates TLS 1.0 and 1.1 ' +
     'and weak ciphers, so a client can be downgraded to a protocol with known attacks.',
   remediation: {
-    text: 'Switch each HTTPS or TLS listener to a recommended TLS 1.3 policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.',
-    cli: 'aws elbv2 modify-listener --listener-arn <listener-arn> --ssl-policy ELBSecurityPolicy-TLS13-1-2-2021-06',
+    text: 'Switch each HTTPS or TLS listener to a recommended TLS 1.3 policy such as ELBSecurityPolicy-TLS13-1-2-Res-2021-06 (or ELBSecurityPolicy-TLS13-1-3-2021-06 when every client speaks TLS 1.3).',
+    cli: 'aws elbv2 modify-listener --listener-arn <listener-arn> --ssl-policy ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
     url: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html',
   },
   evaluate: ({ elbv2 }, settings) => {
