@@ -4,7 +4,7 @@ import { defineCheck, fail, pass } from '../define-check.js';
 const DAY_MS = 86_400_000;
 
 const certificateLabel = (c: AcmCertificate): string =>
-  `ACM certificate ${c.id}${c.domainName ? ` (${c.domainName})` : ''}`;
+  `ACM certificate ${c.id}${c.domainName ? ` for ${c.domainName}` : ''}`;
 
 /**
  * Issued certificates, and expired ones still attached to a resource (those break clients today). An expired

@@ -29,7 +29,7 @@ export const acmCertificateRsaKey2048 = defineCheck({
     acm.certificates.flatMap((c) => {
       const bits = rsaBits(c.keyAlgorithm);
       if (bits === undefined) return [];
-      const name = `ACM certificate ${c.id}${c.domainName ? ` (${c.domainName})` : ''}`;
+      const name = `ACM certificate ${c.id}${c.domainName ? ` for ${c.domainName}` : ''}`;
       return [
         verdict(
           bits >= 2048,
