@@ -6,6 +6,7 @@ import {
   GetStagesCommand as GetHttpStagesCommand,
   type Stage as HttpStage,
 } from '@aws-sdk/client-apigatewayv2';
+import { isAwsError } from '../aws/clients.js';
 import type { HttpApi, HttpApiStage, RestApi, RestApiStage } from '../inventory/index.js';
 import { collectEach } from './context.js';
 import type { CollectContext, SliceCollectors } from './types.js';
@@ -78,6 +79,16 @@ function toHttpStage(api: HttpApi, stage: HttpStage, context: CollectContext): H
   };
 }
 
+/** An API deleted since it was listed has no stages left to judge (NotFoundException). */
+async function stagesUnlessDeleted<T>(call: () => Promise<T[]>): Promise<T[]> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isAwsError(error, 'NotFound')) return [];
+    throw error;
+  }
+}
+
 /** The v2 client has no paginators: follow NextToken. */
 async function pages<T>(fetch: (nextToken: string | undefined) => Promise<{ Items?: T[]; NextToken?: string }>) {
   const items: T[] = [];
@@ -127,10 +138,12 @@ export const apigatewayCollectors: SliceCollectors<
       const client = context.clients.get(APIGatewayClient, context.region);
       const apis = context.get('apigateway.restApis').filter((a) => a.region === context.region);
       // GetStages returns every stage of an API in one answer.
-      const perApi = await collectEach(context, apis, async (api) => {
-        const { item } = await client.send(new GetStagesCommand({ restApiId: api.id }));
-        return (item ?? []).flatMap((stage) => toRestStage(api, stage, context) ?? []);
-      });
+      const perApi = await collectEach(context, apis, (api) =>
+        stagesUnlessDeleted(async () => {
+          const { item } = await client.send(new GetStagesCommand({ restApiId: api.id }));
+          return (item ?? []).flatMap((stage) => toRestStage(api, stage, context) ?? []);
+        }),
+      );
       return perApi.flat();
     },
   },

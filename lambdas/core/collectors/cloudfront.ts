@@ -5,6 +5,7 @@ import {
   type Origin,
   paginateListDistributions,
 } from '@aws-sdk/client-cloudfront';
+import { isAwsError } from '../aws/clients.js';
 import type { CloudFrontDistribution, CloudFrontOrigin } from '../inventory/index.js';
 import { GLOBAL_REGION } from '../inventory/index.js';
 import { collectEach } from './context.js';
@@ -108,11 +109,20 @@ export const cloudfrontCollectors: SliceCollectors<'cloudfront.distributions'> =
         }
       }
       // The list's summaries lack logging and the default root object: read each configuration.
-      return collectEach(context, summaries, async (summary) => {
-        const { DistributionConfig: config } = await client.send(new GetDistributionConfigCommand({ Id: summary.id }));
-        if (!config) throw new Error(`GetDistributionConfig returned no configuration for ${summary.id}.`);
-        return toDistribution(summary, config, context);
+      const distributions = await collectEach(context, summaries, async (summary) => {
+        try {
+          const { DistributionConfig: config } = await client.send(
+            new GetDistributionConfigCommand({ Id: summary.id }),
+          );
+          if (!config) throw new Error(`GetDistributionConfig returned no configuration for ${summary.id}.`);
+          return toDistribution(summary, config, context);
+        } catch (error) {
+          // Deleted since it was listed: nothing left to judge.
+          if (isAwsError(error, 'NoSuchDistribution')) return null;
+          throw error;
+        }
       });
+      return distributions.filter((d): d is CloudFrontDistribution => d !== null);
     },
   },
 };

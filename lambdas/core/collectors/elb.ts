@@ -5,6 +5,7 @@ import {
   type LoadBalancerDescription,
   paginateDescribeLoadBalancers,
 } from '@aws-sdk/client-elastic-load-balancing';
+import { isAwsError } from '../aws/clients.js';
 import type { ClassicLoadBalancer, ClassicLoadBalancerPolicy } from '../inventory/index.js';
 import { collectEach } from './context.js';
 import type { CollectContext, SliceCollectors } from './types.js';
@@ -40,6 +41,21 @@ function toClassicLoadBalancer(lb: LoadBalancerDescription, context: CollectCont
   };
 }
 
+/**
+ * Runs a per-load-balancer call; a load balancer deleted since it was listed (wire code LoadBalancerNotFound,
+ * exception AccessPointNotFoundException) is left out rather than reported.
+ */
+async function unlessDeleted<T>(call: () => Promise<T>): Promise<T | null> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isAwsError(error, 'LoadBalancerNotFound', 'AccessPointNotFound')) return null;
+    throw error;
+  }
+}
+
+const present = <T>(items: readonly (T | null)[]): T[] => items.filter((i): i is T => i !== null);
+
 const loadBalancersOf = (context: CollectContext): ClassicLoadBalancer[] =>
   context.get('elb.loadBalancers').filter((lb) => lb.region === context.region);
 
@@ -68,20 +84,25 @@ export const elbCollectors: SliceCollectors<
     scope: 'regional',
     actions: ['elasticloadbalancing:DescribeLoadBalancerAttributes'],
     dependsOn: ['elb.loadBalancers'],
-    collect(context) {
+    async collect(context) {
       const client = context.clients.get(ElasticLoadBalancingClient, context.region);
-      return collectEach(context, loadBalancersOf(context), async (lb) => {
-        const { LoadBalancerAttributes: attributes } = await client.send(
-          new DescribeLoadBalancerAttributesCommand({ LoadBalancerName: lb.name }),
-        );
-        const desync = attributes?.AdditionalAttributes?.find((a) => a.Key === 'elb.http.desyncmitigationmode')?.Value;
-        return {
-          arn: lb.arn,
-          region: lb.region,
-          accessLogEnabled: attributes?.AccessLog?.Enabled === true,
-          ...(desync !== undefined && { desyncMitigationMode: desync }),
-        };
-      });
+      const collected = await collectEach(context, loadBalancersOf(context), (lb) =>
+        unlessDeleted(async () => {
+          const { LoadBalancerAttributes: attributes } = await client.send(
+            new DescribeLoadBalancerAttributesCommand({ LoadBalancerName: lb.name }),
+          );
+          const desync = attributes?.AdditionalAttributes?.find(
+            (a) => a.Key === 'elb.http.desyncmitigationmode',
+          )?.Value;
+          return {
+            arn: lb.arn,
+            region: lb.region,
+            accessLogEnabled: attributes?.AccessLog?.Enabled === true,
+            ...(desync !== undefined && { desyncMitigationMode: desync }),
+          };
+        }),
+      );
+      return present(collected);
     },
   },
 
@@ -90,27 +111,30 @@ export const elbCollectors: SliceCollectors<
     scope: 'regional',
     actions: ['elasticloadbalancing:DescribeLoadBalancerPolicies'],
     dependsOn: ['elb.loadBalancers'],
-    collect(context) {
+    async collect(context) {
       const client = context.clients.get(ElasticLoadBalancingClient, context.region);
-      return collectEach(context, loadBalancersOf(context), async (lb) => {
-        const { PolicyDescriptions } = await client.send(
-          new DescribeLoadBalancerPoliciesCommand({ LoadBalancerName: lb.name }),
-        );
-        const policies = (PolicyDescriptions ?? []).flatMap((p): ClassicLoadBalancerPolicy[] => {
-          if (!p.PolicyName) return [];
-          const reference = p.PolicyAttributeDescriptions?.find(
-            (a) => a.AttributeName === 'Reference-Security-Policy',
-          )?.AttributeValue;
-          return [
-            {
-              name: p.PolicyName,
-              ...(p.PolicyTypeName !== undefined && { type: p.PolicyTypeName }),
-              ...(reference && { referenceSecurityPolicy: reference }),
-            },
-          ];
-        });
-        return { arn: lb.arn, region: lb.region, policies };
-      });
+      const collected = await collectEach(context, loadBalancersOf(context), (lb) =>
+        unlessDeleted(async () => {
+          const { PolicyDescriptions } = await client.send(
+            new DescribeLoadBalancerPoliciesCommand({ LoadBalancerName: lb.name }),
+          );
+          const policies = (PolicyDescriptions ?? []).flatMap((p): ClassicLoadBalancerPolicy[] => {
+            if (!p.PolicyName) return [];
+            const reference = p.PolicyAttributeDescriptions?.find(
+              (a) => a.AttributeName === 'Reference-Security-Policy',
+            )?.AttributeValue;
+            return [
+              {
+                name: p.PolicyName,
+                ...(p.PolicyTypeName !== undefined && { type: p.PolicyTypeName }),
+                ...(reference && { referenceSecurityPolicy: reference }),
+              },
+            ];
+          });
+          return { arn: lb.arn, region: lb.region, policies };
+        }),
+      );
+      return present(collected);
     },
   },
 };

@@ -8,6 +8,7 @@ import {
   paginateDescribeListeners,
   paginateDescribeLoadBalancers,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { isAwsError } from '../aws/clients.js';
 import type { ElbV2Listener, ElbV2LoadBalancer } from '../inventory/index.js';
 import { collectEach } from './context.js';
 import { tagRecord } from './shapes.js';
@@ -54,6 +55,21 @@ function toListener(listener: Listener): ElbV2Listener {
   };
 }
 
+/**
+ * Runs a per-load-balancer call; a load balancer deleted since it was listed (LoadBalancerNotFound) is left out
+ * rather than reported: it no longer exists to be judged.
+ */
+async function unlessDeleted<T>(call: () => Promise<T>): Promise<T | null> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isAwsError(error, 'LoadBalancerNotFound')) return null;
+    throw error;
+  }
+}
+
+const present = <T>(items: readonly (T | null)[]): T[] => items.filter((i): i is T => i !== null);
+
 const loadBalancersOf = (context: CollectContext): ElbV2LoadBalancer[] =>
   context.get('elbv2.loadBalancers').filter((lb) => lb.region === context.region);
 
@@ -92,18 +108,21 @@ export const elbv2Collectors: SliceCollectors<
     scope: 'regional',
     actions: ['elasticloadbalancing:DescribeListeners'],
     dependsOn: ['elbv2.loadBalancers'],
-    collect(context) {
+    async collect(context) {
       const client = context.clients.get(ElasticLoadBalancingV2Client, context.region);
-      return collectEach(context, loadBalancersOf(context), async (lb) => {
-        const listeners: ElbV2Listener[] = [];
-        for await (const page of paginateDescribeListeners(
-          { client, pageSize: ELBV2_PAGE_SIZE },
-          { LoadBalancerArn: lb.arn },
-        )) {
-          listeners.push(...(page.Listeners ?? []).map(toListener));
-        }
-        return { arn: lb.arn, region: lb.region, listeners };
-      });
+      const collected = await collectEach(context, loadBalancersOf(context), (lb) =>
+        unlessDeleted(async () => {
+          const listeners: ElbV2Listener[] = [];
+          for await (const page of paginateDescribeListeners(
+            { client, pageSize: ELBV2_PAGE_SIZE },
+            { LoadBalancerArn: lb.arn },
+          )) {
+            listeners.push(...(page.Listeners ?? []).map(toListener));
+          }
+          return { arn: lb.arn, region: lb.region, listeners };
+        }),
+      );
+      return present(collected);
     },
   },
 
@@ -112,17 +131,20 @@ export const elbv2Collectors: SliceCollectors<
     scope: 'regional',
     actions: ['elasticloadbalancing:DescribeLoadBalancerAttributes'],
     dependsOn: ['elbv2.loadBalancers'],
-    collect(context) {
+    async collect(context) {
       const client = context.clients.get(ElasticLoadBalancingV2Client, context.region);
-      return collectEach(context, loadBalancersOf(context), async (lb) => {
-        const { Attributes } = await client.send(
-          new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.arn }),
-        );
-        const attributes = Object.fromEntries(
-          (Attributes ?? []).flatMap((a) => (a.Key === undefined ? [] : [[a.Key, a.Value ?? '']])),
-        );
-        return { arn: lb.arn, region: lb.region, attributes };
-      });
+      const collected = await collectEach(context, loadBalancersOf(context), (lb) =>
+        unlessDeleted(async () => {
+          const { Attributes } = await client.send(
+            new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: lb.arn }),
+          );
+          const attributes = Object.fromEntries(
+            (Attributes ?? []).flatMap((a) => (a.Key === undefined ? [] : [[a.Key, a.Value ?? '']])),
+          );
+          return { arn: lb.arn, region: lb.region, attributes };
+        }),
+      );
+      return present(collected);
     },
   },
 };
