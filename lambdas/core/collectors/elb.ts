@@ -10,7 +10,7 @@ import type { ClassicLoadBalancer, ClassicLoadBalancerPolicy } from '../inventor
 import { collectEach } from './context.js';
 import type { CollectContext, SliceCollectors } from './types.js';
 
-/** DescribeLoadBalancers (classic) returns at most 400 load balancers per page. */
+/** DescribeLoadBalancers (classic) returns at most 400 per page; its paginator ignores `pageSize`, so it goes in the input. */
 const ELB_PAGE_SIZE = 400;
 
 const loadBalancerArn = (context: CollectContext, name: string): string =>
@@ -69,7 +69,7 @@ export const elbCollectors: SliceCollectors<
     async collect(context) {
       const client = context.clients.get(ElasticLoadBalancingClient, context.region);
       const loadBalancers: ClassicLoadBalancer[] = [];
-      for await (const page of paginateDescribeLoadBalancers({ client, pageSize: ELB_PAGE_SIZE }, {})) {
+      for await (const page of paginateDescribeLoadBalancers({ client }, { PageSize: ELB_PAGE_SIZE })) {
         for (const lb of page.LoadBalancerDescriptions ?? []) {
           const normalised = toClassicLoadBalancer(lb, context);
           if (normalised) loadBalancers.push(normalised);

@@ -14,7 +14,10 @@ import { collectEach } from './context.js';
 import { tagRecord } from './shapes.js';
 import type { CollectContext, SliceCollectors } from './types.js';
 
-/** DescribeLoadBalancers and DescribeListeners return at most 400 items per page. */
+/**
+ * DescribeLoadBalancers and DescribeListeners return at most 400 items per page. Their SDK paginators ignore
+ * `pageSize` (the model names no page-size member), so the size goes in the input.
+ */
 const ELBV2_PAGE_SIZE = 400;
 /** DescribeTags accepts at most 20 resource ARNs per call. */
 const DESCRIBE_TAGS_BATCH = 20;
@@ -83,7 +86,7 @@ export const elbv2Collectors: SliceCollectors<
     async collect(context) {
       const client = context.clients.get(ElasticLoadBalancingV2Client, context.region);
       const loadBalancers: ElbV2LoadBalancer[] = [];
-      for await (const page of paginateDescribeLoadBalancers({ client, pageSize: ELBV2_PAGE_SIZE }, {})) {
+      for await (const page of paginateDescribeLoadBalancers({ client }, { PageSize: ELBV2_PAGE_SIZE })) {
         for (const lb of page.LoadBalancers ?? []) {
           const normalised = toLoadBalancer(lb, context);
           if (normalised) loadBalancers.push(normalised);
@@ -114,8 +117,8 @@ export const elbv2Collectors: SliceCollectors<
         unlessDeleted(async () => {
           const listeners: ElbV2Listener[] = [];
           for await (const page of paginateDescribeListeners(
-            { client, pageSize: ELBV2_PAGE_SIZE },
-            { LoadBalancerArn: lb.arn },
+            { client },
+            { LoadBalancerArn: lb.arn, PageSize: ELBV2_PAGE_SIZE },
           )) {
             listeners.push(...(page.Listeners ?? []).map(toListener));
           }
