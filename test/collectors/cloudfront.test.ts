@@ -1,5 +1,6 @@
 import {
   CloudFrontClient,
+  type DistributionList,
   type DistributionSummary,
   GetDistributionConfigCommand,
   ListDistributionsCommand,
@@ -11,6 +12,14 @@ import { awsError } from '../helpers/aws-errors.js';
 import { runCollector } from '../helpers/collect.js';
 
 const cfMock = mockClient(CloudFrontClient);
+
+/** A list page (Marker, MaxItems and Quantity are not read). */
+const page = (items: DistributionSummary[], nextMarker?: string) =>
+  ({
+    Items: items,
+    IsTruncated: nextMarker !== undefined,
+    ...(nextMarker && { NextMarker: nextMarker }),
+  }) as DistributionList;
 
 /** A list entry with the fields the collector reads (it takes the rest from GetDistributionConfig). */
 const summary = (id: string) =>
@@ -29,8 +38,8 @@ describe('Collector: cloudfront.distributions', () => {
     // Prepare
     cfMock
       .on(ListDistributionsCommand)
-      .resolvesOnce({ DistributionList: { Items: [summary('E1WEB')], IsTruncated: true, NextMarker: 'E1WEB' } })
-      .resolvesOnce({ DistributionList: { Items: [summary('E2API')], IsTruncated: false } })
+      .resolvesOnce({ DistributionList: page([summary('E1WEB')], 'E1WEB') })
+      .resolvesOnce({ DistributionList: page([summary('E2API')]) })
       .on(GetDistributionConfigCommand, { Id: 'E1WEB' })
       .resolves({
         DistributionConfig: {
@@ -168,7 +177,7 @@ describe('Collector: cloudfront.distributions', () => {
     // Prepare
     cfMock
       .on(ListDistributionsCommand)
-      .resolves({ DistributionList: { Items: [summary('E1WEB'), summary('E3OLD')], IsTruncated: false } })
+      .resolves({ DistributionList: page([summary('E1WEB'), summary('E3OLD')]) })
       .on(GetDistributionConfigCommand, { Id: 'E1WEB' })
       .rejects(awsError('rest-xml', 'AccessDenied', { status: 403 }))
       .on(GetDistributionConfigCommand, { Id: 'E3OLD' })
