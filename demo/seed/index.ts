@@ -1,5 +1,6 @@
 import { seedEc2 } from './ec2.js';
 import { seedIam } from './iam.js';
+import { seedNetwork } from './network.js';
 import { backupGapFailures, seedRds } from './rds.js';
 import { seedResidency } from './residency.js';
 import { seedS3 } from './s3.js';
@@ -17,6 +18,7 @@ const SEEDERS = [
   // containers: ECS, EKS, ECR
 
   // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
+  seedNetwork,
 
   // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
 

@@ -1,6 +1,6 @@
 import {
+  GetLoggingConfigurationCommand,
   GetWebACLCommand,
-  ListLoggingConfigurationsCommand,
   ListWebACLsCommand,
   WAFV2Client,
 } from '@aws-sdk/client-wafv2';
@@ -20,22 +20,23 @@ beforeEach(() => {
 });
 
 describe('Collector: wafv2.webAcls', () => {
-  it('follows NextMarker, counts rules and marks the web ACLs that have a logging configuration', async () => {
+  it('follows NextMarker, counts rules and reads a missing logging configuration as logging off', async () => {
     // Prepare
     wafMock
       .on(ListWebACLsCommand)
       .resolvesOnce({ WebACLs: [summary('harbor-api')], NextMarker: 'm2' })
       .resolvesOnce({ WebACLs: [summary('harbor-empty')], NextMarker: 'm3' })
       .resolvesOnce({ WebACLs: [] })
-      .on(ListLoggingConfigurationsCommand)
+      .on(GetLoggingConfigurationCommand, { ResourceArn: regionalArn('harbor-api') })
       .resolves({
-        LoggingConfigurations: [
-          {
-            ResourceArn: regionalArn('harbor-api'),
-            LogDestinationConfigs: ['arn:aws:logs:eu-west-1:123456789012:log-group:aws-waf-logs-api'],
-          },
-        ],
+        LoggingConfiguration: {
+          ResourceArn: regionalArn('harbor-api'),
+          LogDestinationConfigs: ['arn:aws:logs:eu-west-1:123456789012:log-group:aws-waf-logs-api'],
+        },
       })
+      // No logging configuration is an answer, not an error.
+      .on(GetLoggingConfigurationCommand, { ResourceArn: regionalArn('harbor-empty') })
+      .rejects(awsError('json', 'WAFNonexistentItemException'))
       .on(GetWebACLCommand, { Name: 'harbor-api' })
       .resolves({
         WebACL: {
@@ -96,8 +97,8 @@ describe('Collector: wafv2.webAcls', () => {
     wafMock
       .on(ListWebACLsCommand, { Scope: 'CLOUDFRONT' })
       .resolves({ WebACLs: [{ Name: 'harbor-edge', Id: 'e1', ARN: arn }] })
-      .on(ListLoggingConfigurationsCommand)
-      .resolves({ LoggingConfigurations: [] })
+      .on(GetLoggingConfigurationCommand)
+      .rejects(awsError('json', 'WAFNonexistentItemException'))
       .on(GetWebACLCommand)
       .resolves({
         WebACL: {
@@ -124,7 +125,7 @@ describe('Collector: wafv2.webAcls', () => {
     wafMock
       .on(ListWebACLsCommand)
       .resolves({ WebACLs: [summary('harbor-api')] })
-      .on(ListLoggingConfigurationsCommand)
+      .on(GetLoggingConfigurationCommand)
       .resolves({})
       .on(GetWebACLCommand)
       .rejects(awsError('json', 'AccessDeniedException'));

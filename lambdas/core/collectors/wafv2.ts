@@ -1,17 +1,18 @@
 import {
+  GetLoggingConfigurationCommand,
   GetWebACLCommand,
-  ListLoggingConfigurationsCommand,
   ListWebACLsCommand,
   type Scope,
   WAFV2Client,
   type WebACLSummary,
 } from '@aws-sdk/client-wafv2';
+import { isAwsError } from '../aws/clients.js';
 import type { WebAcl } from '../inventory/index.js';
 import { GLOBAL_REGION } from '../inventory/index.js';
 import { collectEach } from './context.js';
 import type { CollectContext, SliceCollectors } from './types.js';
 
-/** ListWebACLs and ListLoggingConfigurations return at most 100 items per page. */
+/** ListWebACLs returns at most 100 web ACLs per page. */
 const WAF_PAGE_SIZE = 100;
 
 /** WAFV2 has no SDK paginators: follow NextMarker. */
@@ -26,33 +27,35 @@ async function listWebAcls(client: WAFV2Client, scope: Scope): Promise<WebACLSum
   return acls;
 }
 
-/** ARNs of the web ACLs that have a logging configuration, for the whole scope in one listing. */
-async function loggedWebAcls(client: WAFV2Client, scope: Scope): Promise<Set<string>> {
-  const arns = new Set<string>();
-  let marker: string | undefined;
-  do {
-    const page = await client.send(
-      new ListLoggingConfigurationsCommand({ Scope: scope, Limit: WAF_PAGE_SIZE, NextMarker: marker }),
-    );
-    for (const config of page.LoggingConfigurations ?? []) {
-      if (config.ResourceArn && (config.LogDestinationConfigs ?? []).length > 0) arns.add(config.ResourceArn);
-    }
-    marker = page.LoggingConfigurations?.length ? page.NextMarker : undefined;
-  } while (marker);
-  return arns;
+/**
+ * Whether the web ACL has a logging configuration with a destination. No configuration is an answer
+ * (WAFNonexistentItemException), not an error. One call per web ACL rather than ListLoggingConfigurations: accounts hold
+ * few web ACLs, and moto's listing misses every CLOUDFRONT-scope configuration.
+ */
+async function loggingEnabled(client: WAFV2Client, arn: string): Promise<boolean> {
+  try {
+    const { LoggingConfiguration } = await client.send(new GetLoggingConfigurationCommand({ ResourceArn: arn }));
+    return (LoggingConfiguration?.LogDestinationConfigs ?? []).length > 0;
+  } catch (error) {
+    if (isAwsError(error, 'WAFNonexistentItem')) return false;
+    throw error;
+  }
 }
 
 /** The web ACLs of one scope: REGIONAL in each region, CLOUDFRONT once in us-east-1 (the home region). */
 export async function collectWebAcls(context: CollectContext, scope: Scope): Promise<WebAcl[]> {
   const client = context.clients.get(WAFV2Client, context.region);
   const region = scope === 'CLOUDFRONT' ? GLOBAL_REGION : context.region;
-  const [summaries, logged] = await Promise.all([listWebAcls(client, scope), loggedWebAcls(client, scope)]);
+  const summaries = await listWebAcls(client, scope);
   const items = summaries.flatMap((s) =>
     s.ARN && s.Id && s.Name ? [{ arn: s.ARN, id: s.Id, name: s.Name, region }] : [],
   );
-  // The summaries carry no rules: GetWebACL per web ACL.
+  // The summaries carry no rules or logging: GetWebACL and GetLoggingConfiguration per web ACL.
   return collectEach(context, items, async (acl) => {
-    const { WebACL: detail } = await client.send(new GetWebACLCommand({ Scope: scope, Id: acl.id, Name: acl.name }));
+    const [{ WebACL: detail }, logged] = await Promise.all([
+      client.send(new GetWebACLCommand({ Scope: scope, Id: acl.id, Name: acl.name })),
+      loggingEnabled(client, acl.arn),
+    ]);
     const defaultAction = detail?.DefaultAction?.Block ? 'BLOCK' : detail?.DefaultAction?.Allow ? 'ALLOW' : undefined;
     return {
       arn: acl.arn,
@@ -63,12 +66,12 @@ export async function collectWebAcls(context: CollectContext, scope: Scope): Pro
       scope,
       ruleCount: detail?.Rules?.length ?? 0,
       ...(defaultAction !== undefined && { defaultAction }),
-      loggingEnabled: logged.has(acl.arn),
+      loggingEnabled: logged,
     };
   });
 }
 
-const WAF_ACTIONS = ['wafv2:ListWebACLs', 'wafv2:GetWebACL', 'wafv2:ListLoggingConfigurations'];
+const WAF_ACTIONS = ['wafv2:ListWebACLs', 'wafv2:GetWebACL', 'wafv2:GetLoggingConfiguration'];
 
 export const wafv2Collectors: SliceCollectors<'wafv2.webAcls' | 'wafv2.cloudfrontWebAcls'> = {
   'wafv2.webAcls': {
