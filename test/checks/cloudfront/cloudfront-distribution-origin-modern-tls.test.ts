@@ -39,7 +39,7 @@ describe('Check: cloudfront-distribution-origin-modern-tls', () => {
     expect(result).toMatchObject({
       status: 'PASS',
       message:
-        'CloudFront distribution E1HARBORWEB (e1harborweb.cloudfront.net) offers only TLS 1.2 to its 1 custom origins.',
+        'CloudFront distribution E1HARBORWEB (e1harborweb.cloudfront.net) offers only TLS 1.2 to its 1 custom origin.',
     });
   });
 

@@ -1,4 +1,5 @@
 import { defineCheck, fail, pass } from '../define-check.js';
+import { countOf } from '../shared/text.js';
 import { customOrigins, distributionLabel } from './distribution-label.js';
 
 export const cloudfrontDistributionOriginHttpsOnly = defineCheck({
@@ -30,7 +31,7 @@ export const cloudfrontDistributionOriginHttpsOnly = defineCheck({
               d,
               `${distributionLabel(d)} may reach custom origin ${clear.map((o) => `${o.domainName} (${o.originProtocolPolicy ?? 'unset'})`).join(', ')} over plain HTTP.`,
             )
-          : pass(d, `${distributionLabel(d)} reaches its ${origins.length} custom origins over HTTPS only.`),
+          : pass(d, `${distributionLabel(d)} reaches its ${countOf(origins.length, 'custom origin')} over HTTPS only.`),
       ];
     }),
 });

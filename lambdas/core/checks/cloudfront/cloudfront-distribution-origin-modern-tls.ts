@@ -1,4 +1,5 @@
 import { defineCheck, fail, pass } from '../define-check.js';
+import { countOf } from '../shared/text.js';
 import { customOrigins, distributionLabel } from './distribution-label.js';
 
 /** SSLv3 (what FSBP CloudFront.10 flags), and TLS 1.0 and 1.1, which RFC 8996 deprecates. */
@@ -34,7 +35,7 @@ export const cloudfrontDistributionOriginModernTls = defineCheck({
       return [
         weak.length > 0
           ? fail(d, `${distributionLabel(d)} offers deprecated protocols to custom origin ${weak.join(', ')}.`)
-          : pass(d, `${distributionLabel(d)} offers only TLS 1.2 to its ${origins.length} custom origins.`),
+          : pass(d, `${distributionLabel(d)} offers only TLS 1.2 to its ${countOf(origins.length, 'custom origin')}.`),
       ];
     }),
 });

@@ -1,4 +1,5 @@
 import { defineCheck, fail, pass } from '../define-check.js';
+import { countOf } from '../shared/text.js';
 import { distributionLabel, s3Origins } from './distribution-label.js';
 
 export const cloudfrontDistributionS3OriginAccessRestricted = defineCheck({
@@ -38,7 +39,7 @@ export const cloudfrontDistributionS3OriginAccessRestricted = defineCheck({
           d,
           legacy.length > 0
             ? `${distributionLabel(d)} restricts its S3 origins; ${legacy.map((o) => o.domainName).join(', ')} still use the legacy origin access identity (prefer origin access control).`
-            : `${distributionLabel(d)} reaches its ${origins.length} S3 origins through origin access control.`,
+            : `${distributionLabel(d)} reaches its ${countOf(origins.length, 'S3 origin')} through origin access control.`,
         ),
       ];
     }),

@@ -1,4 +1,5 @@
 import { defineCheck, fail, pass } from '../define-check.js';
+import { countOf } from '../shared/text.js';
 import { distributionLabel } from './distribution-label.js';
 
 export const cloudfrontDistributionViewerHttpsRequired = defineCheck({
@@ -29,7 +30,7 @@ export const cloudfrontDistributionViewerHttpsRequired = defineCheck({
           )
         : pass(
             d,
-            `${distributionLabel(d)} requires HTTPS from viewers on all ${d.cacheBehaviors.length} cache behaviours.`,
+            `${distributionLabel(d)} requires HTTPS from viewers on ${d.cacheBehaviors.length === 1 ? 'its cache behaviour' : `all ${countOf(d.cacheBehaviors.length, 'cache behaviour')}`}.`,
           );
     }),
 });

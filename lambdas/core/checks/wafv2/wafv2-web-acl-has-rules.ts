@@ -1,4 +1,5 @@
 import { defineCheck, verdict } from '../define-check.js';
+import { countOf } from '../shared/text.js';
 import { webAclLabel } from './web-acl-label.js';
 
 export const wafv2WebAclHasRules = defineCheck({
@@ -24,7 +25,7 @@ export const wafv2WebAclHasRules = defineCheck({
       verdict(
         acl.ruleCount > 0,
         acl,
-        `${webAclLabel(acl)} evaluates ${acl.ruleCount} rules or rule groups.`,
+        `${webAclLabel(acl)} evaluates ${countOf(acl.ruleCount, 'rule or rule group', 'rules or rule groups')}.`,
         `${webAclLabel(acl)} has no rules: every request gets its default action (${acl.defaultAction ?? 'unknown'}).`,
       ),
     ),
