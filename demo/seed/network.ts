@@ -1,4 +1,4 @@
-import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
+import { ACMClient, ImportCertificateCommand, RequestCertificateCommand } from '@aws-sdk/client-acm';
 import {
   APIGatewayClient,
   CreateDeploymentCommand,
@@ -46,6 +46,7 @@ import {
   type Scope,
   WAFV2Client,
 } from '@aws-sdk/client-wafv2';
+import { selfSignedCertificate } from './self-signed-certificate.js';
 import type { ExpectedFailure, SeedContext, Seeder } from './types.js';
 
 const US = 'us-east-1';
@@ -93,8 +94,7 @@ interface RestStageSpec {
  * Harbor's front doors: load balancers, a CDN, APIs, certificates and web ACLs in us-east-1 and eu-west-1. Each
  * load balancer, CloudFront, API Gateway and WAF check meets a violating resource and, where moto can represent it,
  * a compliant twin. moto drops S3 origin access settings (every S3 origin reads as unrestricted), stores no client
- * certificates on REST stages and cannot import certificates, so those checks' compliant cases (and ACM's failing
- * ones) live in the unit tests.
+ * certificates on REST stages, so those checks' compliant cases live in the unit tests.
  */
 export const seedNetwork: Seeder = async ({ accountId, clients }: SeedContext) => {
   const expected: ExpectedFailure[] = [];
@@ -117,6 +117,15 @@ export const seedNetwork: Seeder = async ({ accountId, clients }: SeedContext) =
     certificate('shop.harbor.example'),
     certificate('docs.harbor.example'),
   ]);
+  // An imported certificate nobody renewed: a 1,024-bit key, ten days from expiry.
+  const vpn = selfSignedCertificate('vpn.harbor.example', 1024, new Date(Date.now() + 10 * 86_400_000));
+  const { CertificateArn: vpnCertificate = '' } = await acm.send(
+    new ImportCertificateCommand({
+      Certificate: Buffer.from(vpn.certificate),
+      PrivateKey: Buffer.from(vpn.privateKey),
+    }),
+  );
+  plant(['acm-certificate-not-expiring', 'acm-certificate-rsa-key-2048'], vpnCertificate);
 
   // Web ACLs: CLOUDFRONT scope lives in us-east-1; REGIONAL ones in their region.
   const webAcl = async (region: string, name: string, scope: Scope, protectedAcl: boolean): Promise<string> => {
@@ -201,7 +210,7 @@ export const seedNetwork: Seeder = async ({ accountId, clients }: SeedContext) =
     );
     return arn;
   };
-  const [, legacyAlb] = await Promise.all([
+  const [shopAlb, legacyAlb] = await Promise.all([
     loadBalancer({
       name: 'harbor-shop-alb',
       http: 'redirect',
@@ -233,9 +242,11 @@ export const seedNetwork: Seeder = async ({ accountId, clients }: SeedContext) =
       'elbv2-load-balancer-deletion-protection',
       'elbv2-alb-drops-invalid-headers',
       'elbv2-alb-desync-mitigation-enforced',
+      'elbv2-alb-waf-associated',
     ],
     legacyAlb,
   );
+  await clients.get(WAFV2Client, US).send(new AssociateWebACLCommand({ WebACLArn: apiAcl, ResourceArn: shopAlb }));
 
   // Classic Load Balancers.
   const elb = clients.get(ElasticLoadBalancingClient, US);

@@ -5,6 +5,7 @@ import {
   DescribeTagsCommand,
   ElasticLoadBalancingV2Client,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GetWebACLForResourceCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { elbv2Collectors } from '../../lambdas/core/collectors/elbv2.js';
@@ -13,12 +14,14 @@ import { awsError } from '../helpers/aws-errors.js';
 import { runCollector } from '../helpers/collect.js';
 
 const elbMock = mockClient(ElasticLoadBalancingV2Client);
+const wafMock = mockClient(WAFV2Client);
 
 const arnOf = (name: string, kind = 'app') =>
   `arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/${kind}/${name}/0123456789abcdef`;
 
 beforeEach(() => {
   elbMock.reset();
+  wafMock.reset();
 });
 
 describe('Collector: elbv2.loadBalancers', () => {
@@ -174,6 +177,45 @@ describe('Collector: elbv2.loadBalancerAttributes', () => {
         region: 'us-east-1',
         attributes: { 'deletion_protection.enabled': 'true', 'access_logs.s3.enabled': 'false' },
       },
+    ]);
+    expect(issues).toEqual([]);
+  });
+});
+
+describe('Collector: elbv2.webAcls', () => {
+  it('reads the web ACL of each ALB, null when none, and skips NLBs and deleted ALBs', async () => {
+    // Prepare
+    const web = loadBalancer('harbor-web');
+    const bare = loadBalancer('harbor-bare');
+    const gone = loadBalancer('harbor-old');
+    const nlb = loadBalancer('harbor-tcp', { type: 'network' });
+    const acl = 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/harbor-web/1';
+    wafMock
+      .on(GetWebACLForResourceCommand, { ResourceArn: web.arn })
+      .resolves({
+        WebACL: {
+          Name: 'harbor-web',
+          Id: '1',
+          ARN: acl,
+          DefaultAction: { Allow: {} },
+          VisibilityConfig: { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: 'web' },
+        },
+      })
+      .on(GetWebACLForResourceCommand, { ResourceArn: bare.arn })
+      .resolves({})
+      .on(GetWebACLForResourceCommand, { ResourceArn: gone.arn })
+      .rejects(awsError('json', 'WAFNonexistentItemException'));
+
+    // Act
+    const { value, issues } = await runCollector(elbv2Collectors['elbv2.webAcls'], {
+      dependencies: { 'elbv2.loadBalancers': [web, bare, gone, nlb] },
+    });
+
+    // Assess
+    expect(wafMock).toHaveReceivedCommandTimes(GetWebACLForResourceCommand, 3);
+    expect(value).toEqual([
+      { arn: web.arn, region: 'us-east-1', webAclArn: acl },
+      { arn: bare.arn, region: 'us-east-1', webAclArn: null },
     ]);
     expect(issues).toEqual([]);
   });

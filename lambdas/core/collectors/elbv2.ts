@@ -8,6 +8,7 @@ import {
   paginateDescribeListeners,
   paginateDescribeLoadBalancers,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GetWebACLForResourceCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 import { isAwsError } from '../aws/clients.js';
 import type { ElbV2Listener, ElbV2LoadBalancer } from '../inventory/index.js';
 import { collectEach } from './context.js';
@@ -77,7 +78,7 @@ const loadBalancersOf = (context: CollectContext): ElbV2LoadBalancer[] =>
   context.get('elbv2.loadBalancers').filter((lb) => lb.region === context.region);
 
 export const elbv2Collectors: SliceCollectors<
-  'elbv2.loadBalancers' | 'elbv2.listeners' | 'elbv2.loadBalancerAttributes'
+  'elbv2.loadBalancers' | 'elbv2.listeners' | 'elbv2.loadBalancerAttributes' | 'elbv2.webAcls'
 > = {
   'elbv2.loadBalancers': {
     key: 'elbv2.loadBalancers',
@@ -147,6 +148,29 @@ export const elbv2Collectors: SliceCollectors<
           return { arn: lb.arn, region: lb.region, attributes };
         }),
       );
+      return present(collected);
+    },
+  },
+
+  'elbv2.webAcls': {
+    key: 'elbv2.webAcls',
+    scope: 'regional',
+    actions: ['wafv2:GetWebACLForResource'],
+    dependsOn: ['elbv2.loadBalancers'],
+    async collect(context) {
+      const client = context.clients.get(WAFV2Client, context.region);
+      // Only Application Load Balancers can be associated with a web ACL.
+      const albs = loadBalancersOf(context).filter((lb) => lb.type === 'application');
+      const collected = await collectEach(context, albs, async (lb) => {
+        try {
+          const { WebACL } = await client.send(new GetWebACLForResourceCommand({ ResourceArn: lb.arn }));
+          return { arn: lb.arn, region: lb.region, webAclArn: WebACL?.ARN ?? null };
+        } catch (error) {
+          // The load balancer was deleted since it was listed.
+          if (isAwsError(error, 'WAFNonexistentItem')) return null;
+          throw error;
+        }
+      });
       return present(collected);
     },
   },

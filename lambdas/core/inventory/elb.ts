@@ -28,6 +28,9 @@ export type ElbV2LoadBalancerListeners = ResourceAttribute<{ listeners: readonly
 /** DescribeLoadBalancerAttributes as a key → value record (`deletion_protection.enabled` → `true`). */
 export type ElbV2LoadBalancerAttributes = ResourceAttribute<{ attributes: Readonly<Record<string, string>> }>;
 
+/** The AWS WAF (WAFV2) web ACL protecting an Application Load Balancer; null when none is associated. */
+export type ElbV2LoadBalancerWebAcl = ResourceAttribute<{ webAclArn: string | null }>;
+
 export interface ClassicListener {
   /** Front-end protocol: `HTTP`, `HTTPS`, `TCP` or `SSL`. */
   protocol: string;

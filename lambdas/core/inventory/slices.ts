@@ -23,6 +23,7 @@ import type {
   ElbV2LoadBalancer,
   ElbV2LoadBalancerAttributes,
   ElbV2LoadBalancerListeners,
+  ElbV2LoadBalancerWebAcl,
 } from './elb.js';
 import type {
   AccountSummary,
@@ -119,6 +120,8 @@ export interface SliceTypes {
   'elbv2.loadBalancers': readonly ElbV2LoadBalancer[];
   'elbv2.listeners': readonly ElbV2LoadBalancerListeners[];
   'elbv2.loadBalancerAttributes': readonly ElbV2LoadBalancerAttributes[];
+  /** Application Load Balancers only. */
+  'elbv2.webAcls': readonly ElbV2LoadBalancerWebAcl[];
   'elb.loadBalancers': readonly ClassicLoadBalancer[];
   'elb.loadBalancerAttributes': readonly ClassicLoadBalancerAttributes[];
   'elb.loadBalancerPolicies': readonly ClassicLoadBalancerPolicies[];
