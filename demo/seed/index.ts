@@ -4,6 +4,7 @@ import { seedDetection } from './detection.js';
 import { seedEc2 } from './ec2.js';
 import { seedIam } from './iam.js';
 import { efsBackupGapFailures, seedMessaging } from './messaging.js';
+import { seedNetwork } from './network.js';
 import { backupGapFailures, seedRds } from './rds.js';
 import { seedResidency } from './residency.js';
 import { seedS3 } from './s3.js';
@@ -23,6 +24,7 @@ const SEEDERS = [
   seedContainers,
 
   // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
+  seedNetwork,
 
   // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
   seedMessaging,

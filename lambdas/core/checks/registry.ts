@@ -1,5 +1,8 @@
 import * as accessanalyzer from './accessanalyzer/index.js';
 import * as account from './account/index.js';
+import * as acm from './acm/index.js';
+import * as apigateway from './apigateway/index.js';
+import * as cloudfront from './cloudfront/index.js';
 import * as cloudtrail from './cloudtrail/index.js';
 import * as cloudwatch from './cloudwatch/index.js';
 import * as config from './config/index.js';
@@ -11,6 +14,8 @@ import * as ecs from './ecs/index.js';
 import * as efs from './efs/index.js';
 import * as eks from './eks/index.js';
 import * as elasticache from './elasticache/index.js';
+import * as elb from './elb/index.js';
+import * as elbv2 from './elbv2/index.js';
 import * as guardduty from './guardduty/index.js';
 import * as iam from './iam/index.js';
 import * as kms from './kms/index.js';
@@ -23,6 +28,7 @@ import * as secretsmanager from './secretsmanager/index.js';
 import * as securityhub from './securityhub/index.js';
 import * as sns from './sns/index.js';
 import * as sqs from './sqs/index.js';
+import * as wafv2 from './wafv2/index.js';
 
 /** The check catalogue, in a stable order (by id). Each service barrel lists its checks explicitly. */
 export const CHECKS: readonly Check[] = [
@@ -42,6 +48,12 @@ export const CHECKS: readonly Check[] = [
   ...Object.values(ecr),
 
   // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
+  ...Object.values(elbv2),
+  ...Object.values(elb),
+  ...Object.values(cloudfront),
+  ...Object.values(apigateway),
+  ...Object.values(acm),
+  ...Object.values(wafv2),
 
   // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
   ...Object.values(sns),

@@ -1,6 +1,9 @@
 import type { SliceKey } from '../inventory/index.js';
 import { accessanalyzerCollectors } from './accessanalyzer.js';
+import { acmCollectors } from './acm.js';
+import { apigatewayCollectors } from './apigateway.js';
 import { backupCollectors } from './backup.js';
+import { cloudfrontCollectors } from './cloudfront.js';
 import { cloudtrailCollectors } from './cloudtrail.js';
 import { cloudwatchCollectors } from './cloudwatch.js';
 import { configCollectors } from './config.js';
@@ -11,6 +14,8 @@ import { ecsCollectors } from './ecs.js';
 import { efsCollectors } from './efs.js';
 import { eksCollectors } from './eks.js';
 import { elasticacheCollectors } from './elasticache.js';
+import { elbCollectors } from './elb.js';
+import { elbv2Collectors } from './elbv2.js';
 import { guarddutyCollectors } from './guardduty.js';
 import { iamCollectors } from './iam.js';
 import { kmsCollectors } from './kms.js';
@@ -27,6 +32,7 @@ import { sqsCollectors } from './sqs.js';
 import { ssmCollectors } from './ssm.js';
 import { taggingCollectors } from './tagging.js';
 import type { SliceCollectors } from './types.js';
+import { wafv2Collectors } from './wafv2.js';
 
 /** Every slice's collector; the type makes a slice without a collector a compile error. */
 export const COLLECTORS: SliceCollectors<SliceKey> = {
@@ -47,6 +53,12 @@ export const COLLECTORS: SliceCollectors<SliceKey> = {
   ...ecrCollectors,
 
   // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
+  ...elbv2Collectors,
+  ...elbCollectors,
+  ...cloudfrontCollectors,
+  ...apigatewayCollectors,
+  ...acmCollectors,
+  ...wafv2Collectors,
 
   // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
   ...snsCollectors,

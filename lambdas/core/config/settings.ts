@@ -45,6 +45,35 @@ export const DEFAULT_DEPRECATED_LAMBDA_RUNTIMES = [
 ];
 
 /**
+ * Application and Network Load Balancer security policies AWS recommends: exactly FSBP ELB.17's list (Security Hub
+ * documentation, November 2026): TLS 1.3 policies that accept TLS 1.2 only with restricted (`Res`) ciphers, their FIPS
+ * and post-quantum (`PQ`) variants. ELBSecurityPolicy-TLS13-1-2-2021-06, an earlier recommendation, is no longer in
+ * the list (add it to the setting to accept it); ELBSecurityPolicy-2016-08, the API default, accepts TLS 1.0 and 1.1.
+ */
+export const DEFAULT_ELB_SSL_POLICIES = [
+  'ELBSecurityPolicy-TLS13-1-3-2021-06',
+  'ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04',
+  'ELBSecurityPolicy-TLS13-1-2-Res-2021-06',
+  'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04',
+  'ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09',
+  'ELBSecurityPolicy-TLS13-1-3-PQ-2025-09',
+  'ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09',
+  'ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09',
+];
+
+/**
+ * Classic Load Balancer predefined policies accepted for HTTPS/SSL listeners: FSBP ELB.8's default, the only
+ * predefined classic policy that refuses TLS 1.0 and 1.1.
+ */
+export const DEFAULT_ELB_CLASSIC_SSL_POLICIES = ['ELBSecurityPolicy-TLS-1-2-2017-01'];
+
+/**
+ * CloudFront viewer security policies accepted for distributions with a custom certificate: exactly FSBP
+ * CloudFront.15's list (TLS 1.2 or later with forward-secret ciphers).
+ */
+export const DEFAULT_CLOUDFRONT_TLS_POLICIES = ['TLSv1.2_2021', 'TLSv1.2_2025', 'TLSv1.3_2025'];
+
+/**
  * Check settings. Every field has a default except `allowedRegions`, which only the user can know,
  * and `secretFingerprintSalt`, whose default depends on the scanned account.
  */
@@ -107,6 +136,14 @@ export const settingsSchema = z
       .default({ linux: '1.4.0', windows: '1.0.0' }),
 
     // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
+    /** Security policies accepted on HTTPS and TLS listeners of Application and Network Load Balancers (ELB.17). */
+    elbSslPolicies: z.array(z.string().min(1)).min(1).default(DEFAULT_ELB_SSL_POLICIES),
+    /** Predefined security policies accepted on HTTPS and SSL listeners of Classic Load Balancers (ELB.8). */
+    elbClassicSslPolicies: z.array(z.string().min(1)).min(1).default(DEFAULT_ELB_CLASSIC_SSL_POLICIES),
+    /** Viewer security policies accepted on CloudFront distributions that use a custom certificate (CloudFront.15). */
+    cloudfrontTlsPolicies: z.array(z.string().min(1)).min(1).default(DEFAULT_CLOUDFRONT_TLS_POLICIES),
+    /** An issued ACM certificate fails when it expires within this many days of the scan (ACM.1). */
+    acmCertificateExpiryDays: days.default(30),
 
     // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
     /** A Secrets Manager secret must have been rotated (or created) within this many days (FSBP SecretsManager.4). */

@@ -1,5 +1,8 @@
 import type { AccessAnalyzer } from './accessanalyzer.js';
+import type { AcmCertificate } from './acm.js';
+import type { HttpApi, HttpApiStage, RestApi, RestApiStage } from './apigateway.js';
 import type { BackupPlan } from './backup.js';
+import type { CloudFrontDistribution } from './cloudfront.js';
 import type { Trail, TrailEventSelectors, TrailStatus } from './cloudtrail.js';
 import type { MetricAlarm } from './cloudwatch.js';
 import type { ConfigDeliveryChannel, ConfigRecorder } from './config.js';
@@ -27,6 +30,15 @@ import type { EcsCluster, EcsService, EcsTaskDefinition } from './ecs.js';
 import type { EfsAccessPoint, EfsBackupPolicy, EfsFileSystem, EfsFileSystemPolicy } from './efs.js';
 import type { EksCluster, EksNodegroup } from './eks.js';
 import type { CacheCluster, CacheReplicationGroup } from './elasticache.js';
+import type {
+  ClassicLoadBalancer,
+  ClassicLoadBalancerAttributes,
+  ClassicLoadBalancerPolicies,
+  ElbV2LoadBalancer,
+  ElbV2LoadBalancerAttributes,
+  ElbV2LoadBalancerListeners,
+  ElbV2LoadBalancerWebAcl,
+} from './elb.js';
 import type { GuardDutyDetector } from './guardduty.js';
 import type {
   AccountSummary,
@@ -59,6 +71,7 @@ import type { SnsTopicSubscriptions } from './sns-subscriptions.js';
 import type { SqsQueue } from './sqs.js';
 import type { ManagedInstance, PatchComplianceSummary } from './ssm.js';
 import type { TaggedResourceCount } from './tagging.js';
+import type { WebAcl } from './wafv2.js';
 
 /**
  * Every slice of the inventory, keyed `<service>.<name>`. A slice is what one collector
@@ -138,6 +151,24 @@ export interface SliceTypes {
   'ecr.registryReplication': readonly EcrRegistryReplication[];
 
   // network traffic protection: ELB, CloudFront, API Gateway, ACM, WAF
+  'elbv2.loadBalancers': readonly ElbV2LoadBalancer[];
+  'elbv2.listeners': readonly ElbV2LoadBalancerListeners[];
+  'elbv2.loadBalancerAttributes': readonly ElbV2LoadBalancerAttributes[];
+  /** Application Load Balancers only. */
+  'elbv2.webAcls': readonly ElbV2LoadBalancerWebAcl[];
+  'elb.loadBalancers': readonly ClassicLoadBalancer[];
+  'elb.loadBalancerAttributes': readonly ClassicLoadBalancerAttributes[];
+  'elb.loadBalancerPolicies': readonly ClassicLoadBalancerPolicies[];
+  /** Global: collected once, in the partition's home region. */
+  'cloudfront.distributions': readonly CloudFrontDistribution[];
+  'apigateway.restApis': readonly RestApi[];
+  'apigateway.restStages': readonly RestApiStage[];
+  'apigateway.httpApis': readonly HttpApi[];
+  'apigateway.httpStages': readonly HttpApiStage[];
+  'acm.certificates': readonly AcmCertificate[];
+  'wafv2.webAcls': readonly WebAcl[];
+  /** Global: CLOUDFRONT-scope web ACLs, which live in us-east-1 (the partition's home region). */
+  'wafv2.cloudfrontWebAcls': readonly WebAcl[];
 
   // messaging, secrets and file storage: SNS, SQS, Secrets Manager, EFS
   'sns.topics': readonly SnsTopic[];
