@@ -326,7 +326,8 @@ export const seedNetwork: Seeder = async ({ accountId, clients }: SeedContext) =
     const { Distribution } = await cloudfront.send(
       new CreateDistributionCommand({ DistributionConfig: { Comment: '', Enabled: true, ...config } }),
     );
-    return Distribution?.ARN ?? '';
+    // The ARN AWS documents (moto 5.2 returns one without the empty region field).
+    return `arn:aws:cloudfront::${accountId}:distribution/${Distribution?.Id ?? ''}`;
   };
   const behaviour = (origin: string, policy: 'allow-all' | 'redirect-to-https' | 'https-only') => ({
     TargetOriginId: origin,

@@ -135,6 +135,8 @@ describe('CLI: srm-scan exit codes', () => {
       'kms:ListAliases',
       'kms:ListKeys',
       'sts:GetCallerIdentity',
+      // The coverage map's service discovery, whatever the selection.
+      'tag:GetResources',
     ]);
   });
 

@@ -99,10 +99,12 @@ export const cloudfrontCollectors: SliceCollectors<'cloudfront.distributions'> =
       const summaries: { id: string; arn: string; domainName?: string; region: string }[] = [];
       for await (const page of paginateListDistributions({ client, pageSize: LIST_DISTRIBUTIONS_PAGE_SIZE }, {})) {
         for (const d of page.DistributionList?.Items ?? []) {
-          if (!d.Id || !d.ARN) continue;
+          if (!d.Id) continue;
           summaries.push({
             id: d.Id,
-            arn: d.ARN,
+            // AWS's documented form, built rather than copied: CloudFront ARNs have an empty region field,
+            // which moto 5.2 leaves out (arn:aws:cloudfront:<account>:distribution/<id>).
+            arn: `arn:${context.partition}:cloudfront::${context.accountId}:distribution/${d.Id}`,
             region: GLOBAL_REGION,
             ...(d.DomainName !== undefined && { domainName: d.DomainName }),
           });
