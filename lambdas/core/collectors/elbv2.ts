@@ -1,7 +1,6 @@
 import {
   type Action,
   DescribeLoadBalancerAttributesCommand,
-  DescribeTagsCommand,
   ElasticLoadBalancingV2Client,
   type Listener,
   type LoadBalancer,
@@ -12,7 +11,6 @@ import { GetWebACLForResourceCommand, WAFV2Client } from '@aws-sdk/client-wafv2'
 import { isAwsError } from '../aws/clients.js';
 import type { ElbV2Listener, ElbV2LoadBalancer } from '../inventory/index.js';
 import { collectEach } from './context.js';
-import { tagRecord } from './shapes.js';
 import type { CollectContext, SliceCollectors } from './types.js';
 
 /**
@@ -20,12 +18,6 @@ import type { CollectContext, SliceCollectors } from './types.js';
  * `pageSize` (the model names no page-size member), so the size goes in the input.
  */
 const ELBV2_PAGE_SIZE = 400;
-/** DescribeTags accepts at most 20 resource ARNs per call. */
-const DESCRIBE_TAGS_BATCH = 20;
-
-const chunks = <T>(items: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
-
 function toLoadBalancer(lb: LoadBalancer, context: CollectContext): ElbV2LoadBalancer | undefined {
   if (!lb.LoadBalancerArn || !lb.LoadBalancerName) return undefined;
   return {
@@ -83,7 +75,8 @@ export const elbv2Collectors: SliceCollectors<
   'elbv2.loadBalancers': {
     key: 'elbv2.loadBalancers',
     scope: 'regional',
-    actions: ['elasticloadbalancing:DescribeLoadBalancers', 'elasticloadbalancing:DescribeTags'],
+    // No check reads load balancer tags: DescribeTags is not called, so denying it cannot blank a region.
+    actions: ['elasticloadbalancing:DescribeLoadBalancers'],
     async collect(context) {
       const client = context.clients.get(ElasticLoadBalancingV2Client, context.region);
       const loadBalancers: ElbV2LoadBalancer[] = [];
@@ -93,17 +86,7 @@ export const elbv2Collectors: SliceCollectors<
           if (normalised) loadBalancers.push(normalised);
         }
       }
-      // Tags in batches of 20 ARNs: one call per 20 load balancers instead of one each.
-      const tags = new Map<string, Record<string, string>>();
-      for (const batch of chunks(loadBalancers, DESCRIBE_TAGS_BATCH)) {
-        const { TagDescriptions } = await client.send(
-          new DescribeTagsCommand({ ResourceArns: batch.map((lb) => lb.arn) }),
-        );
-        for (const description of TagDescriptions ?? []) {
-          if (description.ResourceArn) tags.set(description.ResourceArn, tagRecord(description.Tags));
-        }
-      }
-      return loadBalancers.map((lb) => ({ ...lb, tags: tags.get(lb.arn) ?? {} }));
+      return loadBalancers;
     },
   },
 

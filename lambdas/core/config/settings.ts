@@ -151,8 +151,6 @@ export const settingsSchema = z
     /** A Secrets Manager secret not accessed for this many days counts as unused (FSBP SecretsManager.3). */
     unusedSecretDays: days.default(90),
 
-    // managed data stores: ElastiCache, OpenSearch
-
     // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
     /** The shortest retention a CloudWatch Logs log group may have (FSBP CloudWatch.16 defaults to 365 days). */
     minLogRetentionDays: days.default(365),
