@@ -28,22 +28,10 @@ const loadCatalogue = async () => {
   };
 };
 
-/** The `srm-scan` command line. */
-export function buildProgram(io: CliIo): Command {
-  const program = new Command('srm-scan')
-    .description(
-      'Checks an AWS account, resource by resource, against the customer side of the Shared Responsibility Model.',
-    )
-    .version(TOOL_VERSION, '-V, --version', 'print the version')
-    .showHelpAfterError()
-    // Set before the subcommands are added: they inherit it, so usage errors reach main's handler.
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-
+/** What to scan and how: the options `scan` and `coverage` share, with the check selection. */
+const withScanOptions = (command: Command): Command =>
   withSelectionOptions(
-    program
-      .command('scan')
-      .description('scan the account of the current credentials (standard AWS credential chain)')
+    command
       .option('--config <file>', 'configuration file (JSON), overridden by flags')
       .option('--profile <name>', 'AWS profile from the shared config files')
       .option(
@@ -56,6 +44,22 @@ export function buildProgram(io: CliIo): Command {
         'regions where data may live (data residency)',
         regionList('--allowed-regions'),
       ),
+  );
+
+/** The `srm-scan` command line. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('srm-scan')
+    .description(
+      'Checks an AWS account, resource by resource, against the customer side of the Shared Responsibility Model.',
+    )
+    .version(TOOL_VERSION, '-V, --version', 'print the version')
+    .showHelpAfterError()
+    // Set before the subcommands are added: they inherit it, so usage errors reach main's handler.
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  withScanOptions(
+    program.command('scan').description('scan the account of the current credentials (standard AWS credential chain)'),
   )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--output <file>', 'write the report to a file instead of stdout (checked before the scan starts)')
@@ -85,25 +89,13 @@ export function buildProgram(io: CliIo): Command {
       io.setExitCode(exitCode);
     });
 
-  withSelectionOptions(
+  withScanOptions(
     program
       .command('coverage')
       .description(
         'list the services this account uses with what you owe for each and which obligations srm-scan checked (scans, or reads --report)',
       )
-      .option('--report <file>', 'read the map from a JSON report written by `srm-scan scan --format json`')
-      .option('--config <file>', 'configuration file (JSON), overridden by flags')
-      .option('--profile <name>', 'AWS profile from the shared config files')
-      .option(
-        '--regions <regions>',
-        'regions to scan, comma-separated (default: every enabled region)',
-        regionList('--regions'),
-      )
-      .option(
-        '--allowed-regions <regions>',
-        'regions where data may live (data residency)',
-        regionList('--allowed-regions'),
-      ),
+      .option('--report <file>', 'read the map from a JSON report written by `srm-scan scan --format json`'),
   )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--output <file>', 'write to a file instead of stdout')

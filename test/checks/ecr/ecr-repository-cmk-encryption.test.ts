@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ecrRepositoryCmkEncryption } from '../../../lambdas/core/checks/ecr/index.js';
-import { ACCOUNT_ID, customerKey, ecrRepository, runEcrCheck } from '../../fixtures/ecr.js';
+import { ACCOUNT_ID, ecrRepository, runEcrCheck } from '../../fixtures/ecr.js';
+import { kmsKey } from '../../fixtures/kms.js';
 
 describe('Check: ecr-repository-cmk-encryption', () => {
   it('fails AES256 and the AWS managed aws/ecr key', () => {
@@ -15,7 +16,7 @@ describe('Check: ecr-repository-cmk-encryption', () => {
     // Act
     const results = runEcrCheck(ecrRepositoryCmkEncryption, {
       'ecr.repositories': [aes, awsManaged, defaultKey],
-      'kms.keys': [customerKey('harbor-images')],
+      'kms.keys': [kmsKey('harbor-images')],
     });
 
     // Assess
@@ -31,7 +32,7 @@ describe('Check: ecr-repository-cmk-encryption', () => {
 
   it('passes a customer managed key of the account and another account’s key', () => {
     // Prepare
-    const key = customerKey('harbor-images');
+    const key = kmsKey('harbor-images');
     const own = ecrRepository('harbor-web', { encryptionType: 'KMS', kmsKeyArn: key.arn });
     const shared = ecrRepository('harbor-api', {
       encryptionType: 'KMS_DSSE',
