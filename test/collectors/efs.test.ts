@@ -3,6 +3,7 @@ import {
   DescribeBackupPolicyCommand,
   DescribeFileSystemPolicyCommand,
   DescribeFileSystemsCommand,
+  DescribeReplicationConfigurationsCommand,
   EFSClient,
 } from '@aws-sdk/client-efs';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -232,5 +233,69 @@ describe('Collector: efs.accessPoints', () => {
         rootDirectoryPath: '/',
       },
     ]);
+  });
+});
+
+describe('Collector: efs.replications', () => {
+  it("pages through the region's replication configurations and keeps each destination region", async () => {
+    // Prepare
+    efsMock
+      .on(DescribeReplicationConfigurationsCommand)
+      .resolvesOnce({
+        Replications: [
+          {
+            SourceFileSystemId: 'fs-0abc1234',
+            SourceFileSystemRegion: 'eu-west-1',
+            SourceFileSystemArn: fsArn('fs-0abc1234'),
+            OriginalSourceFileSystemArn: fsArn('fs-0abc1234'),
+            CreationTime: new Date('2026-06-01T00:00:00Z'),
+            Destinations: [{ Region: 'ap-southeast-1', FileSystemId: 'fs-0def5678', Status: 'ENABLED' }],
+          },
+        ],
+        NextToken: 'page-2',
+      })
+      .resolvesOnce({ Replications: [] });
+
+    // Act
+    const { value } = await runCollector(efsCollectors['efs.replications'], { region: 'eu-west-1' });
+
+    // Assess
+    expect(efsMock).toHaveReceivedNthCommandWith(DescribeReplicationConfigurationsCommand, 2, {
+      MaxResults: 100,
+      NextToken: 'page-2',
+    });
+    expect(value).toEqual([
+      {
+        region: 'eu-west-1',
+        sourceFileSystemId: 'fs-0abc1234',
+        destinations: [{ region: 'ap-southeast-1', fileSystemId: 'fs-0def5678', status: 'ENABLED' }],
+      },
+    ]);
+  });
+
+  it('reads ReplicationNotFound as a region without replication', async () => {
+    // Prepare
+    efsMock
+      .on(DescribeReplicationConfigurationsCommand)
+      .rejects(awsError('json', 'ReplicationNotFound', { status: 404 }));
+
+    // Act
+    const { value } = await runCollector(efsCollectors['efs.replications'], { region: 'eu-west-1' });
+
+    // Assess
+    expect(value).toEqual([]);
+  });
+
+  it('fails the region when the listing is denied', async () => {
+    // Prepare
+    efsMock
+      .on(DescribeReplicationConfigurationsCommand)
+      .rejects(awsError('json', 'AccessDeniedException', { status: 403 }));
+
+    // Act
+    const run = runCollector(efsCollectors['efs.replications'], { region: 'eu-west-1' });
+
+    // Assess
+    await expect(run).rejects.toMatchObject({ name: 'AccessDeniedException' });
   });
 });

@@ -1,11 +1,13 @@
 import {
   DescribeCacheClustersCommand,
+  DescribeGlobalReplicationGroupsCommand,
   DescribeReplicationGroupsCommand,
   ElastiCacheClient,
 } from '@aws-sdk/client-elasticache';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { elasticacheCollectors } from '../../lambdas/core/collectors/elasticache.js';
+import { replicationGroup } from '../fixtures/elasticache.js';
 import { awsError } from '../helpers/aws-errors.js';
 import { runCollector } from '../helpers/collect.js';
 
@@ -221,5 +223,63 @@ describe('Collector: elasticache.cacheClusters', () => {
 
     // Assess
     await expect(collecting).rejects.toThrow('AccessDenied');
+  });
+});
+
+describe('Collector: elasticache.globalDatastores', () => {
+  it('lists the members of the Global datastores where a replication group belongs to one', async () => {
+    // Prepare
+    elasticacheMock.on(DescribeGlobalReplicationGroupsCommand).resolves({
+      GlobalReplicationGroups: [
+        {
+          GlobalReplicationGroupId: 'ldgnf-harbor-sessions',
+          Members: [
+            { ReplicationGroupId: 'harbor-sessions', ReplicationGroupRegion: 'eu-west-1', Role: 'PRIMARY' },
+            { ReplicationGroupId: 'harbor-sessions-apac', ReplicationGroupRegion: 'ap-southeast-1', Role: 'SECONDARY' },
+          ],
+        },
+      ],
+    });
+    const dependencies = {
+      'elasticache.replicationGroups': [
+        replicationGroup('harbor-sessions', { region: 'eu-west-1', globalDatastoreId: 'ldgnf-harbor-sessions' }),
+      ],
+    };
+
+    // Act
+    const { value } = await runCollector(elasticacheCollectors['elasticache.globalDatastores'], {
+      region: 'eu-west-1',
+      dependencies,
+    });
+
+    // Assess
+    expect(elasticacheMock).toHaveReceivedCommandWith(DescribeGlobalReplicationGroupsCommand, { ShowMemberInfo: true });
+    expect(value).toEqual([
+      {
+        id: 'ldgnf-harbor-sessions',
+        region: 'eu-west-1',
+        members: [
+          { replicationGroupId: 'harbor-sessions', region: 'eu-west-1', role: 'PRIMARY' },
+          { replicationGroupId: 'harbor-sessions-apac', region: 'ap-southeast-1', role: 'SECONDARY' },
+        ],
+      },
+    ]);
+  });
+
+  it('makes no call in a region where no replication group belongs to a Global datastore', async () => {
+    // Prepare
+    const dependencies = {
+      'elasticache.replicationGroups': [replicationGroup('harbor-carts', { region: 'eu-west-1' })],
+    };
+
+    // Act
+    const { value } = await runCollector(elasticacheCollectors['elasticache.globalDatastores'], {
+      region: 'eu-west-1',
+      dependencies,
+    });
+
+    // Assess
+    expect(value).toEqual([]);
+    expect(elasticacheMock).toHaveReceivedCommandTimes(DescribeGlobalReplicationGroupsCommand, 0);
   });
 });

@@ -99,7 +99,14 @@ describe('Function: buildCoverageMap', () => {
     ];
 
     // Act
-    const map = buildCoverageMap({ checks: [], catalogue: CHECKS, findings: [], listed: new Map(), tagged, regions: ['eu-west-1', 'us-east-1'] });
+    const map = buildCoverageMap({
+      checks: [],
+      catalogue: CHECKS,
+      findings: [],
+      listed: new Map(),
+      tagged,
+      regions: ['eu-west-1', 'us-east-1'],
+    });
 
     // Assess
     expect(map.unknownServices).toEqual([
@@ -109,7 +116,13 @@ describe('Function: buildCoverageMap', () => {
 
   it('says the tagging API was not read when discovery is off', () => {
     // Act
-    const map = buildCoverageMap({ checks: [], catalogue: CHECKS, findings: [], listed: new Map(), regions: ['eu-west-1'] });
+    const map = buildCoverageMap({
+      checks: [],
+      catalogue: CHECKS,
+      findings: [],
+      listed: new Map(),
+      regions: ['eu-west-1'],
+    });
 
     // Assess
     expect(map.sources.taggingApi).toEqual({ state: 'not-collected', regions: [] });
@@ -123,7 +136,13 @@ describe('Function: buildCoverageMap', () => {
     ];
 
     // Act
-    const map = buildCoverageMap({ checks: [rootMfa], catalogue: CHECKS, findings, listed: new Map(), regions: ['eu-west-1'] });
+    const map = buildCoverageMap({
+      checks: [rootMfa],
+      catalogue: CHECKS,
+      findings,
+      listed: new Map(),
+      regions: ['eu-west-1'],
+    });
 
     // Assess
     expect(map.services.map((s) => [s.service, s.evidence])).toEqual([['iam', ['account-wide']]]);

@@ -37,6 +37,8 @@ const EMULATOR_GAPS: { checkIds: readonly string[]; slice: string; regions?: rea
   { checkIds: ['securityhub-hub-enabled'], slice: 'securityhub.hubs', regions: ['us-east-1'] },
   // IAM Access Analyzer has no backend at all (HTML 500 for ListAnalyzers); its check is covered by unit tests.
   { checkIds: ['accessanalyzer-analyzer-enabled'], slice: 'accessanalyzer.analyzers' },
+  // EFS DescribeReplicationConfigurations (HTTP 404): a file system's replicas cannot be listed in any region.
+  { checkIds: ['efs-file-system-in-allowed-region'], slice: 'efs.replications' },
   // The credential report has no <root_account> row.
   { checkIds: ['iam-root-not-used-recently'], slice: '<root_account>' },
 ];

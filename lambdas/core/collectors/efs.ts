@@ -6,9 +6,10 @@ import {
   type FileSystemDescription,
   paginateDescribeAccessPoints,
   paginateDescribeFileSystems,
+  paginateDescribeReplicationConfigurations,
 } from '@aws-sdk/client-efs';
 import { isAwsError } from '../aws/clients.js';
-import type { EfsAccessPoint, EfsFileSystem } from '../inventory/index.js';
+import type { EfsAccessPoint, EfsFileSystem, EfsReplication } from '../inventory/index.js';
 import { parsePolicyDocument } from '../policy/index.js';
 import { collectEach } from './context.js';
 import { tagRecord } from './shapes.js';
@@ -68,7 +69,7 @@ const fileSystemsOf = (context: CollectContext): EfsFileSystem[] =>
   context.get('efs.fileSystems').filter((fs) => fs.region === context.region);
 
 export const efsCollectors: SliceCollectors<
-  'efs.fileSystems' | 'efs.fileSystemPolicies' | 'efs.backupPolicies' | 'efs.accessPoints'
+  'efs.fileSystems' | 'efs.fileSystemPolicies' | 'efs.backupPolicies' | 'efs.accessPoints' | 'efs.replications'
 > = {
   'efs.fileSystems': {
     key: 'efs.fileSystems',
@@ -148,6 +149,44 @@ export const efsCollectors: SliceCollectors<
         }
       }
       return accessPoints;
+    },
+  },
+
+  'efs.replications': {
+    key: 'efs.replications',
+    scope: 'regional',
+    actions: ['elasticfilesystem:DescribeReplicationConfigurations'],
+    async collect(context) {
+      const client = context.clients.get(EFSClient, context.region);
+      const replications: EfsReplication[] = [];
+      try {
+        // Without a FileSystemId, one listing returns every replication configuration of the region.
+        for await (const page of paginateDescribeReplicationConfigurations({ client, pageSize: EFS_PAGE_SIZE }, {})) {
+          for (const replication of page.Replications ?? []) {
+            if (!replication.SourceFileSystemId) continue;
+            replications.push({
+              region: context.region,
+              sourceFileSystemId: replication.SourceFileSystemId,
+              destinations: (replication.Destinations ?? []).flatMap((d) =>
+                d.Region
+                  ? [
+                      {
+                        region: d.Region,
+                        ...(d.FileSystemId && { fileSystemId: d.FileSystemId }),
+                        ...(d.Status && { status: d.Status }),
+                      },
+                    ]
+                  : [],
+              ),
+            });
+          }
+        }
+      } catch (error) {
+        // EFS answers ReplicationNotFound when the region holds no replication configuration at all.
+        if (isAwsError(error, 'ReplicationNotFound')) return [];
+        throw error;
+      }
+      return replications;
     },
   },
 };

@@ -1,11 +1,12 @@
 import {
   ElastiCacheClient,
   paginateDescribeCacheClusters,
+  paginateDescribeGlobalReplicationGroups,
   paginateDescribeReplicationGroups,
   type ReplicationGroup,
   type CacheCluster as SdkCacheCluster,
 } from '@aws-sdk/client-elasticache';
-import type { CacheCluster, CacheReplicationGroup } from '../inventory/index.js';
+import type { CacheCluster, CacheGlobalDatastore, CacheReplicationGroup } from '../inventory/index.js';
 import type { CollectContext, SliceCollectors } from './types.js';
 
 /** The largest page DescribeReplicationGroups and DescribeCacheClusters accept (`MaxRecords` 20–100). */
@@ -40,6 +41,9 @@ function toReplicationGroup(group: ReplicationGroup, context: CollectContext): C
       snapshotRetentionLimit: group.SnapshotRetentionLimit ?? 0,
       ...(group.AutoMinorVersionUpgrade !== undefined && { autoMinorVersionUpgrade: group.AutoMinorVersionUpgrade }),
       memberClusterIds: group.MemberClusters ?? [],
+      ...(group.GlobalReplicationGroupInfo?.GlobalReplicationGroupId && {
+        globalDatastoreId: group.GlobalReplicationGroupInfo.GlobalReplicationGroupId,
+      }),
     },
   ];
 }
@@ -72,7 +76,9 @@ function toCacheCluster(cluster: SdkCacheCluster, context: CollectContext): Cach
   ];
 }
 
-export const elasticacheCollectors: SliceCollectors<'elasticache.replicationGroups' | 'elasticache.cacheClusters'> = {
+export const elasticacheCollectors: SliceCollectors<
+  'elasticache.replicationGroups' | 'elasticache.cacheClusters' | 'elasticache.globalDatastores'
+> = {
   'elasticache.replicationGroups': {
     key: 'elasticache.replicationGroups',
     scope: 'regional',
@@ -104,6 +110,46 @@ export const elasticacheCollectors: SliceCollectors<'elasticache.replicationGrou
         clusters.push(...(page.CacheClusters ?? []).flatMap((c) => toCacheCluster(c, context)));
       }
       return clusters;
+    },
+  },
+
+  'elasticache.globalDatastores': {
+    key: 'elasticache.globalDatastores',
+    scope: 'regional',
+    actions: ['elasticache:DescribeGlobalReplicationGroups'],
+    dependsOn: ['elasticache.replicationGroups'],
+    /** Only where a replication group says it belongs to a Global datastore: most regions need no call. */
+    async collect(context) {
+      const inDatastore = context
+        .get('elasticache.replicationGroups')
+        .some((g) => g.region === context.region && g.globalDatastoreId !== undefined);
+      if (!inDatastore) return [];
+      const datastores: CacheGlobalDatastore[] = [];
+      const pages = paginateDescribeGlobalReplicationGroups(
+        { client: client(context), pageSize: PAGE_SIZE },
+        { ShowMemberInfo: true },
+      );
+      for await (const page of pages) {
+        for (const datastore of page.GlobalReplicationGroups ?? []) {
+          if (!datastore.GlobalReplicationGroupId) continue;
+          datastores.push({
+            id: datastore.GlobalReplicationGroupId,
+            region: context.region,
+            members: (datastore.Members ?? []).flatMap((m) =>
+              m.ReplicationGroupId && m.ReplicationGroupRegion
+                ? [
+                    {
+                      replicationGroupId: m.ReplicationGroupId,
+                      region: m.ReplicationGroupRegion,
+                      ...(m.Role && { role: m.Role }),
+                    },
+                  ]
+                : [],
+            ),
+          });
+        }
+      }
+      return datastores;
     },
   },
 };

@@ -191,9 +191,7 @@ export function buildCoverageMap(input: CoverageInput): CoverageMap {
         tallies,
       ),
     ];
-  }).sort(
-    (a, b) => SRM_CLASSES.indexOf(a.srmClass) - SRM_CLASSES.indexOf(b.srmClass) || a.name.localeCompare(b.name),
-  );
+  }).sort((a, b) => SRM_CLASSES.indexOf(a.srmClass) - SRM_CLASSES.indexOf(b.srmClass) || a.name.localeCompare(b.name));
 
   const issues = input.taggingIssues ?? [];
   const taggingState =

@@ -28,3 +28,10 @@ export interface EfsAccessPoint extends AwsResource {
   /** The directory the access point exposes as the root; `/` (the file system's root) when none is set. */
   rootDirectoryPath: string;
 }
+
+/** An EFS replication configuration: the source file system and the regions its replica lives in. */
+export interface EfsReplication {
+  region: string;
+  sourceFileSystemId: string;
+  destinations: readonly { region: string; fileSystemId?: string; status?: string }[];
+}

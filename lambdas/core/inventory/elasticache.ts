@@ -26,6 +26,8 @@ export interface CacheReplicationGroup extends AwsResource {
   /** Absent when the API does not report it (it is then read from the member clusters). */
   autoMinorVersionUpgrade?: boolean;
   memberClusterIds: readonly string[];
+  /** The Global datastore the group belongs to, whose other members hold copies of its data in other regions. */
+  globalDatastoreId?: string;
 }
 
 /**
@@ -48,4 +50,12 @@ export interface CacheCluster extends AwsResource {
   authTokenEnabled: boolean;
   snapshotRetentionLimit: number;
   autoMinorVersionUpgrade?: boolean;
+}
+
+/** A Global datastore (DescribeGlobalReplicationGroups): the replication groups, in several regions, that share its data. */
+export interface CacheGlobalDatastore {
+  id: string;
+  /** The region it was listed in. */
+  region: string;
+  members: readonly { replicationGroupId: string; region: string; role?: string }[];
 }

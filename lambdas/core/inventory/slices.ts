@@ -27,9 +27,9 @@ import type {
   EcrRepositoryPolicy,
 } from './ecr.js';
 import type { EcsCluster, EcsService, EcsTaskDefinition } from './ecs.js';
-import type { EfsAccessPoint, EfsBackupPolicy, EfsFileSystem, EfsFileSystemPolicy } from './efs.js';
+import type { EfsAccessPoint, EfsBackupPolicy, EfsFileSystem, EfsFileSystemPolicy, EfsReplication } from './efs.js';
 import type { EksCluster, EksNodegroup } from './eks.js';
-import type { CacheCluster, CacheReplicationGroup } from './elasticache.js';
+import type { CacheCluster, CacheGlobalDatastore, CacheReplicationGroup } from './elasticache.js';
 import type {
   ClassicLoadBalancer,
   ClassicLoadBalancerAttributes,
@@ -179,10 +179,12 @@ export interface SliceTypes {
   'efs.fileSystemPolicies': readonly EfsFileSystemPolicy[];
   'efs.backupPolicies': readonly EfsBackupPolicy[];
   'efs.accessPoints': readonly EfsAccessPoint[];
+  'efs.replications': readonly EfsReplication[];
 
   // managed data stores: ElastiCache, OpenSearch
   'elasticache.replicationGroups': readonly CacheReplicationGroup[];
   'elasticache.cacheClusters': readonly CacheCluster[];
+  'elasticache.globalDatastores': readonly CacheGlobalDatastore[];
   'opensearch.domains': readonly OpenSearchDomain[];
 
   // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms

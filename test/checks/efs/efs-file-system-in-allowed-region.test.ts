@@ -12,9 +12,13 @@ describe('Check: efs-file-system-in-allowed-region', () => {
     const resource = fileSystem('fs-0abc1234', { region: REGION });
 
     // Act
-    const [result] = runCheckOn(efsFileSystemInAllowedRegion, inventoryWith({ 'efs.fileSystems': [resource] }), {
-      settings: ALLOWED,
-    });
+    const [result] = runCheckOn(
+      efsFileSystemInAllowedRegion,
+      inventoryWith({ 'efs.fileSystems': [resource], 'efs.replications': [] }),
+      {
+        settings: ALLOWED,
+      },
+    );
 
     // Assess
     expect(result?.status).toBe('FAIL');
@@ -27,9 +31,13 @@ describe('Check: efs-file-system-in-allowed-region', () => {
     const resource = fileSystem('fs-0abc1234', { region: REGION });
 
     // Act
-    const [result] = runCheckOn(efsFileSystemInAllowedRegion, inventoryWith({ 'efs.fileSystems': [resource] }), {
-      settings: ALLOWED,
-    });
+    const [result] = runCheckOn(
+      efsFileSystemInAllowedRegion,
+      inventoryWith({ 'efs.fileSystems': [resource], 'efs.replications': [] }),
+      {
+        settings: ALLOWED,
+      },
+    );
 
     // Assess
     expect(result).toMatchObject({ status: 'PASS', resource: { arn: resource.arn } });
@@ -41,7 +49,10 @@ describe('Check: efs-file-system-in-allowed-region', () => {
     const resource = fileSystem('fs-0abc1234', { region: REGION });
 
     // Act
-    const results = runCheckOn(efsFileSystemInAllowedRegion, inventoryWith({ 'efs.fileSystems': [resource] }));
+    const results = runCheckOn(
+      efsFileSystemInAllowedRegion,
+      inventoryWith({ 'efs.fileSystems': [resource], 'efs.replications': [] }),
+    );
 
     // Assess
     expect(results).toHaveLength(1);
@@ -50,9 +61,37 @@ describe('Check: efs-file-system-in-allowed-region', () => {
 
   it('stays silent when the service holds nothing', () => {
     // Act
-    const results = runCheckOn(efsFileSystemInAllowedRegion, inventoryWith({ 'efs.fileSystems': [] }));
+    const results = runCheckOn(
+      efsFileSystemInAllowedRegion,
+      inventoryWith({ 'efs.fileSystems': [], 'efs.replications': [] }),
+    );
 
     // Assess
     expect(results).toEqual([]);
+  });
+
+  it('fails a file system in an allowed region that replicates outside them', () => {
+    // Prepare
+    const source = fileSystem('fs-0abc1234', { region: 'eu-west-1' });
+    const replication = {
+      region: 'eu-west-1',
+      sourceFileSystemId: 'fs-0abc1234',
+      destinations: [{ region: 'ap-southeast-1', fileSystemId: 'fs-0def5678', status: 'ENABLED' }],
+    };
+
+    // Act
+    const [result] = runCheckOn(
+      efsFileSystemInAllowedRegion,
+      inventoryWith({ 'efs.fileSystems': [source], 'efs.replications': [replication] }),
+      { settings: ALLOWED },
+    );
+
+    // Assess
+    expect(result).toEqual({
+      status: 'FAIL',
+      resource: source,
+      message:
+        'EFS file system fs-0abc1234 is in eu-west-1 but has a replica (fs-0def5678) in ap-southeast-1, outside the allowed regions (us-east-1, eu-west-1).',
+    });
   });
 });

@@ -14,7 +14,11 @@ describe('Check: elasticache-cluster-in-allowed-region', () => {
     // Act
     const [result] = runCheckOn(
       elasticacheClusterInAllowedRegion,
-      inventoryWith({ 'elasticache.replicationGroups': [resource], 'elasticache.cacheClusters': [] }),
+      inventoryWith({
+        'elasticache.replicationGroups': [resource],
+        'elasticache.cacheClusters': [],
+        'elasticache.globalDatastores': [],
+      }),
       { settings: ALLOWED },
     );
 
@@ -31,7 +35,11 @@ describe('Check: elasticache-cluster-in-allowed-region', () => {
     // Act
     const [result] = runCheckOn(
       elasticacheClusterInAllowedRegion,
-      inventoryWith({ 'elasticache.replicationGroups': [resource], 'elasticache.cacheClusters': [] }),
+      inventoryWith({
+        'elasticache.replicationGroups': [resource],
+        'elasticache.cacheClusters': [],
+        'elasticache.globalDatastores': [],
+      }),
       { settings: ALLOWED },
     );
 
@@ -47,7 +55,11 @@ describe('Check: elasticache-cluster-in-allowed-region', () => {
     // Act
     const results = runCheckOn(
       elasticacheClusterInAllowedRegion,
-      inventoryWith({ 'elasticache.replicationGroups': [resource], 'elasticache.cacheClusters': [] }),
+      inventoryWith({
+        'elasticache.replicationGroups': [resource],
+        'elasticache.cacheClusters': [],
+        'elasticache.globalDatastores': [],
+      }),
     );
 
     // Assess
@@ -59,10 +71,67 @@ describe('Check: elasticache-cluster-in-allowed-region', () => {
     // Act
     const results = runCheckOn(
       elasticacheClusterInAllowedRegion,
-      inventoryWith({ 'elasticache.replicationGroups': [], 'elasticache.cacheClusters': [] }),
+      inventoryWith({
+        'elasticache.replicationGroups': [],
+        'elasticache.cacheClusters': [],
+        'elasticache.globalDatastores': [],
+      }),
     );
 
     // Assess
     expect(results).toEqual([]);
+  });
+
+  it('fails a replication group whose Global datastore has a member outside the allowed regions', () => {
+    // Prepare
+    const group = replicationGroup('harbor-sessions', {
+      region: 'eu-west-1',
+      globalDatastoreId: 'ldgnf-harbor-sessions',
+    });
+    const datastore = {
+      id: 'ldgnf-harbor-sessions',
+      region: 'eu-west-1',
+      members: [
+        { replicationGroupId: 'harbor-sessions', region: 'eu-west-1', role: 'PRIMARY' },
+        { replicationGroupId: 'harbor-sessions-apac', region: 'ap-southeast-1', role: 'SECONDARY' },
+      ],
+    };
+
+    // Act
+    const [result] = runCheckOn(
+      elasticacheClusterInAllowedRegion,
+      inventoryWith({
+        'elasticache.replicationGroups': [group],
+        'elasticache.cacheClusters': [],
+        'elasticache.globalDatastores': [datastore],
+      }),
+      { settings: ALLOWED },
+    );
+
+    // Assess
+    expect(result?.status).toBe('FAIL');
+    expect(result?.message).toContain('has Global datastore member harbor-sessions-apac in ap-southeast-1');
+  });
+
+  it('cannot decide for a group whose Global datastore was not listed', () => {
+    // Prepare
+    const group = replicationGroup('harbor-sessions', { region: 'eu-west-1', globalDatastoreId: 'ldgnf-gone' });
+
+    // Act
+    const [result] = runCheckOn(
+      elasticacheClusterInAllowedRegion,
+      inventoryWith({
+        'elasticache.replicationGroups': [group],
+        'elasticache.cacheClusters': [],
+        'elasticache.globalDatastores': [],
+      }),
+      { settings: ALLOWED },
+    );
+
+    // Assess
+    expect(result?.status).toBe('ERROR');
+    expect(result?.message).toContain(
+      'the region of the members of Global datastore ldgnf-gone could not be determined',
+    );
   });
 });
