@@ -34,15 +34,23 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import { WAFV2Client } from '@aws-sdk/client-wafv2';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { AwsCredentialIdentity, MetadataBearer, MiddlewareStack } from '@smithy/types';
+import type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  MetadataBearer,
+  MiddlewareStack,
+} from '@smithy/types';
 import { redactSecrets } from '../secrets/index.js';
 import type { ApiCallCounter } from './api-calls.js';
 
 export interface AwsClientOptions {
   /** Named profile from the shared config files; otherwise the default credential chain. */
   profile?: string;
-  /** Fixed credentials (the demo's emulator); otherwise the profile or the default credential chain. */
-  credentials?: AwsCredentialIdentity;
+  /**
+   * Fixed credentials (the demo's emulator) or a provider (a member account's assumed role); otherwise the profile
+   * or the default credential chain.
+   */
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   /** Region of the calls that need one before the account's regions are known. Default `AWS_REGION`, `AWS_DEFAULT_REGION`. */
   region?: string;
   /**
