@@ -57,3 +57,30 @@ export const positiveInteger =
     }
     return number;
   };
+
+/** A comma-separated list of 12-digit AWS account ids, without duplicates. */
+export const accountList =
+  (flag: string) =>
+  (value: string, previous: string[] = []): string[] => {
+    const items = commaList(flag, '111111111111,222222222222')(value);
+    const bad = items.filter((item) => !/^\d{12}$/.test(item));
+    if (bad.length > 0) {
+      throw new InvalidArgumentError(
+        `${flag}: ${bad.map((b) => `"${b}"`).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not a 12-digit AWS account id.`,
+      );
+    }
+    return [...new Set([...previous, ...items])];
+  };
+
+/** A value that must match `pattern`, described in the message by `what`. */
+export const matching =
+  (flag: string, pattern: RegExp, what: string) =>
+  (value: string): string => {
+    if (!pattern.test(value)) throw new InvalidArgumentError(`${flag}: "${value}" is not ${what}.`);
+    return value;
+  };
+
+/** IAM role names: up to 64 of letters, digits and `+=,.@_-`. */
+export const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+/** sts:ExternalId: 2 to 1,224 of letters, digits and `+=,.@:/_-`. */
+export const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;

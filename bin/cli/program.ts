@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { TOOL_VERSION } from '../../lambdas/core/model/version.js';
 import { NOTIFY_ON, SEVERITIES } from '../../lambdas/core/srm/vocabulary.js';
 import type { CoverageFlags } from './coverage-command.js';
-import { positiveInteger, regionList } from './options.js';
+import { accountList, EXTERNAL_ID, matching, positiveInteger, ROLE_NAME, regionList } from './options.js';
 import { assertWritable, emit } from './output.js';
 import type { ScanFlags } from './resolve-config.js';
 import { SELECTION_FLAGS, type SelectionFlags, selectionFromFlags, withSelectionOptions } from './selection.js';
@@ -83,7 +83,46 @@ export function buildProgram(io: CliIo): Command {
     )
     .addOption(new Option('--notify-on <when>', 'when to send the digest').choices(NOTIFY_ON).default('changes'))
     .option('--history-ttl-days <days>', 'days to keep resolved history', positiveInteger('--history-ttl-days'))
+    .addOption(
+      new Option('--accounts <ids>', 'scan these accounts (12-digit ids, comma-separated) through their member role')
+        .argParser(accountList('--accounts'))
+        .conflicts('org'),
+    )
+    .option(
+      '--org',
+      'scan every ACTIVE account of the AWS Organization (management or delegated administrator credentials)',
+    )
+    .option(
+      '--ou <id>',
+      'with --org: only the accounts under this organisational unit (ou-…) or root (r-…), child OUs included',
+      matching(
+        '--ou',
+        /^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/,
+        'an organisational unit id (ou-xxxx-xxxxxxxx) or a root id (r-xxxx)',
+      ),
+    )
+    .option(
+      '--role-name <name>',
+      'with --accounts/--org: the role to assume in each member account (default SrmScanReader)',
+      matching('--role-name', ROLE_NAME, 'an IAM role name (up to 64 of letters, digits and +=,.@_-)'),
+    )
+    .option(
+      '--external-id <id>',
+      "with --accounts/--org: the sts:ExternalId the member roles' trust requires",
+      matching('--external-id', EXTERNAL_ID, 'an external id (2 to 1,224 of letters, digits and +=,.@:/_-)'),
+    )
+    .option(
+      '--max-parallel-accounts <n>',
+      'with --accounts/--org: accounts scanned at once (default 4)',
+      positiveInteger('--max-parallel-accounts'),
+    )
     .action(async (flags: ScanFlags) => {
+      if (flags.accounts || flags.org || flags.ou || flags.roleName || flags.externalId || flags.maxParallelAccounts) {
+        const { runOrganizationScanCommand } = await import('./org-scan-command.js');
+        const { exitCode } = await runOrganizationScanCommand(flags, io);
+        io.setExitCode(exitCode);
+        return;
+      }
       const { runScanCommand } = await import('./scan-command.js');
       const { exitCode } = await runScanCommand(flags, io);
       io.setExitCode(exitCode);
@@ -139,6 +178,45 @@ export function buildProgram(io: CliIo): Command {
     const policy = scannerPolicyDocument(requiredActions(catalogue.select(flags), COLLECTORS));
     await emit(io.stdout, `${JSON.stringify(policy, null, 2)}\n`, flags.output);
   });
+
+  withSelectionOptions(
+    program
+      .command('member-role-template')
+      .description(
+        'print a CloudFormation template (JSON, StackSet-ready) of the read-only role srm-scan assumes in member accounts',
+      )
+      .option(
+        '--role-name <name>',
+        'default of the RoleName parameter (default SrmScanReader)',
+        matching('--role-name', ROLE_NAME, 'an IAM role name (up to 64 of letters, digits and +=,.@_-)'),
+      )
+      .option('--scanner-principal <arn>', "default of the ScannerPrincipalArn parameter: the scanner's role ARN")
+      .option(
+        '--external-id <id>',
+        'default of the ExternalId parameter',
+        matching('--external-id', EXTERNAL_ID, 'an external id (2 to 1,224 of letters, digits and +=,.@:/_-)'),
+      )
+      .option('--output <file>', 'write to a file instead of stdout'),
+  ).action(
+    async (
+      flags: SelectionFlags & { roleName?: string; scannerPrincipal?: string; externalId?: string; output?: string },
+    ) => {
+      if (flags.output) await assertWritable(flags.output);
+      const [catalogue, { COLLECTORS }, { requiredActions }, { memberRoleTemplate }] = await Promise.all([
+        loadCatalogue(),
+        import('../../lambdas/core/collectors/index.js'),
+        import('../../lambdas/core/engine/permissions.js'),
+        import('../../lambdas/core/org/member-role-template.js'),
+      ]);
+      const template = memberRoleTemplate({
+        actions: requiredActions(catalogue.select(flags), COLLECTORS),
+        ...(flags.roleName && { roleName: flags.roleName }),
+        ...(flags.scannerPrincipal && { scannerPrincipal: flags.scannerPrincipal }),
+        ...(flags.externalId && { externalId: flags.externalId }),
+      });
+      await emit(io.stdout, `${JSON.stringify(template, null, 2)}\n`, flags.output);
+    },
+  );
 
   program
     .command('demo')

@@ -23,6 +23,13 @@ export interface ScanFlags extends SelectionFlags {
   notifyOn: NotifyOn;
   historyTtlDays?: number;
   showPasses?: boolean;
+  /** Organisation mode: explicit member accounts, or every account of the organisation (`--org`, `--ou`). */
+  accounts?: string[];
+  org?: boolean;
+  ou?: string;
+  roleName?: string;
+  externalId?: string;
+  maxParallelAccounts?: number;
 }
 
 async function readJson(path: string, what: string): Promise<unknown> {

@@ -1,7 +1,12 @@
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { type AwsClientOptions, AwsClients } from '../../lambdas/core/aws/clients.js';
 import { selectChecks } from '../../lambdas/core/engine/select.js';
-import { describeCoverage, isUnsuppressedFailure, type ScanReport } from '../../lambdas/core/findings/model.js';
+import {
+  describeCoverage,
+  isUnsuppressedFailure,
+  type ScanCoverage,
+  type ScanReport,
+} from '../../lambdas/core/findings/model.js';
 import { runScanJob, type ScanJobResult } from '../../lambdas/core/job/run-scan-job.js';
 import { ConfigurationError } from '../../lambdas/core/model/errors.js';
 import { renderCsv } from '../../lambdas/core/reports/csv.js';
@@ -24,16 +29,19 @@ const render = (report: ScanReport, format: OutputFormat, showPasses: boolean): 
   format === 'json' ? renderJson(report) : format === 'csv' ? renderCsv(report) : renderTable(report, { showPasses });
 
 /** Why the exit gates are met, one sentence each; empty when the run exits 0. */
-function gateFailures(report: ScanReport, gates: { failOn?: Severity; failOnError?: boolean }): string[] {
+export function gateFailures(
+  report: { findings: ScanReport['findings']; coverage: ScanCoverage },
+  gates: { failOn?: Severity; failOnError?: boolean },
+): string[] {
   const reasons: string[] = [];
   const { failOn } = gates;
   if (failOn) {
     const failing = report.findings.filter((f) => isUnsuppressedFailure(f) && atLeast(f.severity, failOn)).length;
     if (failing > 0) reasons.push(`${failing} unsuppressed finding(s) at or above ${failOn} (--fail-on)`);
   }
-  if (gates.failOnError && report.scan.coverage.notEvaluated > 0) {
+  if (gates.failOnError && report.coverage.notEvaluated > 0) {
     reasons.push(
-      `${report.scan.coverage.notEvaluated} resource-check(s) could not be evaluated (--fail-on-error; see the collection issues)`,
+      `${report.coverage.notEvaluated} resource-check(s) could not be evaluated (--fail-on-error; see the collection issues)`,
     );
   }
   return reasons;
@@ -116,10 +124,13 @@ export async function runScanCommand(
   if (result.alert)
     io.stderr.write(`Alert: ${result.alert.published ? `published "${result.alert.subject}"` : result.alert.reason}\n`);
 
-  const reasons = gateFailures(report, {
-    ...(flags.failOn && { failOn: flags.failOn }),
-    ...(flags.failOnError && { failOnError: true }),
-  });
+  const reasons = gateFailures(
+    { findings: report.findings, coverage: report.scan.coverage },
+    {
+      ...(flags.failOn && { failOn: flags.failOn }),
+      ...(flags.failOnError && { failOnError: true }),
+    },
+  );
   if (reasons.length > 0) {
     io.stderr.write(`Exiting with code 1: ${reasons.join('; ')}.\n`);
     return { exitCode: 1, result };

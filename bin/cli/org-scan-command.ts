@@ -1,0 +1,164 @@
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
+import { type AwsClientOptions, AwsClients } from '../../lambdas/core/aws/clients.js';
+import { selectChecks } from '../../lambdas/core/engine/select.js';
+import { describeCoverage } from '../../lambdas/core/findings/model.js';
+import { CollectionError, ConfigurationError } from '../../lambdas/core/model/errors.js';
+import { listOrganizationAccounts, type OrganizationAccount } from '../../lambdas/core/org/accounts.js';
+import { DEFAULT_MEMBER_ROLE_NAME } from '../../lambdas/core/org/member-session.js';
+import {
+  DEFAULT_MAX_PARALLEL_ACCOUNTS,
+  type OrganizationReport,
+  type OrganizationScanResult,
+  runOrganizationScan,
+} from '../../lambdas/core/org/organization-scan.js';
+import {
+  renderOrganizationCsv,
+  renderOrganizationJson,
+  renderOrganizationTable,
+} from '../../lambdas/core/reports/organization.js';
+import { assertWritable, emit } from './output.js';
+import { assertProfileExists } from './profile.js';
+import { type OutputFormat, resolveConfig, type ScanFlags } from './resolve-config.js';
+import { gateFailures, type ScanCommandIo } from './scan-command.js';
+
+/** Where Organizations answers in the commercial partition. */
+const ORGANIZATIONS_REGION = 'us-east-1';
+
+const render = (report: OrganizationReport, format: OutputFormat, showPasses: boolean): string =>
+  format === 'json'
+    ? renderOrganizationJson(report)
+    : format === 'csv'
+      ? renderOrganizationCsv(report)
+      : renderOrganizationTable(report, { showPasses });
+
+/** The flag combinations organisation mode refuses, before anything is read or called. */
+export function assertOrganizationFlags(flags: ScanFlags): void {
+  if (flags.ou && !flags.org) {
+    throw new ConfigurationError('--ou needs --org: it narrows the organisation to one organisational unit.');
+  }
+  if (!flags.accounts && !flags.org) {
+    const given = [
+      flags.roleName && '--role-name',
+      flags.externalId && '--external-id',
+      flags.maxParallelAccounts && '--max-parallel-accounts',
+    ].filter(Boolean);
+    throw new ConfigurationError(
+      `${given.join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to member accounts only: add --accounts <ids> or --org.`,
+    );
+  }
+  if (flags.alertTopicArn) {
+    throw new ConfigurationError(
+      '--alert-topic-arn is not supported with --accounts/--org yet: one digest across accounts is not built. Scan with --findings-table (each account keeps its lifecycle) and alert per account with single-account scans or the deployed scanner.',
+    );
+  }
+}
+
+async function accountsToScan(flags: ScanFlags, clientOptions: AwsClientOptions): Promise<OrganizationAccount[]> {
+  if (flags.accounts) return flags.accounts.map((accountId) => ({ accountId }));
+  const clients = new AwsClients(new ApiCallCounter(), clientOptions);
+  try {
+    const accounts = await listOrganizationAccounts(
+      clients.get(OrganizationsClient, ORGANIZATIONS_REGION),
+      flags.ou ? { ou: flags.ou } : {},
+    );
+    if (accounts.length === 0) {
+      throw new CollectionError(
+        `No ACTIVE account found ${flags.ou ? `under ${flags.ou}` : 'in the organisation'}: nothing to scan.`,
+      );
+    }
+    return accounts;
+  } finally {
+    clients.destroy();
+  }
+}
+
+/**
+ * `srm-scan scan --accounts …` or `--org [--ou …]`: validates what it can before calling AWS, lists the accounts,
+ * scans them (at most `--max-parallel-accounts` at once) through their member role, writes one report grouped by
+ * account and returns the exit code: 1 when no account could be scanned, when a gate is met across accounts, or
+ * with `--fail-on-error` when an account could not be scanned; else 0.
+ */
+export async function runOrganizationScanCommand(
+  flags: ScanFlags,
+  io: ScanCommandIo,
+  clientOptions: AwsClientOptions = {},
+): Promise<{ exitCode: number; result: OrganizationScanResult }> {
+  assertOrganizationFlags(flags);
+  const { config, labels } = await resolveConfig(flags);
+  if (flags.output) await assertWritable(flags.output);
+  if (flags.profile) await assertProfileExists(flags.profile);
+  const { CHECKS } = await import('../../lambdas/core/checks/registry.js');
+  const checks = selectChecks(CHECKS, config, labels);
+  const options: AwsClientOptions = { ...clientOptions, ...(flags.profile && { profile: flags.profile }) };
+
+  const accounts = await accountsToScan(flags, options);
+  const roleName = flags.roleName ?? DEFAULT_MEMBER_ROLE_NAME;
+  const parallel = flags.maxParallelAccounts ?? DEFAULT_MAX_PARALLEL_ACCOUNTS;
+  io.stderr.write(
+    `Scanning ${accounts.length} account(s), ${Math.min(parallel, accounts.length)} at a time, through role ${roleName}${flags.externalId ? ' with an external id' : ''}\n`,
+  );
+  const result = await runOrganizationScan({
+    accounts,
+    checks,
+    catalogue: CHECKS,
+    config,
+    clientOptions: options,
+    roleName,
+    maxParallelAccounts: parallel,
+    ...(flags.externalId && { externalId: flags.externalId }),
+    ...(flags.findingsTable && {
+      store: {
+        tableName: flags.findingsTable,
+        ...(flags.historyTtlDays !== undefined && { historyTtlDays: flags.historyTtlDays }),
+      },
+    }),
+    onAccountDone: (outcome) => {
+      const who = outcome.name ? `${outcome.accountId} (${outcome.name})` : outcome.accountId;
+      if (outcome.status === 'failed') {
+        io.stderr.write(`  ${who}: NOT SCANNED: ${outcome.failure.errorCode}: ${outcome.failure.message}\n`);
+        return;
+      }
+      const { report, lifecycle } = outcome.result;
+      const t = report.scan.totals;
+      io.stderr.write(
+        `  ${who}: scanned, FAIL ${t.FAIL} · PASS ${t.PASS} · ERROR ${t.ERROR}${lifecycle ? ` · stored: ${lifecycle.new} new, ${lifecycle.regressed} regressed, ${lifecycle.resolved} resolved` : ''}\n`,
+      );
+    },
+  });
+
+  const { organization } = result;
+  await emit(io.stdout, render(result, flags.format, Boolean(flags.showPasses)), flags.output);
+  if (flags.output) io.stderr.write(`Report written to ${flags.output}\n`);
+  if (flags.format !== 'table') {
+    io.stderr.write(`Across ${result.reports.length} scanned account(s): ${describeCoverage(organization.coverage)}\n`);
+    for (const report of result.reports) {
+      for (const problem of report.scan.suppressionProblems) {
+        io.stderr.write(`Suppression warning (${report.scan.accountId}): ${problem.detail}\n`);
+      }
+    }
+  }
+  if (organization.failures.length > 0) {
+    io.stderr.write(
+      `${organization.failures.length} of ${accounts.length} account(s) could not be scanned: ${organization.failures.map((f) => f.accountId).join(', ')}\n`,
+    );
+  }
+  if (result.reports.length === 0) {
+    io.stderr.write('Exiting with code 1: no account could be scanned.\n');
+    return { exitCode: 1, result };
+  }
+  const reasons = gateFailures(
+    { findings: result.reports.flatMap((r) => r.findings), coverage: organization.coverage },
+    { ...(flags.failOn && { failOn: flags.failOn }), ...(flags.failOnError && { failOnError: true }) },
+  );
+  if (flags.failOnError && organization.failures.length > 0) {
+    reasons.push(
+      `${organization.failures.length} account(s) could not be scanned (--fail-on-error): ${organization.failures.map((f) => f.accountId).join(', ')}`,
+    );
+  }
+  if (reasons.length > 0) {
+    io.stderr.write(`Exiting with code 1: ${reasons.join('; ')}.\n`);
+    return { exitCode: 1, result };
+  }
+  return { exitCode: 0, result };
+}
