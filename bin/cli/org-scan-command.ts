@@ -116,7 +116,7 @@ export async function runOrganizationScanCommand(
     onAccountDone: (outcome) => {
       const who = outcome.name ? `${outcome.accountId} (${outcome.name})` : outcome.accountId;
       if (outcome.status === 'failed') {
-        io.stderr.write(`  ${who}: NOT SCANNED: ${outcome.failure.errorCode}: ${outcome.failure.message}\n`);
+        io.stderr.write(`  ${who}: NOT SCANNED: ${outcome.failure.message}\n`);
         return;
       }
       const { report, lifecycle } = outcome.result;

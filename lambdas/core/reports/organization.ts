@@ -61,7 +61,7 @@ export function renderOrganizationTable(report: OrganizationReport, options: Tab
   if (byClass) out.push(`  Failures by SRM class: ${byClass}`, `  Failures by severity:  ${bySeverity}`);
   if (org.failures.length > 0) {
     out.push('', `Accounts not scanned (${org.failures.length}) — their checks were not evaluated:`);
-    for (const failure of org.failures) out.push(`  ${label(failure)}: ${failure.errorCode}: ${failure.message}`);
+    for (const failure of org.failures) out.push(`  ${label(failure)}: ${failure.message}`);
   }
   out.push('', `Across ${scanned} scanned account(s): ${describeCoverage(org.coverage)}`);
   return `${out.join('\n')}\n`;

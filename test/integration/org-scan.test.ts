@@ -1,0 +1,160 @@
+import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MotoServer, startMoto } from '../../demo/moto.js';
+import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
+import { AwsClients } from '../../lambdas/core/aws/clients.js';
+import type { OrganizationReport } from '../../lambdas/core/org/organization-scan.js';
+import { runCli } from '../helpers/cli.js';
+import { type FaultProxy, startFaultProxy } from '../helpers/fault-proxy.js';
+
+const MEMBER_A = '111111111111';
+const MEMBER_B = '222222222222';
+/** Its member role denies the scanner: the proxy answers its AssumeRole with AccessDenied. */
+const MEMBER_DENIED = '333333333333';
+const REGION = 'us-east-1';
+
+/** Two buckets in a member account, created through its role: one versioned, one not (a FAIL by design). */
+async function seedMember(endpoint: string, accountId: string): Promise<void> {
+  const sts = new STSClient({ region: REGION, endpoint });
+  const { Credentials: c } = await sts.send(
+    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/SrmScanReader`, RoleSessionName: 'seed' }),
+  );
+  sts.destroy();
+  const clients = new AwsClients(new ApiCallCounter(), {
+    endpoint,
+    region: REGION,
+    credentials: {
+      accessKeyId: c?.AccessKeyId ?? '',
+      secretAccessKey: c?.SecretAccessKey ?? '',
+      ...(c?.SessionToken && { sessionToken: c.SessionToken }),
+    },
+  });
+  const s3 = clients.get(S3Client, REGION);
+  for (const suffix of ['versioned', 'unversioned']) {
+    await s3.send(new CreateBucketCommand({ Bucket: `org-${accountId}-${suffix}` }));
+  }
+  await s3.send(
+    new PutBucketVersioningCommand({
+      Bucket: `org-${accountId}-versioned`,
+      VersioningConfiguration: { Status: 'Enabled' },
+    }),
+  );
+  clients.destroy();
+}
+
+/**
+ * The compiled CLI scanning three member accounts on moto through a fault proxy: two are seeded through their
+ * role and scanned, the third's AssumeRole is denied; its failure is reported and the exit code follows
+ * `--fail-on-error`.
+ */
+describe('Integration: srm-scan scan --accounts across member accounts', () => {
+  let moto: MotoServer;
+  let proxy: FaultProxy;
+  const scan = (...args: string[]) =>
+    runCli(
+      [
+        'scan',
+        '--accounts',
+        [MEMBER_A, MEMBER_B, MEMBER_DENIED].join(','),
+        '--regions',
+        REGION,
+        '--checks',
+        's3-bucket-versioning*',
+        '--external-id',
+        'srm-scan-test',
+        ...args,
+      ],
+      { AWS_ENDPOINT_URL: proxy.endpoint },
+    );
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    proxy = await startFaultProxy(moto.endpoint, (roleArn) => roleArn.includes(`::${MEMBER_DENIED}:`));
+    await seedMember(moto.endpoint, MEMBER_A);
+    await seedMember(moto.endpoint, MEMBER_B);
+  }, 120_000);
+
+  afterAll(async () => {
+    await proxy?.stop();
+    await moto?.stop();
+  });
+
+  it('scans the reachable accounts, tags findings by account and reports the denied one', async () => {
+    // Act
+    const { code, stdout, stderr } = await scan('--format', 'json');
+
+    // Assess
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout) as OrganizationReport;
+    expect(report.organization.accounts).toEqual([
+      expect.objectContaining({ accountId: MEMBER_A, status: 'scanned' }),
+      expect.objectContaining({ accountId: MEMBER_B, status: 'scanned' }),
+      { accountId: MEMBER_DENIED, status: 'failed' },
+    ]);
+    expect(report.organization.failures).toEqual([
+      expect.objectContaining({
+        accountId: MEMBER_DENIED,
+        roleArn: `arn:aws:iam::${MEMBER_DENIED}:role/SrmScanReader`,
+        errorCode: 'AccessDenied',
+        message: expect.stringContaining('not authorized to perform: sts:AssumeRole'),
+      }),
+    ]);
+    expect(report.reports.map((r) => r.scan.accountId)).toEqual([MEMBER_A, MEMBER_B]);
+    for (const single of report.reports) {
+      const accountId = single.scan.accountId;
+      expect(single.findings.length).toBeGreaterThan(0);
+      expect(single.findings.every((f) => f.accountId === accountId)).toBe(true);
+      const failed = single.findings.filter((f) => f.status === 'FAIL').map((f) => f.resourceId);
+      expect(failed).toContain(`org-${accountId}-unversioned`);
+      expect(failed).not.toContain(`org-${accountId}-versioned`);
+      // Each account sees its own buckets only.
+      expect(single.findings.some((f) => f.resourceId.includes(accountId === MEMBER_A ? MEMBER_B : MEMBER_A))).toBe(
+        false,
+      );
+    }
+    expect(report.organization.totals.findings).toBe(
+      report.reports.reduce((sum, r) => sum + r.scan.totals.findings, 0),
+    );
+    expect(proxy.denied).toContain(`arn:aws:iam::${MEMBER_DENIED}:role/SrmScanReader`);
+    expect(stderr).toContain(`1 of 3 account(s) could not be scanned: ${MEMBER_DENIED}`);
+  });
+
+  it('exits 1 with --fail-on-error when an account could not be scanned, saying which', async () => {
+    // Act
+    const { code, stderr } = await scan('--fail-on-error', '--format', 'json');
+
+    // Assess
+    expect(code).toBe(1);
+    expect(stderr).toContain(`1 account(s) could not be scanned (--fail-on-error): ${MEMBER_DENIED}`);
+  });
+
+  it('groups the table by account and ends with the summary across accounts', async () => {
+    // Act
+    const { code, stdout } = await scan();
+
+    // Assess
+    expect(code).toBe(0);
+    const sectionA = stdout.indexOf(`████ Account ${MEMBER_A}`);
+    const sectionB = stdout.indexOf(`████ Account ${MEMBER_B}`);
+    const summary = stdout.indexOf('════ Organisation summary ════');
+    expect(sectionA).toBeGreaterThan(-1);
+    expect(sectionB).toBeGreaterThan(sectionA);
+    expect(summary).toBeGreaterThan(sectionB);
+    expect(stdout.slice(summary)).toContain(`${MEMBER_DENIED}`);
+    expect(stdout.slice(summary)).toContain('not authorized to perform: sts:AssumeRole');
+    expect(stdout).toMatch(/Across 2 scanned account\(s\): Coverage: /);
+  });
+
+  it('exits 1 when no account could be scanned', async () => {
+    // Act
+    const { code, stderr } = await runCli(
+      ['scan', '--accounts', MEMBER_DENIED, '--regions', REGION, '--checks', 's3-bucket-versioning*'],
+      { AWS_ENDPOINT_URL: proxy.endpoint },
+    );
+
+    // Assess
+    expect(code).toBe(1);
+    expect(stderr).toContain('no account could be scanned');
+  });
+});
