@@ -1,3 +1,11 @@
+import {
+  CreateAccountCommand,
+  CreateOrganizationalUnitCommand,
+  CreateOrganizationCommand,
+  ListRootsCommand,
+  MoveAccountCommand,
+  OrganizationsClient,
+} from '@aws-sdk/client-organizations';
 import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,5 +164,52 @@ describe('Integration: srm-scan scan --accounts across member accounts', () => {
     // Assess
     expect(code).toBe(1);
     expect(stderr).toContain('no account could be scanned');
+  });
+
+  it('scans the accounts under an OU with --org --ou, child OUs included, and the whole organisation with --org', async () => {
+    // Prepare: an organisation managed by moto's default account, alpha in OU prod and beta in prod/child.
+    const organizations = new OrganizationsClient({ region: REGION, endpoint: moto.endpoint });
+    await organizations.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+    const created = async (AccountName: string) =>
+      (await organizations.send(new CreateAccountCommand({ AccountName, Email: `${AccountName}@example.com` })))
+        .CreateAccountStatus?.AccountId ?? '';
+    const [alpha, beta] = [await created('alpha'), await created('beta')];
+    const root = (await organizations.send(new ListRootsCommand({}))).Roots?.[0]?.Id ?? '';
+    const ou = async (ParentId: string, Name: string) =>
+      (await organizations.send(new CreateOrganizationalUnitCommand({ ParentId, Name }))).OrganizationalUnit?.Id ?? '';
+    const prod = await ou(root, 'prod');
+    const child = await ou(prod, 'child');
+    await organizations.send(
+      new MoveAccountCommand({ AccountId: alpha, SourceParentId: root, DestinationParentId: prod }),
+    );
+    await organizations.send(
+      new MoveAccountCommand({ AccountId: beta, SourceParentId: root, DestinationParentId: child }),
+    );
+    organizations.destroy();
+    const orgScan = (...args: string[]) =>
+      runCli(['scan', '--regions', REGION, '--checks', 's3-bucket-versioning*', '--format', 'json', ...args], {
+        AWS_ENDPOINT_URL: proxy.endpoint,
+      });
+
+    // Act
+    const underOu = await orgScan('--org', '--ou', prod);
+    const whole = await orgScan('--org', '--max-parallel-accounts', '1');
+
+    // Assess
+    expect(underOu.code, underOu.stderr).toBe(0);
+    const ouReport = JSON.parse(underOu.stdout) as OrganizationReport;
+    expect(ouReport.organization.accounts).toEqual(
+      [
+        { accountId: alpha, name: 'alpha', status: 'scanned', scanId: expect.any(String) },
+        { accountId: beta, name: 'beta', status: 'scanned', scanId: expect.any(String) },
+      ].sort((a, b) => a.accountId.localeCompare(b.accountId)),
+    );
+    expect(whole.code, whole.stderr).toBe(0);
+    const wholeReport = JSON.parse(whole.stdout) as OrganizationReport;
+    expect(wholeReport.organization.accounts.map((a) => a.accountId).sort()).toEqual(
+      ['123456789012', alpha, beta].sort(),
+    );
+    expect(wholeReport.organization.failures).toEqual([]);
+    expect(whole.stderr).toContain('Scanning 3 account(s), 1 at a time, through role SrmScanReader');
   });
 });
