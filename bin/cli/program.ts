@@ -59,7 +59,11 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
   withScanOptions(
-    program.command('scan').description('scan the account of the current credentials (standard AWS credential chain)'),
+    program
+      .command('scan')
+      .description(
+        'scan the account of the current credentials (standard AWS credential chain), or member accounts through their role (--accounts, --org)',
+      ),
   )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--output <file>', 'write the report to a file instead of stdout (checked before the scan starts)')

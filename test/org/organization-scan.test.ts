@@ -1,3 +1,4 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
@@ -13,11 +14,13 @@ import { renderOrganizationCsv, renderOrganizationTable } from '../../lambdas/co
 import { awsError } from '../helpers/aws-errors.js';
 import { fakeCollectors } from '../helpers/fake-collectors.js';
 import { FAKE_CHECKS } from '../job/fake-catalogue.js';
+import { memoryTable } from '../job/memory-table.js';
 
 const SCANNER = '999999999999';
 const DENIED = '333333333333';
 const sts = mockClient(STSClient);
 const ec2 = mockClient(EC2Client);
+const table = memoryTable();
 
 /** Static keys name the account they act in: `KEY<account id>`. */
 const keysOf = (accountId: string): AwsCredentialIdentity => ({
@@ -83,6 +86,7 @@ describe('Function: runOrganizationScan', () => {
   beforeEach(() => {
     sts.reset();
     ec2.reset();
+    table.reset();
     inFlight = 0;
     maxInFlight = 0;
     memberCalls.length = 0;
@@ -98,6 +102,7 @@ describe('Function: runOrganizationScan', () => {
   afterAll(() => {
     sts.restore();
     ec2.restore();
+    table.restore();
   });
 
   it('scans each reachable account, tags its findings with it and reports the denied one', async () => {
@@ -167,6 +172,28 @@ describe('Function: runOrganizationScan', () => {
     // Assess
     expect(result.reports).toHaveLength(0);
     expect(result.organization.failures[0]?.message).toContain('acts in account 222222222222, not 111111111111');
+  });
+
+  it('keeps each account’s lifecycle in the scanner’s findings table, written with the scanner’s credentials', async () => {
+    // Act
+    const result = await runOrganizationScan(options({ store: { tableName: 'findings', region: 'us-east-1' } }));
+
+    // Assess
+    expect(result.outcomes.flatMap((o) => (o.status === 'scanned' ? [o.result.lifecycle?.new] : []))).toEqual([1, 1]);
+    const writers = await Promise.all(
+      table.dynamo.calls().map(async (call) => {
+        const client = call.thisValue as DynamoDBClient;
+        return (await (client.config.credentials as () => Promise<AwsCredentialIdentity>)()).accessKeyId;
+      }),
+    );
+    expect(writers.length).toBeGreaterThan(0);
+    expect(new Set(writers)).toEqual(new Set([`KEY${SCANNER}`]));
+    expect(
+      table
+        .ofType('SCAN')
+        .map((scan) => scan.accountId)
+        .sort(),
+    ).toEqual(['111111111111', '222222222222']);
   });
 
   it('refuses a malformed account id and a zero parallelism before calling AWS', async () => {
