@@ -7,7 +7,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
 import type { SliceCollector } from '../../lambdas/core/collectors/types.js';
 import { parseConfig } from '../../lambdas/core/config/config-file.js';
-import { ConfigurationError } from '../../lambdas/core/model/errors.js';
+import { CollectionError, ConfigurationError } from '../../lambdas/core/model/errors.js';
 import type { MemberAccount } from '../../lambdas/core/org/member-session.js';
 import { type OrganizationScanOptions, runOrganizationScan } from '../../lambdas/core/org/organization-scan.js';
 import { renderOrganizationCsv, renderOrganizationTable } from '../../lambdas/core/reports/organization.js';
@@ -194,6 +194,22 @@ describe('Function: runOrganizationScan', () => {
         .map((scan) => scan.accountId)
         .sort(),
     ).toEqual(['111111111111', '222222222222']);
+  });
+
+  it('reads the scanner’s account when not given and stops with a clear error when its own credentials fail', async () => {
+    // Prepare
+    const { callerAccountId: _known, ...unknownCaller } = options({ accounts: [SCANNER] });
+    const found = await runOrganizationScan(unknownCaller);
+    sts.on(GetCallerIdentityCommand).rejects(awsError('query', 'InvalidClientTokenId', { status: 403 }));
+
+    // Act
+    const attempt = runOrganizationScan(unknownCaller);
+
+    // Assess
+    expect(found.reports.map((r) => r.scan.accountId)).toEqual([SCANNER]);
+    expect(memberCalls).toEqual([]);
+    await expect(attempt).rejects.toThrow(CollectionError);
+    await expect(attempt).rejects.toThrow(/scanner's own account .*AWS rejected the credentials/);
   });
 
   it('refuses a malformed account id and a zero parallelism before calling AWS', async () => {

@@ -1,7 +1,13 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import pLimit from 'p-limit';
 import { ApiCallCounter } from '../aws/api-calls.js';
-import { type AwsClientOptions, AwsClients, awsErrorCode, describeAwsError } from '../aws/clients.js';
+import {
+  type AwsClientOptions,
+  AwsClients,
+  awsErrorCode,
+  describeAwsError,
+  describeConnectionError,
+} from '../aws/clients.js';
 import type { CollectProgress } from '../engine/collect.js';
 import type { ScanCoverage, ScanReport, ScanTotals } from '../findings/model.js';
 import { summariseFindings } from '../findings/model.js';
@@ -101,7 +107,7 @@ const accountsOf = (accounts: OrganizationScanOptions['accounts']): Organization
   return [...seen.values()];
 };
 
-/** The first AWS error code along the `cause` chain (the AssumeRole denial under the scan's CollectionError). */
+/** The innermost AWS error code along the `cause` chain (the AssumeRole denial under a CollectionError). */
 function rootErrorCode(error: unknown): string {
   let current: unknown = error;
   let code: string | undefined;
@@ -117,12 +123,11 @@ function rootErrorCode(error: unknown): string {
  * Assumes the member role once before the scan (sts:GetCallerIdentity needs no permission, so any failure is the
  * AssumeRole's) and checks the session acts in the account asked for: a denial reads as such, not as a scan error.
  */
-async function assumable(clients: AwsClients, accountId: string, roleArn: string): Promise<void> {
+async function assumable(clients: AwsClients, member: { accountId: string; roleArn: string; stsRegion: string }) {
+  const { accountId, roleArn } = member;
   let actual: string | undefined;
   try {
-    const identity = await clients
-      .get(STSClient, clients.defaultRegion ?? 'us-east-1')
-      .send(new GetCallerIdentityCommand({}));
+    const identity = await clients.get(STSClient, member.stsRegion).send(new GetCallerIdentityCommand({}));
     actual = identity.Account;
   } catch (error) {
     const { errorCode, message } = describeAwsError(error);
@@ -138,6 +143,11 @@ async function callerIdentity(options: AwsClientOptions, region: string) {
   try {
     const identity = await clients.get(STSClient, region).send(new GetCallerIdentityCommand({}));
     return { accountId: identity.Account ?? '', partition: identity.Arn?.split(':')[1] ?? 'aws' };
+  } catch (error) {
+    throw new CollectionError(
+      `Could not identify the scanner's own account (sts:GetCallerIdentity in ${region}): ${describeConnectionError(error)}`,
+      { cause: error },
+    );
   } finally {
     clients.destroy();
   }
@@ -215,7 +225,7 @@ export async function runOrganizationScan(options: OrganizationScanOptions): Pro
     const { clients, roleArn } = clientsFor(account);
     let outcome: AccountOutcome;
     try {
-      if (roleArn) await assumable(clients, account.accountId, roleArn);
+      if (roleArn) await assumable(clients, { accountId: account.accountId, roleArn, stsRegion });
       const result = await runScanJob({
         ...job,
         clients,
