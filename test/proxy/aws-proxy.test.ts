@@ -10,6 +10,7 @@ import { DescribeDBSnapshotsCommand, RDSClient } from '@aws-sdk/client-rds';
 import { GetBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { isThrottlingError as sdkIsThrottling } from '@smithy/core/retry';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients, isAwsError } from '../../lambdas/core/aws/clients.js';
@@ -279,6 +280,23 @@ describe('startAwsProxy: buckets, faults and stats', () => {
     expect(stats.unrecovered).toEqual([]);
     expect(stats.recovered).toBeGreaterThan(0);
     expect(stats.totals.calls).toBe(150 + (stats.byOperation['iam:ListUsers']?.throttled ?? 0));
+  });
+
+  it('delays a chosen operation past a client timeout, and no other', async () => {
+    // Prepare
+    proxy = await startAwsProxy({
+      upstream: upstreamEndpoint,
+      faults: { slow: [{ operation: 'iam:ListUsers', delayMs: 1_000 }] },
+    });
+    const impatient = { requestHandler: new NodeHttpHandler({ requestTimeout: 200, throwOnRequestTimeout: true }) };
+
+    // Act
+    const slow = await rejection(raw(IAMClient, proxy.endpoint, impatient).send(new ListUsersCommand({})));
+    const other = await raw(EC2Client, proxy.endpoint, impatient).send(new DescribeVolumesCommand({}));
+
+    // Assess
+    expect(slow.name).toBe('TimeoutError');
+    expect(other.Volumes).toEqual([]);
   });
 
   it('answers a chosen operation with a 5xx a chosen number of times', async () => {

@@ -273,6 +273,8 @@ export class AwsClients {
       requestHandler: new NodeHttpHandler({
         connectionTimeout: 5_000,
         requestTimeout: 60_000,
+        // Without it the handler only logs a warning and a hung call stalls the scan; as an error it is retried.
+        throwOnRequestTimeout: true,
         httpsAgent: this.#httpsAgent,
         httpAgent: this.#httpAgent,
       }),
