@@ -92,7 +92,9 @@ const emptyStats = (): OperationStats => ({ calls: 0, throttled: 0, denied: 0, s
 /**
  * A loopback proxy in front of moto that behaves like AWS's front end under load: token buckets per throttle domain,
  * each service's throttling error in its own wire format, latency per call and per returned item, and faults on
- * demand (AccessDenied, 5xx, slow answers, a deterministic share of throttles). See `README` of issue 9.
+ * demand (AccessDenied, 5xx, slow answers, a deterministic share of throttles). moto itself never throttles. Calls
+ * are identified by their SigV4 credential scope and `X-Amz-Target`, `Action=` or REST path (`classify.ts`); errors
+ * are written in each protocol's wire format (`errors.ts`).
  *
  * @example
  * const proxy = await startAwsProxy({ upstream: moto.endpoint, faults: { throttlePercent: 30, seed: 1 } });

@@ -25,6 +25,7 @@ export interface ThrottleDomainRule extends RateLimit {
  * uses `DEFAULT_THROTTLE_RULE`.
  */
 export const DEFAULT_THROTTLE_RULES: Readonly<Record<string, ThrottleDomainRule>> = {
+  // Describe*/Get* with MaxResults; the collectors always pass it (unpaginated, unfiltered calls draw from 50 / 10).
   ec2: { scope: 'operation', burst: 100, ratePerSecond: 20 },
   rds: { scope: 'region', burst: 300, ratePerSecond: 12 },
   cloudtrail: { scope: 'region', burst: 10, ratePerSecond: 10 },
