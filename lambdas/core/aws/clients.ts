@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
 import { ACMClient } from '@aws-sdk/client-acm';
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway';
@@ -37,11 +39,15 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,
+  FinalizeRequestMiddleware,
   MetadataBearer,
   MiddlewareStack,
 } from '@smithy/types';
 import { redactSecrets } from '../secrets/index.js';
 import type { ApiCallCounter } from './api-calls.js';
+import { ApiRateLimiter, type RateLimiterOptions } from './rate-limiter.js';
+import { isThrottlingError } from './rate-limits.js';
+import { ThrottleTolerantRetryStrategy } from './retry-strategy.js';
 
 export interface AwsClientOptions {
   /** Named profile from the shared config files; otherwise the default credential chain. */
@@ -58,9 +64,24 @@ export interface AwsClientOptions {
    * `AWS_ENDPOINT_URL`; `AWS_ENDPOINT_URL_<SERVICE>` still wins for that service.
    */
   endpoint?: string;
+  /** Attempts for transient errors (5xx, timeouts). Default 6. */
   maxAttempts?: number;
-  /** Sockets per client: one client exists per service and region, and Lambda allows 1,024 descriptors. */
+  /**
+   * Retries of throttled calls, outside the SDK's retry quota (see `retry-strategy.ts`). Default 10 attempts, delays
+   * of full-jitter exponential back-off from 250 ms.
+   */
+  throttleRetry?: { maxAttempts?: number; baseDelayMs?: number };
+  /**
+   * Sockets open at once across every client of this instance (one account): all clients share one HTTP(S) agent
+   * with this `maxTotalSockets`, so the total stays bounded however many services and regions are scanned (Lambda
+   * allows 1,024 descriptors). Default: the limiter's total concurrency (64).
+   */
   maxSockets?: number;
+  /**
+   * Client-side rate limiting per AWS throttle domain (`rate-limits.ts`); `false` turns it off (seeding an emulator).
+   * The scan applies the `apiRateLimits` setting to it through `rateLimiter.configure`.
+   */
+  rateLimits?: RateLimiterOptions | false;
   userAgent?: string;
 }
 
@@ -137,12 +158,28 @@ export class AwsClients {
   readonly #options: AwsClientOptions;
   readonly #counter: ApiCallCounter;
   readonly #cache = new Map<unknown, Map<string, SdkClient>>();
+  readonly #limiter: ApiRateLimiter | undefined;
+  readonly #httpAgent: HttpAgent;
+  readonly #httpsAgent: HttpsAgent;
 
   constructor(counter: ApiCallCounter, options: AwsClientOptions = {}) {
     this.#counter = counter;
     const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
     const endpoint = options.endpoint ?? process.env.AWS_ENDPOINT_URL;
-    this.#options = { ...options, ...(region && { region }), ...(endpoint && { endpoint }) };
+    // A member account's clients are built from the same options: each account gets its own limiter (AWS's buckets
+    // are per account), never a shared instance.
+    const { rateLimits, ...rest } = options;
+    this.#options = { ...rest, ...(region && { region }), ...(endpoint && { endpoint }) };
+    this.#limiter = rateLimits === false ? undefined : new ApiRateLimiter(rateLimits);
+    const sockets = options.maxSockets ?? this.#limiter?.maxConcurrency ?? 64;
+    const agentOptions = { keepAlive: true, maxSockets: sockets, maxTotalSockets: sockets, maxFreeSockets: 16 };
+    this.#httpAgent = new HttpAgent(agentOptions);
+    this.#httpsAgent = new HttpsAgent(agentOptions);
+  }
+
+  /** The client-side rate limiter in front of every call; undefined when turned off. */
+  get rateLimiter(): ApiRateLimiter | undefined {
+    return this.#limiter;
   }
 
   /** The region for calls made before the account's regions are known, when one is configured. */
@@ -182,6 +219,27 @@ export class AwsClients {
       },
       { step: 'initialize', name: 'srmScanApiCallCounter' },
     );
+    const limiter = this.#limiter;
+    if (limiter) {
+      // Inside the retry loop, so every attempt (retries too) waits for a token of its throttle domain.
+      const rateLimited: FinalizeRequestMiddleware<object, MetadataBearer> = (next, context) => async (args) => {
+        const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+        const release = await limiter.acquire(prefix, region, operation);
+        try {
+          return await next(args);
+        } catch (error) {
+          if (isThrottlingError(error)) limiter.onThrottle(prefix, region, operation);
+          throw error;
+        } finally {
+          release();
+        }
+      };
+      client.middlewareStack.addRelativeTo(rateLimited, {
+        relation: 'after',
+        toMiddleware: 'retryMiddleware',
+        name: 'srmScanRateLimiter',
+      });
+    }
     byRegion.set(region, client);
     return client;
   }
@@ -189,22 +247,36 @@ export class AwsClients {
   destroy(): void {
     for (const byRegion of this.#cache.values()) for (const client of byRegion.values()) client.destroy();
     this.#cache.clear();
+    this.#httpAgent.destroy();
+    this.#httpsAgent.destroy();
   }
 
   #config(ctor: unknown, names: ServiceNames, region: string): Record<string, unknown> {
     const endpoint = process.env[`AWS_ENDPOINT_URL_${names.env}`] ?? this.#options.endpoint;
+    const maxAttempts = this.#options.maxAttempts ?? 6;
     const config: Record<string, unknown> = {
       region,
-      maxAttempts: this.#options.maxAttempts ?? 6,
-      // Adaptive mode adds client-side rate limiting once AWS starts throttling, so a scan
-      // backs off instead of starving the customer's own automation of the shared token bucket.
-      retryMode: 'adaptive',
+      maxAttempts,
+      // Pacing is the rate limiter's (per throttle domain, adaptive); the strategy retries throttled calls
+      // outside the SDK's per-client quota so that a throttle never becomes a collection error.
+      retryStrategy: new ThrottleTolerantRetryStrategy({
+        maxAttempts,
+        ...(this.#options.throttleRetry?.maxAttempts && {
+          throttleMaxAttempts: this.#options.throttleRetry.maxAttempts,
+        }),
+        ...(this.#options.throttleRetry?.baseDelayMs !== undefined && {
+          throttleBaseDelayMs: this.#options.throttleRetry.baseDelayMs,
+        }),
+      }),
       customUserAgent: this.#options.userAgent ?? 'srm-scan',
+      // Every client shares the instance's agents, whose maxTotalSockets bounds the sockets of all of them.
       requestHandler: new NodeHttpHandler({
         connectionTimeout: 5_000,
         requestTimeout: 60_000,
-        httpsAgent: { maxSockets: this.#options.maxSockets ?? 16, keepAlive: true },
-        httpAgent: { maxSockets: this.#options.maxSockets ?? 16, keepAlive: true },
+        // Without it the handler only logs a warning and a hung call stalls the scan; as an error it is retried.
+        throwOnRequestTimeout: true,
+        httpsAgent: this.#httpsAgent,
+        httpAgent: this.#httpAgent,
       }),
     };
     if (this.#options.credentials) config.credentials = this.#options.credentials;

@@ -154,6 +154,26 @@ export const settingsSchema = z
     // detection and response: GuardDuty, Security Hub, Config, Access Analyzer, CloudWatch Logs and alarms
     /** The shortest retention a CloudWatch Logs log group may have (FSBP CloudWatch.16 defaults to 365 days). */
     minLogRetentionDays: days.default(365),
+
+    // collection
+    /**
+     * Client-side rate limits per service (the IAM action prefix: `ec2`, `rds`, `s3` …), overriding the table of AWS
+     * throttle domains in `lambdas/core/aws/rate-limits.ts`: `burst` calls at once, then `ratePerSecond`, per account
+     * (`scope: account`), per region, or per region and API (`operation`, EC2's scope). Lower them to leave more of
+     * AWS's shared buckets to the account's own automation.
+     */
+    apiRateLimits: z
+      .record(
+        z.string().regex(/^[a-z0-9-]+$/, 'must be a service prefix such as ec2 or rds'),
+        z
+          .object({
+            scope: z.enum(['account', 'region', 'operation']).optional(),
+            burst: z.number().int().min(1).optional(),
+            ratePerSecond: z.number().positive().optional(),
+          })
+          .strict(),
+      )
+      .default({}),
   })
   .strict();
 

@@ -139,6 +139,7 @@ function assembleInventory(
 export async function runScan(options: ScanOptions): Promise<ScanReport> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
+  options.clients.rateLimiter?.configure(options.settings.apiRateLimits);
   const bootstrapRegion = options.clients.defaultRegion ?? options.regions?.[0] ?? 'us-east-1';
   const { accountId, partition } = await resolveIdentity(options.clients, bootstrapRegion);
   const homeRegion = HOME_REGION[partition] ?? bootstrapRegion;
