@@ -14,7 +14,7 @@ import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
 import type { OrganizationReport } from '../../lambdas/core/org/organization-scan.js';
 import { runCli } from '../helpers/cli.js';
-import { type FaultProxy, startFaultProxy } from '../helpers/fault-proxy.js';
+import { type AwsProxy, startAwsProxy } from '../proxy/aws-proxy.js';
 
 const MEMBER_A = '111111111111';
 const MEMBER_B = '222222222222';
@@ -58,7 +58,7 @@ async function seedMember(endpoint: string, accountId: string): Promise<void> {
  */
 describe('Integration: srm-scan scan --accounts across member accounts', () => {
   let moto: MotoServer;
-  let proxy: FaultProxy;
+  let proxy: AwsProxy;
   const scan = (...args: string[]) =>
     runCli(
       [
@@ -78,7 +78,13 @@ describe('Integration: srm-scan scan --accounts across member accounts', () => {
 
   beforeAll(async () => {
     moto = await startMoto();
-    proxy = await startFaultProxy(moto.endpoint, (roleArn) => roleArn.includes(`::${MEMBER_DENIED}:`));
+    proxy = await startAwsProxy({
+      upstream: moto.endpoint,
+      buckets: false,
+      faults: {
+        accessDenied: [{ operation: 'sts:AssumeRole', roleArn: `arn:aws:iam::${MEMBER_DENIED}:role/SrmScanReader` }],
+      },
+    });
     await seedMember(moto.endpoint, MEMBER_A);
     await seedMember(moto.endpoint, MEMBER_B);
   }, 120_000);
@@ -124,7 +130,7 @@ describe('Integration: srm-scan scan --accounts across member accounts', () => {
     expect(report.organization.totals.findings).toBe(
       report.reports.reduce((sum, r) => sum + r.scan.totals.findings, 0),
     );
-    expect(proxy.denied).toContain(`arn:aws:iam::${MEMBER_DENIED}:role/SrmScanReader`);
+    expect(proxy.stats().byOperation['sts:AssumeRole']?.denied).toBeGreaterThan(0);
     expect(stderr).toContain(`1 of 3 account(s) could not be scanned: ${MEMBER_DENIED}`);
   });
 
