@@ -7,7 +7,7 @@ import type { ScanConfig } from '../config/config-file.js';
 import type { CollectProgress } from '../engine/collect.js';
 import { runScan, type ScanOptions } from '../engine/scan.js';
 import { DEFAULT_HISTORY_TTL_DAYS } from '../findings/items.js';
-import { computeLifecycle, type LifecycleSummary } from '../findings/lifecycle.js';
+import { computeLifecycle, type LifecycleSummary, type Transition } from '../findings/lifecycle.js';
 import type { ScanReport } from '../findings/model.js';
 import { FindingsStore } from '../findings/store.js';
 import type { SliceKey } from '../inventory/index.js';
@@ -31,6 +31,8 @@ export interface ScanJobOptions {
   onProgress?: (progress: CollectProgress) => void;
   onStart?: ScanOptions['onStart'];
   now?: () => Date;
+  /** Epoch milliseconds by which collection stops (the Lambda's time budget); unscanned scopes become ERROR. */
+  deadline?: number;
   /** Default `COLLECTORS`. */
   collectors?: SliceCollectors<SliceKey>;
 }
@@ -39,6 +41,8 @@ export interface ScanJobResult {
   report: ScanReport;
   /** Present when a findings table is configured. */
   lifecycle?: LifecycleSummary;
+  /** This run's lifecycle transitions (present with a findings table): what an organisation digest lists. */
+  transitions?: readonly Transition[];
   /** Present when an alert topic is configured. */
   alert?: { published: boolean; subject?: string; messageId?: string; reason: string };
   /** What this run wrote; absent on a dry run or without a table. */
@@ -95,6 +99,7 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
     ...(options.onProgress && { onProgress: options.onProgress }),
     ...(options.onStart && { onStart: options.onStart }),
     ...(options.now && { now: options.now }),
+    ...(options.deadline !== undefined && { deadline: options.deadline }),
   });
   if (!options.store) return { report };
 
@@ -133,7 +138,8 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
       }
     }
   }
-  if (options.dryRun) return { report, lifecycle: lifecycle.summary, ...(alert && { alert }) };
+  if (options.dryRun)
+    return { report, lifecycle: lifecycle.summary, transitions: lifecycle.transitions, ...(alert && { alert }) };
 
   const written = await store.saveRun({
     report,
@@ -145,6 +151,7 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
   return {
     report,
     lifecycle: lifecycle.summary,
+    transitions: lifecycle.transitions,
     ...(alert && { alert }),
     stored: { items: written.items, bytes: written.bytes, writeUnits: written.writeUnits, requests: written.requests },
   };
