@@ -51,10 +51,13 @@ export interface OrganizationScanProps {
   dataRemovalPolicy: RemovalPolicy;
 }
 
-/** esbuild options of the organisation functions: the scanner's, without its run-time data packages. */
+/**
+ * esbuild options of the organisation functions: the scanner's, without its run-time data packages. Nothing is
+ * external (left unset, CDK would leave `@aws-sdk/*` to the runtime's copy): the SDK versions we test are bundled.
+ */
 function orgBundling(): nodejs.BundlingOptions {
-  const { commandHooks: _hooks, externalModules: _external, ...rest } = scannerBundling();
-  return rest;
+  const { commandHooks: _hooks, ...rest } = scannerBundling();
+  return { ...rest, externalModules: [] };
 }
 
 /**

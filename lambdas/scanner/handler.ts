@@ -137,6 +137,11 @@ export function createScanHandler(
           },
           env.region,
         );
+      } else if (env.organization) {
+        // The function's own role reads nothing in organisation mode: a run of "this account" would only collect AccessDenied.
+        throw new ConfigurationError(
+          'Invalid event: this stack is in organisation mode; start its state machine, or scan one member account with {"source":"srm-scan.organization","accountId":"111111111111"}.',
+        );
       } else {
         clients = dependencies.createClients();
       }

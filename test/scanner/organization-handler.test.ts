@@ -156,6 +156,18 @@ describe('scanner handler, organisation event', () => {
     expect(runScanJob).not.toHaveBeenCalled();
   });
 
+  it('refuses a run of its own account in organisation mode, where its role reads nothing', async () => {
+    // Prepare
+    const { handler, runScanJob } = setUp({ organization: ORG });
+
+    // Act
+    const run = handler({ checks: ['s3-*'] });
+
+    // Assess
+    await expect(run).rejects.toThrow('organisation mode');
+    expect(runScanJob).not.toHaveBeenCalled();
+  });
+
   it('refuses an item whose account id is not 12 digits', async () => {
     // Prepare
     const { handler } = setUp({ organization: ORG });
