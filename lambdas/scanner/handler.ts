@@ -118,6 +118,7 @@ export function createScanHandler(
     const startMs = clock();
     if (context) logger.addContext(context);
     let clients: AwsClients | undefined;
+    let ownClients: AwsClients | undefined;
     try {
       const env = dependencies.environment();
       const request = parseScanEvent(event);
@@ -129,6 +130,8 @@ export function createScanHandler(
             'Invalid event: an organisation event (source srm-scan.organization) needs a stack deployed with -c organization=true.',
           );
         }
+        // The findings table and topic are the scanner's own (audit account): written with its own credentials.
+        ownClients = dependencies.createClients();
         clients = (dependencies.createMemberClients ?? defaultMemberClients)(
           {
             accountId: request.accountId,
@@ -150,6 +153,7 @@ export function createScanHandler(
         jobOptionsFor(env, request, dependencies.catalogue, checks, clients, {
           onStart: (scope) => logger.info('Scan started', { ...scope }),
           ...(remainingMs !== undefined && { deadline: collectionDeadline(startMs, remainingMs) }),
+          ...(ownClients && { storeClients: ownClients }),
         }),
       );
       if (request.trigger === 'organization' && result.report.scan.accountId !== request.accountId) {
@@ -188,6 +192,7 @@ export function createScanHandler(
       throw error;
     } finally {
       clients?.destroy();
+      ownClients?.destroy();
       metrics.flush();
     }
   };

@@ -37,7 +37,7 @@ export function jobOptionsFor(
   catalogue: readonly Check[],
   selected: readonly Check[],
   clients: AwsClients,
-  hooks: Pick<ScanJobOptions, 'onStart' | 'onProgress' | 'deadline'> = {},
+  hooks: Pick<ScanJobOptions, 'onStart' | 'onProgress' | 'deadline' | 'storeClients'> = {},
 ): ScanJobOptions {
   const onDemand = request.trigger === 'on-demand' ? request : undefined;
   const regions = (request.trigger === 'schedule' ? undefined : request.regions) ?? env.config.regions;

@@ -90,7 +90,7 @@ function setUp(options: { organization?: ScannerEnvironment['organization']; res
     logger: { addContext: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() },
     metrics: { count: (name) => recorded.push(name), seconds: vi.fn(), flush: vi.fn() },
   });
-  return { handler, runScanJob, createMemberClients, memberClients, recorded };
+  return { handler, runScanJob, createMemberClients, memberClients, ownClients, recorded };
 }
 
 const ORG = { memberRoleName: 'SrmScanReader', externalId: 'ext-123' };
@@ -110,6 +110,17 @@ describe('scanner handler, organisation event', () => {
       'eu-west-1',
     );
     expect(runScanJob.mock.calls[0]?.[0].clients).toBe(memberClients);
+  });
+
+  it("writes the findings table with the scanner's own clients, not the member role's", async () => {
+    // Prepare
+    const { handler, runScanJob, ownClients } = setUp({ organization: ORG });
+
+    // Act
+    await handler({ source: ORGANIZATION_EVENT_SOURCE, accountId: '111111111111' });
+
+    // Assess
+    expect(runScanJob.mock.calls[0]?.[0].storeClients).toBe(ownClients);
   });
 
   it('scans only the region shard the item names, stores the run and sends no per-account alert', async () => {

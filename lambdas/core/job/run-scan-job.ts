@@ -22,6 +22,11 @@ export interface ScanJobOptions {
   /** Regions, settings and suppressions (the selection fields are the caller's, already applied). */
   config: ScanConfig;
   clients: AwsClients;
+  /**
+   * Clients for the findings table and the alert topic when they live elsewhere than the scanned account
+   * (organisation mode: `clients` act in the member account, these as the scanner itself). Default `clients`.
+   */
+  storeClients?: AwsClients;
   /** The findings table; absent → no persistence and no lifecycle. */
   store?: { tableName: string; region?: string; historyTtlDays?: number };
   /** The digest topic; needs `store` (new vs. known is decided against the stored states). */
@@ -103,8 +108,9 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
   });
   if (!options.store) return { report };
 
-  const storeRegion = options.store.region ?? clients.defaultRegion ?? 'us-east-1';
-  const store = FindingsStore.fromClients(clients, {
+  const home = options.storeClients ?? clients;
+  const storeRegion = options.store.region ?? home.defaultRegion ?? 'us-east-1';
+  const store = FindingsStore.fromClients(home, {
     tableName: options.store.tableName,
     region: storeRegion,
     historyTtlDays: options.store.historyTtlDays ?? DEFAULT_HISTORY_TTL_DAYS,
@@ -133,7 +139,7 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
         alert = { published: false, subject: digest.subject, reason: `dry run, would publish: ${decision.reason}` };
       } else {
         const topic = { topicArn, ...(options.alerts.region && { region: options.alerts.region }) };
-        const { messageId } = await publishDigest(clients, topic, digest);
+        const { messageId } = await publishDigest(home, topic, digest);
         alert = { published: true, subject: digest.subject, messageId, reason: decision.reason };
       }
     }
