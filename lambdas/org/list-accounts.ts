@@ -68,7 +68,8 @@ export interface AccountListing {
 /**
  * The Distributed Map's items: one per active account, or with `regionShards` > 1 one per account and region
  * group (regions dealt round-robin, so every shard gets a share of the busy ones), each shard a separate scan
- * whose lifecycle only touches its own regions. Pure.
+ * whose lifecycle only touches its own regions; only the first shard reports (and resolves) the account-wide global
+ * scope, so global findings are neither counted nor alerted twice. Pure.
  */
 export function scanItems(
   accounts: readonly { accountId: string; status?: string }[],
@@ -90,7 +91,13 @@ export function scanItems(
     .sort()
     .flatMap((accountId): OrganizationAccountEvent[] =>
       shards
-        ? shards.map((regions) => ({ source: ORGANIZATION_EVENT_SOURCE, accountId, regions }))
+        ? // The first shard also reports the account-wide (global) scope; the others leave it to it.
+          shards.map((regions, index) => ({
+            source: ORGANIZATION_EVENT_SOURCE,
+            accountId,
+            regions,
+            ...(index > 0 && { globalScope: false }),
+          }))
         : [{ source: ORGANIZATION_EVENT_SOURCE, accountId }],
     );
   return { items, accounts: active.length, skipped };

@@ -54,6 +54,8 @@ export const organizationAccountEventSchema = z
     source: z.literal(ORGANIZATION_EVENT_SOURCE),
     accountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
     regions: z.array(regionNameSchema).min(1).optional(),
+    /** `false` on every region shard of an account but one: that one reports the account-wide (global) scope. */
+    globalScope: z.boolean().optional(),
   })
   .strict();
 
@@ -73,7 +75,7 @@ export type ScanRequest =
       notify?: NotifyOn;
       dryRun: boolean;
     }
-  | { trigger: 'organization'; accountId: string; regions?: readonly string[] };
+  | { trigger: 'organization'; accountId: string; regions?: readonly string[]; globalScope?: boolean };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -99,10 +101,12 @@ export function parseScanEvent(event: unknown): ScanRequest {
   if (input.source === ORGANIZATION_EVENT_SOURCE) {
     const item = organizationAccountEventSchema.safeParse(input);
     if (!item.success) throw new ConfigurationError(`Invalid organisation event: ${describeIssues(item.error)}`);
+    const { accountId, regions, globalScope } = item.data;
     return {
       trigger: 'organization',
-      accountId: item.data.accountId,
-      ...(item.data.regions && { regions: item.data.regions }),
+      accountId,
+      ...(regions && { regions }),
+      ...(globalScope !== undefined && { globalScope }),
     };
   }
   const parsed = onDemandEventSchema.safeParse(input);

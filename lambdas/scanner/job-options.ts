@@ -50,6 +50,7 @@ export function jobOptionsFor(
       clients,
       store: { tableName: env.findingsTable, region: env.region, historyTtlDays: env.historyTtlDays },
       dryRun: false,
+      ...(request.globalScope === false && { globalScope: false }),
       ...hooks,
     };
   }

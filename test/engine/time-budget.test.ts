@@ -9,6 +9,7 @@ import { defaultSettings } from '../../lambdas/core/config/settings.js';
 import { collectInventory, TIME_BUDGET_EXCEEDED } from '../../lambdas/core/engine/collect.js';
 import { runScan } from '../../lambdas/core/engine/scan.js';
 import { computeLifecycle } from '../../lambdas/core/findings/lifecycle.js';
+import { withoutGlobalScope } from '../../lambdas/core/findings/model.js';
 import type { LambdaFunction } from '../../lambdas/core/inventory/index.js';
 import { fakeCollectors } from '../helpers/fake-collectors.js';
 
@@ -144,5 +145,47 @@ describe('collection time budget', () => {
     expect(lifecycle.summary.kept).toBe(1);
     expect(lifecycle.summary.open).toBe(2);
     expect(lifecycle.transitions).toEqual([]);
+  });
+
+  it('a region shard without the global scope reports no global finding and keeps the stored global ones', async () => {
+    // Prepare: a full run stores a global finding (an IAM-like account-wide result) and a regional one.
+    const globalCheck = defineCheck({
+      ...check,
+      id: 'test-account-wide',
+      requires: [],
+      evaluate: () => [
+        fail(
+          { arn: 'arn:aws:iam::123456789012:root', id: 'root', region: 'global', accountId: '123456789012' },
+          'Root.',
+        ),
+      ],
+    });
+    const full = await runScan({
+      checks: [check, globalCheck],
+      collectors: collectorsWith({ eu: false }),
+      settings: SETTINGS,
+      clients: clients(),
+      regions: ['us-east-1'],
+    });
+    const previous = computeLifecycle({ previous: [], report: full, now: new Date(full.scan.startedAt) }).states;
+    const shard = withoutGlobalScope(
+      await runScan({
+        checks: [check],
+        collectors: collectorsWith({ eu: false }),
+        settings: SETTINGS,
+        clients: clients(),
+        regions: ['us-east-1'],
+      }),
+      'global',
+    );
+
+    // Act
+    const lifecycle = computeLifecycle({ previous, report: shard, now: new Date(shard.scan.startedAt) });
+
+    // Assess
+    expect(shard.scan.globalScope).toBe(false);
+    expect(shard.findings.every((f) => f.region !== 'global')).toBe(true);
+    expect(lifecycle.summary.resolved).toBe(0);
+    expect(lifecycle.summary.kept).toBe(1);
   });
 });

@@ -35,7 +35,7 @@ describe('Function: scanItems', () => {
     for (const item of listing.items) expect(parseScanEvent(item).trigger).toBe('organization');
   });
 
-  it('splits each account into region shards dealt round-robin, every region in exactly one shard', () => {
+  it('splits each account into region shards dealt round-robin, every region in one shard, the global scope in the first', () => {
     // Prepare
     const regions = ['us-east-1', 'eu-west-1', 'eu-central-1', 'ap-southeast-2', 'us-west-2'];
 
@@ -49,7 +49,12 @@ describe('Function: scanItems', () => {
         accountId: '111111111111',
         regions: ['us-east-1', 'eu-central-1', 'us-west-2'],
       },
-      { source: ORGANIZATION_EVENT_SOURCE, accountId: '111111111111', regions: ['eu-west-1', 'ap-southeast-2'] },
+      {
+        source: ORGANIZATION_EVENT_SOURCE,
+        accountId: '111111111111',
+        regions: ['eu-west-1', 'ap-southeast-2'],
+        globalScope: false,
+      },
     ]);
   });
 });

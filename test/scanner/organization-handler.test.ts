@@ -138,6 +138,22 @@ describe('scanner handler, organisation event', () => {
     expect(options?.dryRun).toBe(false);
   });
 
+  it('leaves the global scope to another shard when the item says so', async () => {
+    // Prepare
+    const { handler, runScanJob } = setUp({ organization: ORG });
+
+    // Act
+    await handler({
+      source: ORGANIZATION_EVENT_SOURCE,
+      accountId: '111111111111',
+      regions: ['eu-west-1'],
+      globalScope: false,
+    });
+
+    // Assess
+    expect(runScanJob.mock.calls[0]?.[0].globalScope).toBe(false);
+  });
+
   it('returns the compact account result, not the full summary', async () => {
     // Prepare
     const { handler } = setUp({ organization: ORG });

@@ -161,6 +161,11 @@ export interface ScanSummary {
   /** Suppressions needing attention: expired, unused, unknown check, not an ARN, too broad. */
   suppressionProblems: readonly SuppressionProblem[];
   checks: readonly CheckRunSummary[];
+  /**
+   * `false` when this run is a region shard that leaves the account-wide (global) scope to another shard: its
+   * findings list no global result and the lifecycle keeps the stored global findings as they are.
+   */
+  globalScope?: false;
 }
 
 /** The JSON output contract: other tools consume these names, keep them stable. */
@@ -234,6 +239,27 @@ export interface ReportInput {
   collectionIssues: readonly CollectionIssue[];
   suppressionProblems: readonly SuppressionProblem[];
   coverage?: CoverageMap;
+}
+
+/**
+ * The report of a region shard that does not own the account-wide scope: global findings removed (another shard
+ * of the same account reports them), totals, coverage and per-check counts recomputed, `globalScope: false`.
+ */
+export function withoutGlobalScope(report: ScanReport, globalRegion: string): ScanReport {
+  const findings = report.findings.filter((finding) => finding.region !== globalRegion);
+  return {
+    ...report,
+    scan: {
+      ...report.scan,
+      ...summariseFindings(findings),
+      checks: summariseChecks(
+        report.scan.checks.map((check) => check.checkId),
+        findings,
+      ),
+      globalScope: false,
+    },
+    findings,
+  };
 }
 
 /** The report of a scan, with its versions, totals, coverage and per-check counts computed once, here. */

@@ -8,9 +8,9 @@ import type { CollectProgress } from '../engine/collect.js';
 import { runScan, type ScanOptions } from '../engine/scan.js';
 import { DEFAULT_HISTORY_TTL_DAYS } from '../findings/items.js';
 import { computeLifecycle, type LifecycleSummary, type Transition } from '../findings/lifecycle.js';
-import type { ScanReport } from '../findings/model.js';
+import { type ScanReport, withoutGlobalScope } from '../findings/model.js';
 import { FindingsStore } from '../findings/store.js';
-import type { SliceKey } from '../inventory/index.js';
+import { GLOBAL_REGION, type SliceKey } from '../inventory/index.js';
 import { ConfigurationError } from '../model/errors.js';
 import type { NotifyOn, Severity } from '../srm/vocabulary.js';
 
@@ -36,6 +36,11 @@ export interface ScanJobOptions {
   onProgress?: (progress: CollectProgress) => void;
   onStart?: ScanOptions['onStart'];
   now?: () => Date;
+  /**
+   * `false` for a region shard that leaves the account-wide scope (IAM, S3 listing, account settings) to another
+   * shard of the same account: its global findings are dropped and the stored global findings kept. Default true.
+   */
+  globalScope?: boolean;
   /** Epoch milliseconds by which collection stops (the Lambda's time budget); unscanned scopes become ERROR. */
   deadline?: number;
   /** Default `COLLECTORS`. */
@@ -92,7 +97,7 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
     );
   }
   const collectors = options.collectors ?? (await defaultCollectors());
-  const report = await runScan({
+  const scanned = await runScan({
     checks: options.checks,
     collectors,
     settings: config.settings,
@@ -106,6 +111,7 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
     ...(options.now && { now: options.now }),
     ...(options.deadline !== undefined && { deadline: options.deadline }),
   });
+  const report = options.globalScope === false ? withoutGlobalScope(scanned, GLOBAL_REGION) : scanned;
   if (!options.store) return { report };
 
   const home = options.storeClients ?? clients;
