@@ -50,7 +50,13 @@ export function jobOptionsFor(
       clients,
       store: { tableName: env.findingsTable, region: env.region, historyTtlDays: env.historyTtlDays },
       dryRun: false,
-      ...(request.globalScope === false && { globalScope: false }),
+      // A region shard: the other shards scan the rest of the deployment's regions.
+      ...(request.regions && {
+        shard: {
+          ownsGlobal: request.globalScope !== false,
+          otherShardRegions: (env.config.regions ?? []).filter((r) => !request.regions?.includes(r)),
+        },
+      }),
       ...hooks,
     };
   }

@@ -9,7 +9,7 @@ import { defaultSettings } from '../../lambdas/core/config/settings.js';
 import { collectInventory, TIME_BUDGET_EXCEEDED } from '../../lambdas/core/engine/collect.js';
 import { runScan } from '../../lambdas/core/engine/scan.js';
 import { computeLifecycle } from '../../lambdas/core/findings/lifecycle.js';
-import { withoutGlobalScope } from '../../lambdas/core/findings/model.js';
+import { type Finding, scopedToShard } from '../../lambdas/core/findings/model.js';
 import type { LambdaFunction } from '../../lambdas/core/inventory/index.js';
 import { fakeCollectors } from '../helpers/fake-collectors.js';
 
@@ -168,14 +168,15 @@ describe('collection time budget', () => {
       regions: ['us-east-1'],
     });
     const previous = computeLifecycle({ previous: [], report: full, now: new Date(full.scan.startedAt) }).states;
-    const shard = withoutGlobalScope(
+    const shard = scopedToShard(
       await runScan({
-        checks: [check],
+        checks: [check, globalCheck],
         collectors: collectorsWith({ eu: false }),
         settings: SETTINGS,
         clients: clients(),
         regions: ['us-east-1'],
       }),
+      { ownsGlobal: false, otherShardRegions: ['eu-west-1'] },
       'global',
     );
 
@@ -184,8 +185,29 @@ describe('collection time budget', () => {
 
     // Assess
     expect(shard.scan.globalScope).toBe(false);
-    expect(shard.findings.every((f) => f.region !== 'global')).toBe(true);
+    expect(shard.findings.map((f: Finding) => f.region)).toEqual(['us-east-1']);
+    expect(shard.scan.totals.findings).toBe(1);
     expect(lifecycle.summary.resolved).toBe(0);
     expect(lifecycle.summary.kept).toBe(1);
+  });
+
+  it.each([
+    [true, ['global', 'us-east-1', 'ap-south-1']],
+    [false, ['us-east-1']],
+  ])('a region shard owning the global scope: %s reports exactly its own findings %j', (ownsGlobal, regions) => {
+    // Prepare: findings listed by every shard (an S3 bucket list is global, each bucket has its region).
+    const at = (region: string): Finding =>
+      ({ id: region, checkId: check.id, region, status: 'FAIL', severity: 'high', srmClass: 'abstracted' }) as Finding;
+    const report = {
+      scan: { regions: ['us-east-1'], checks: [{ checkId: check.id }] },
+      findings: ['global', 'us-east-1', 'eu-west-1', 'ap-south-1'].map(at),
+    } as unknown as Parameters<typeof scopedToShard>[0];
+
+    // Act
+    const scoped = scopedToShard(report, { ownsGlobal, otherShardRegions: ['eu-west-1'] }, 'global');
+
+    // Assess
+    expect(scoped.findings.map((f) => f.region)).toEqual(regions);
+    expect(scoped.scan.globalScope).toBe(ownsGlobal ? undefined : false);
   });
 });

@@ -133,6 +133,7 @@ describe('scanner handler, organisation event', () => {
     // Assess
     const options = runScanJob.mock.calls[0]?.[0];
     expect(options?.config.regions).toEqual(['eu-west-1']);
+    expect(options?.shard).toEqual({ ownsGlobal: true, otherShardRegions: [] });
     expect(options?.store?.tableName).toBe('findings');
     expect(options?.alerts).toBeUndefined();
     expect(options?.dryRun).toBe(false);
@@ -151,7 +152,7 @@ describe('scanner handler, organisation event', () => {
     });
 
     // Assess
-    expect(runScanJob.mock.calls[0]?.[0].globalScope).toBe(false);
+    expect(runScanJob.mock.calls[0]?.[0].shard).toEqual({ ownsGlobal: false, otherShardRegions: [] });
   });
 
   it('returns the compact account result, not the full summary', async () => {

@@ -241,12 +241,27 @@ export interface ReportInput {
   coverage?: CoverageMap;
 }
 
+/** Which findings a region shard of an account reports (the lister splits the deployment's regions into shards). */
+export interface ShardScope {
+  /** The shard that reports the account-wide (global) scope; exactly one per account. */
+  ownsGlobal: boolean;
+  /** Regions other shards of the same account scan: their findings are theirs (S3 buckets are listed by every shard). */
+  otherShardRegions: readonly string[];
+}
+
 /**
- * The report of a region shard that does not own the account-wide scope: global findings removed (another shard
- * of the same account reports them), totals, coverage and per-check counts recomputed, `globalScope: false`.
+ * The report of one region shard: the findings it owns (its regions; with the global scope also global findings and
+ * those of regions no shard scans, such as a bucket in an unscanned region), totals, coverage and per-check counts
+ * recomputed, and `globalScope: false` when another shard owns the global scope.
  */
-export function withoutGlobalScope(report: ScanReport, globalRegion: string): ScanReport {
-  const findings = report.findings.filter((finding) => finding.region !== globalRegion);
+export function scopedToShard(report: ScanReport, shard: ShardScope, globalRegion: string): ScanReport {
+  const own = new Set(report.scan.regions);
+  const others = new Set(shard.otherShardRegions);
+  const findings = report.findings.filter((finding) =>
+    finding.region === globalRegion
+      ? shard.ownsGlobal
+      : own.has(finding.region) || (shard.ownsGlobal && !others.has(finding.region)),
+  );
   return {
     ...report,
     scan: {
@@ -256,7 +271,7 @@ export function withoutGlobalScope(report: ScanReport, globalRegion: string): Sc
         report.scan.checks.map((check) => check.checkId),
         findings,
       ),
-      globalScope: false,
+      ...(!shard.ownsGlobal && { globalScope: false as const }),
     },
     findings,
   };

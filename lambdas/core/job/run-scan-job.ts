@@ -8,7 +8,7 @@ import type { CollectProgress } from '../engine/collect.js';
 import { runScan, type ScanOptions } from '../engine/scan.js';
 import { DEFAULT_HISTORY_TTL_DAYS } from '../findings/items.js';
 import { computeLifecycle, type LifecycleSummary, type Transition } from '../findings/lifecycle.js';
-import { type ScanReport, withoutGlobalScope } from '../findings/model.js';
+import { type ScanReport, type ShardScope, scopedToShard } from '../findings/model.js';
 import { FindingsStore } from '../findings/store.js';
 import { GLOBAL_REGION, type SliceKey } from '../inventory/index.js';
 import { ConfigurationError } from '../model/errors.js';
@@ -37,10 +37,10 @@ export interface ScanJobOptions {
   onStart?: ScanOptions['onStart'];
   now?: () => Date;
   /**
-   * `false` for a region shard that leaves the account-wide scope (IAM, S3 listing, account settings) to another
-   * shard of the same account: its global findings are dropped and the stored global findings kept. Default true.
+   * A region shard of an account (organisation mode): only the findings this shard owns are reported and stored,
+   * and without the global scope the stored global findings are kept. Default: the whole account.
    */
-  globalScope?: boolean;
+  shard?: ShardScope;
   /** Epoch milliseconds by which collection stops (the Lambda's time budget); unscanned scopes become ERROR. */
   deadline?: number;
   /** Default `COLLECTORS`. */
@@ -111,7 +111,7 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
     ...(options.now && { now: options.now }),
     ...(options.deadline !== undefined && { deadline: options.deadline }),
   });
-  const report = options.globalScope === false ? withoutGlobalScope(scanned, GLOBAL_REGION) : scanned;
+  const report = options.shard ? scopedToShard(scanned, options.shard, GLOBAL_REGION) : scanned;
   if (!options.store) return { report };
 
   const home = options.storeClients ?? clients;
