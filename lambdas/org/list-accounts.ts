@@ -28,7 +28,13 @@ const listerEnvironmentSchema = z.object({
     .optional()
     .transform((value, ctx) => {
       if (value === undefined || value === '') return undefined;
-      const parsed = z.array(regionNameSchema).min(1).safeParse(JSON.parse(value));
+      let json: unknown;
+      try {
+        json = JSON.parse(value);
+      } catch {
+        json = undefined;
+      }
+      const parsed = z.array(regionNameSchema).min(1).safeParse(json);
       if (!parsed.success) {
         ctx.addIssue({ code: 'custom', message: 'must be a JSON list of region names' });
         return z.NEVER;

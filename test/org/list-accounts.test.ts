@@ -69,6 +69,15 @@ describe('Function: parseListerEnvironment', () => {
     expect(parse).toThrow(LISTER_ENV.regions);
   });
 
+  it('refuses a region list that is not JSON, naming the variable', () => {
+    // Prepare, Act
+    const parse = () => parseListerEnvironment({ [LISTER_ENV.regions]: 'eu-west-1,us-east-1' });
+
+    // Assess
+    expect(parse).toThrow(ConfigurationError);
+    expect(parse).toThrow(LISTER_ENV.regions);
+  });
+
   it('reads the OU, the shard count and the regions', () => {
     // Prepare, Act
     const env = parseListerEnvironment({
