@@ -15,6 +15,7 @@ export const SCANNER_POLICY_SIDS = {
   topic: 'AlertTopicPublish',
   failureQueue: 'FailedInvocationDestination',
   logs: 'OwnLogGroup',
+  memberRole: 'AssumeMemberRole',
 } as const;
 
 /**
@@ -37,6 +38,11 @@ export interface ScannerRoleProps {
   logGroup: logs.ILogGroup;
   /** The on-failure destination; Lambda sends failed async invocations there with this role. */
   failureQueue: sqs.IQueue;
+  /**
+   * Organisation mode: the scanner reads nothing with its own credentials; it assumes this role in each member
+   * account (where the read-only policy lives), and `scanActions` is not granted here.
+   */
+  memberRoleName?: string;
 }
 
 /**
@@ -49,13 +55,21 @@ export class ScannerRole extends Construct {
 
   constructor(scope: Construct, id: string, props: ScannerRoleProps) {
     super(scope, id);
-    const region = Stack.of(this).region;
+    const stack = Stack.of(this);
+    const region = stack.region;
+    const access = props.memberRoleName
+      ? new iam.PolicyStatement({
+          sid: SCANNER_POLICY_SIDS.memberRole,
+          actions: ['sts:AssumeRole'],
+          resources: [`arn:${stack.partition}:iam::*:role/${props.memberRoleName}`],
+        })
+      : new iam.PolicyStatement({
+          sid: SCANNER_POLICY_SIDS.scan,
+          actions: [...props.scanActions],
+          resources: ['*'],
+        });
     const statements = [
-      new iam.PolicyStatement({
-        sid: SCANNER_POLICY_SIDS.scan,
-        actions: [...props.scanActions],
-        resources: ['*'],
-      }),
+      access,
       new iam.PolicyStatement({
         sid: SCANNER_POLICY_SIDS.table,
         actions: [...FINDINGS_TABLE_ACTIONS],
@@ -91,6 +105,13 @@ export class ScannerRole extends Construct {
       description: 'srm-scan scanner: read-only access for the selected checks, writes to its own resources',
       inlinePolicies: { ScannerPermissions: new iam.PolicyDocument({ statements }) },
     });
+    if (props.memberRoleName) {
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iam::*:role/${props.memberRoleName}]`,
+        reason: `Statement ${SCANNER_POLICY_SIDS.memberRole}: organisation mode scans every member account, listed at run time, so the account is a wildcard; the role name is fixed (the StackSet-deployed read-only member role), each member role's trust names this role and requires the external id, and nothing else is granted on other accounts.`,
+      });
+      return;
+    }
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
       reason:

@@ -83,7 +83,71 @@ export interface SrmScanSettings {
   staleScanAlarmHours?: number;
   /** A run with more collection issues than this raises the collection-issues alarm. @default 0 */
   maxCollectionIssues?: number;
+  /**
+   * Organisation mode, deployed in the security/audit account: the nightly schedule starts a Step Functions
+   * Distributed Map over the organisation's accounts, scanning each through its member role. @default false
+   */
+  organization?: boolean;
+  /** Organisation mode: the role assumed in each member account. @default 'SrmScanReader' */
+  memberRoleName?: string;
+  /** Organisation mode: the external id the member roles' trust policy requires. @default none */
+  externalId?: string;
+  /** Organisation mode: accounts (or region shards) scanned at once. @default 10 */
+  maxConcurrency?: number;
+  /** Organisation mode: percentage of failed account scans the run tolerates before it stops. @default 25 */
+  toleratedFailurePercentage?: number;
+  /** Organisation mode: scan only this OU (and the OUs below it). @default the whole organisation */
+  organizationalUnit?: string;
+  /**
+   * Organisation mode, very large organisations: read the items (`[{ "accountId": "…", "regions"?: […] }]`)
+   * from this S3 object (`s3://bucket/key`) instead of listing the organisation. @default list the organisation
+   */
+  itemList?: string;
+  /** Organisation mode: split each account's scan into this many region groups run in parallel (needs `regions`). @default 1 */
+  regionShards?: number;
 }
+
+/** Organisation mode, resolved. */
+export interface ResolvedOrganizationSettings {
+  memberRoleName: string;
+  externalId?: string;
+  maxConcurrency: number;
+  toleratedFailurePercentage: number;
+  organizationalUnit?: string;
+  itemList?: { bucket: string; key: string };
+  regionShards: number;
+}
+
+export const DEFAULT_MAX_CONCURRENCY = 10;
+export const DEFAULT_TOLERATED_FAILURE_PERCENTAGE = 25;
+
+const organizationSchema = z
+  .object({
+    memberRoleName: z
+      .string()
+      .regex(/^[\w+=,.@-]{1,64}$/, 'must be an IAM role name (letters, digits and +=,.@_-, at most 64)')
+      .default('SrmScanReader'),
+    externalId: z
+      .string()
+      .regex(/^[\w+=,.@:/-]{2,1224}$/, 'must be an STS external id (2 to 1,224 of letters, digits and +=,.@:/-)')
+      .optional(),
+    maxConcurrency: z.number().int().min(1).max(1000).default(DEFAULT_MAX_CONCURRENCY),
+    toleratedFailurePercentage: z.number().min(0).max(100).default(DEFAULT_TOLERATED_FAILURE_PERCENTAGE),
+    organizationalUnit: z
+      .string()
+      .regex(/^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})$/, 'must be an OU id (ou-…) or a root id (r-…)')
+      .optional(),
+    itemList: z
+      .string()
+      .regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/.+$/, 'must be an S3 URI, s3://bucket/key.json')
+      .transform((uri) => {
+        const [bucket, ...key] = uri.slice('s3://'.length).split('/');
+        return { bucket: bucket ?? '', key: key.join('/') };
+      })
+      .optional(),
+    regionShards: z.number().int().min(1).max(32).default(1),
+  })
+  .strict();
 
 /** Something `cdk synth` should tell the person deploying; the stack turns it into a CDK warning. */
 export interface SettingsWarning {
@@ -122,6 +186,8 @@ export interface ResolvedSettings {
   checkIds: readonly string[];
   /** `requiredActions(selected checks, collectors)`: the same list as `srm-scan iam-policy`. */
   scanActions: readonly string[];
+  /** Present in organisation mode. */
+  organization?: ResolvedOrganizationSettings;
 }
 
 const isTimeZone = (zone: string): boolean => {
@@ -254,8 +320,10 @@ export function resolveSettings(settings: SrmScanSettings, catalogue: ScanCatalo
       cause: error,
     });
   }
+  const organization = settings.organization ? resolveOrganization(settings, config.regions) : undefined;
   return {
     ...deploymentSettings,
+    ...(organization && { organization }),
     staleScanAlarmHours: staleScan.hours,
     warnings,
     configInput,
@@ -263,6 +331,37 @@ export function resolveSettings(settings: SrmScanSettings, catalogue: ScanCatalo
     checkIds: selected.map((check) => check.id),
     scanActions: requiredActions(selected, catalogue.collectors),
   };
+}
+
+function resolveOrganization(
+  settings: SrmScanSettings,
+  regions: readonly string[] | undefined,
+): ResolvedOrganizationSettings {
+  const parsed = organizationSchema.safeParse(
+    definedEntries({
+      memberRoleName: settings.memberRoleName,
+      externalId: settings.externalId,
+      maxConcurrency: settings.maxConcurrency,
+      toleratedFailurePercentage: settings.toleratedFailurePercentage,
+      organizationalUnit: settings.organizationalUnit,
+      itemList: settings.itemList,
+      regionShards: settings.regionShards,
+    }),
+  );
+  if (!parsed.success)
+    throw new ConfigurationError(`Invalid SrmScanStack organisation settings: ${describeIssues(parsed.error)}`);
+  const resolved = parsed.data;
+  if (resolved.regionShards > 1 && !resolved.itemList && !regions?.length) {
+    throw new ConfigurationError(
+      'Invalid SrmScanStack organisation settings: regionShards needs regions (the list to split into shards), e.g. -c regions=us-east-1,eu-west-1,…',
+    );
+  }
+  if (resolved.itemList && resolved.organizationalUnit) {
+    throw new ConfigurationError(
+      'Invalid SrmScanStack organisation settings: itemList and organizationalUnit exclude each other (the item list names the accounts).',
+    );
+  }
+  return definedEntries(resolved) as ResolvedOrganizationSettings;
 }
 
 /** Context keys `bin/app.ts` reads (`-c key=value` or `cdk.json` → `context`). */
@@ -291,6 +390,14 @@ export const CONTEXT_KEYS = [
   'reservedConcurrency',
   'staleScanAlarmHours',
   'maxCollectionIssues',
+  'organization',
+  'memberRoleName',
+  'externalId',
+  'maxConcurrency',
+  'toleratedFailurePercentage',
+  'organizationalUnit',
+  'itemList',
+  'regionShards',
 ] as const;
 
 type ContextReader = Pick<Node, 'tryGetContext'>;
@@ -336,6 +443,14 @@ function contextJson(node: ContextReader, key: string): unknown {
   } catch (error) {
     throw new ConfigurationError(`Context ${key}: not valid JSON: ${(error as Error).message}`, { cause: error });
   }
+}
+
+function contextBoolean(node: ContextReader, key: string): boolean | undefined {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new ConfigurationError(`Context ${key}: expected true or false, got ${String(value)}.`);
 }
 
 function readConfigFile(path: string): ScanConfigInput {
@@ -392,6 +507,14 @@ export function settingsFromContext(node: ContextReader): SrmScanSettings {
       node.tryGetContext('reservedConcurrency') === 'none' ? 'none' : contextNumber(node, 'reservedConcurrency'),
     staleScanAlarmHours: contextNumber(node, 'staleScanAlarmHours'),
     maxCollectionIssues: contextNumber(node, 'maxCollectionIssues'),
+    organization: contextBoolean(node, 'organization'),
+    memberRoleName: contextString(node, 'memberRoleName'),
+    externalId: contextString(node, 'externalId'),
+    maxConcurrency: contextNumber(node, 'maxConcurrency'),
+    toleratedFailurePercentage: contextNumber(node, 'toleratedFailurePercentage'),
+    organizationalUnit: contextString(node, 'organizationalUnit'),
+    itemList: contextString(node, 'itemList'),
+    regionShards: contextNumber(node, 'regionShards'),
   };
   return definedEntries(settings);
 }

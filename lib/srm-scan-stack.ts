@@ -1,4 +1,6 @@
-import { Annotations, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { CHECKS } from '../lambdas/core/checks/registry.js';
@@ -9,6 +11,7 @@ import { AlertTopic } from './alert-topic.js';
 import { EncryptionKey } from './encryption-key.js';
 import { FailedInvocationQueue, ScannerAlarms } from './failure-path.js';
 import { FindingsTable } from './findings-table.js';
+import { OrganizationScan } from './organization-scan.js';
 import { ScanSchedule } from './scan-schedule.js';
 import { ScannerFunction } from './scanner-function.js';
 import { ScannerRole } from './scanner-role.js';
@@ -45,6 +48,8 @@ export class SrmScanStack extends Stack {
   readonly schedule: ScanSchedule;
   readonly failureQueue: FailedInvocationQueue;
   readonly alarms: ScannerAlarms;
+  /** Organisation mode only: the Distributed Map state machine the schedule starts. */
+  readonly organizationScan: OrganizationScan | undefined;
 
   constructor(scope: Construct, id: string, props: SrmScanStackProps = {}) {
     super(scope, id, props);
@@ -72,6 +77,7 @@ export class SrmScanStack extends Stack {
       key,
       logGroup,
       failureQueue: this.failureQueue.queue,
+      ...(settings.organization && { memberRoleName: settings.organization.memberRoleName }),
     });
 
     const environment = scannerEnvironmentVariables({
@@ -81,6 +87,12 @@ export class SrmScanStack extends Stack {
       minAlertSeverity: settings.minAlertSeverity,
       notifyOn: settings.notifyOn,
       historyTtlDays: settings.historyTtlDays,
+      ...(settings.organization && {
+        organization: {
+          memberRoleName: settings.organization.memberRoleName,
+          ...(settings.organization.externalId && { externalId: settings.organization.externalId }),
+        },
+      }),
     });
     const size = Object.entries(environment).reduce(
       (sum, [name, value]) => sum + name.length + (value.includes('${Token[') ? TOKEN_ALLOWANCE : value.length),
@@ -97,11 +109,32 @@ export class SrmScanStack extends Stack {
       environment,
       failureQueue: this.failureQueue.queue,
       memorySize: settings.memorySize,
-      reservedConcurrency: settings.reservedConcurrency,
+      // Organisation mode: as many runs at once as the map starts (reserved, so they cannot starve other functions).
+      reservedConcurrency:
+        settings.organization && settings.reservedConcurrency !== 'none'
+          ? settings.organization.maxConcurrency
+          : settings.reservedConcurrency,
       ...(props.scannerEntry && { entry: props.scannerEntry }),
     });
+    this.organizationScan = settings.organization
+      ? new OrganizationScan(this, 'Organization', {
+          scanner: this.scanner.function,
+          table: this.findingsTable.table,
+          topic: this.alertTopic.topic,
+          key,
+          settings: settings.organization,
+          ...(settings.config.regions && { regions: settings.config.regions }),
+          minAlertSeverity: settings.minAlertSeverity,
+          notifyOn: settings.notifyOn,
+          historyTtlDays: settings.historyTtlDays,
+          logRetentionDays: settings.logRetentionDays,
+          dataRemovalPolicy,
+        })
+      : undefined;
     this.schedule = new ScanSchedule(this, 'Nightly', {
-      function: this.scanner.function,
+      ...(this.organizationScan
+        ? { stateMachine: this.organizationScan.stateMachine }
+        : { function: this.scanner.function }),
       expression: settings.schedule,
       timeZone: settings.scheduleTimeZone,
     });
@@ -113,6 +146,23 @@ export class SrmScanStack extends Stack {
       maxCollectionIssues: settings.maxCollectionIssues,
     });
 
+    if (this.organizationScan) {
+      new cloudwatch.Alarm(this, 'OrganizationScanFailed', {
+        alarmDescription:
+          'srm-scan: the organisation scan stopped early (accounts not listable, or more failed accounts than tolerated). The digest names the error; the execution history shows each account.',
+        metric: this.organizationScan.stateMachine.metricFailed({
+          period: Duration.minutes(5),
+          statistic: cloudwatch.Stats.SUM,
+        }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(new actions.SnsAction(this.alertTopic.topic));
+      new CfnOutput(this, 'OrganizationScanStateMachineArn', {
+        value: this.organizationScan.stateMachine.stateMachineArn,
+      });
+    }
     new CfnOutput(this, 'FindingsTableName', { value: this.findingsTable.table.tableName });
     new CfnOutput(this, 'AlertTopicArn', { value: this.alertTopic.topic.topicArn });
     new CfnOutput(this, 'ScannerFunctionName', { value: this.scanner.function.functionName });

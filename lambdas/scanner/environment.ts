@@ -12,6 +12,10 @@ export const SCANNER_ENV = {
   minAlertSeverity: 'SRM_SCAN_MIN_ALERT_SEVERITY',
   notifyOn: 'SRM_SCAN_NOTIFY_ON',
   historyTtlDays: 'SRM_SCAN_HISTORY_TTL_DAYS',
+  /** Organisation mode: the role assumed in each member account (set only in organisation mode). */
+  memberRoleName: 'SRM_SCAN_MEMBER_ROLE_NAME',
+  /** Organisation mode: the external id the member roles' trust requires, if any. */
+  memberExternalId: 'SRM_SCAN_MEMBER_EXTERNAL_ID',
 } as const;
 
 /** The function's settings, parsed once per execution environment. */
@@ -24,6 +28,8 @@ export interface ScannerEnvironment {
   historyTtlDays: number;
   /** The function's own region (`AWS_REGION`): where its table and topic live. */
   region: string;
+  /** Organisation mode: how member accounts are entered. Absent in a single-account deployment. */
+  organization?: { memberRoleName: string; externalId?: string };
 }
 
 /** What the stack passes in; `config` is the unparsed input, kept small for Lambda's 4 KB environment limit. */
@@ -34,6 +40,8 @@ export interface ScannerEnvironmentInput {
   minAlertSeverity: Severity;
   notifyOn: NotifyOn;
   historyTtlDays: number;
+  /** Organisation mode only. */
+  organization?: { memberRoleName: string; externalId?: string };
 }
 
 const required = () => z.string({ error: 'is not set' }).trim().min(1, 'is empty');
@@ -48,6 +56,14 @@ const environmentSchema = z.object({
   [SCANNER_ENV.minAlertSeverity]: z.enum(SEVERITIES).default('high'),
   [SCANNER_ENV.notifyOn]: z.enum(NOTIFY_ON).default('changes'),
   [SCANNER_ENV.historyTtlDays]: z.coerce.number().int().positive().default(90),
+  [SCANNER_ENV.memberRoleName]: z
+    .string()
+    .regex(/^[\w+=,.@-]{1,64}$/, 'must be an IAM role name')
+    .optional(),
+  [SCANNER_ENV.memberExternalId]: z
+    .string()
+    .regex(/^[\w+=,.@:/-]{2,1224}$/, 'must be an STS external id (2 to 1,224 characters)')
+    .optional(),
   AWS_REGION: required(),
 });
 
@@ -62,6 +78,8 @@ export function scannerEnvironmentVariables(input: ScannerEnvironmentInput): Rec
     [SCANNER_ENV.minAlertSeverity]: input.minAlertSeverity,
     [SCANNER_ENV.notifyOn]: input.notifyOn,
     [SCANNER_ENV.historyTtlDays]: String(input.historyTtlDays),
+    ...(input.organization && { [SCANNER_ENV.memberRoleName]: input.organization.memberRoleName }),
+    ...(input.organization?.externalId && { [SCANNER_ENV.memberExternalId]: input.organization.externalId }),
   };
 }
 
@@ -75,6 +93,7 @@ export function parseScannerEnvironment(env: Readonly<Record<string, string | un
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) throw new ConfigurationError(`Invalid environment: ${describeIssues(parsed.error)}`);
   const values = parsed.data;
+  const memberRoleName = values[SCANNER_ENV.memberRoleName];
   let configJson: unknown;
   try {
     configJson = JSON.parse(values[SCANNER_ENV.config]);
@@ -92,6 +111,12 @@ export function parseScannerEnvironment(env: Readonly<Record<string, string | un
     notifyOn: values[SCANNER_ENV.notifyOn],
     historyTtlDays: values[SCANNER_ENV.historyTtlDays],
     region: values.AWS_REGION,
+    ...(memberRoleName && {
+      organization: {
+        memberRoleName,
+        ...(values[SCANNER_ENV.memberExternalId] && { externalId: values[SCANNER_ENV.memberExternalId] }),
+      },
+    }),
   };
 }
 

@@ -40,6 +40,27 @@ export const onDemandEventSchema = z
   })
   .strict();
 
+/**
+ * One item of the organisation scan's Distributed Map: scan this member account (through the member role the
+ * stack is configured with), optionally only these regions (a region shard of an account too large for one run).
+ *
+ * @example
+ * { "source": "srm-scan.organization", "accountId": "111111111111", "regions": ["eu-west-1", "eu-central-1"] }
+ */
+export const ORGANIZATION_EVENT_SOURCE = 'srm-scan.organization';
+
+export const organizationAccountEventSchema = z
+  .object({
+    source: z.literal(ORGANIZATION_EVENT_SOURCE),
+    accountId: z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id'),
+    regions: z.array(regionNameSchema).min(1).optional(),
+    /** `false` on every region shard of an account but one: that one reports the account-wide (global) scope. */
+    globalScope: z.boolean().optional(),
+  })
+  .strict();
+
+export type OrganizationAccountEvent = z.output<typeof organizationAccountEventSchema>;
+
 export type ScheduledRunEvent = z.output<typeof scheduledRunEventSchema>;
 export type OnDemandEvent = z.output<typeof onDemandEventSchema>;
 
@@ -53,7 +74,8 @@ export type ScanRequest =
       regions?: readonly string[];
       notify?: NotifyOn;
       dryRun: boolean;
-    };
+    }
+  | { trigger: 'organization'; accountId: string; regions?: readonly string[]; globalScope?: boolean };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -75,6 +97,17 @@ export function parseScanEvent(event: unknown): ScanRequest {
     const scheduled = scheduledRunEventSchema.safeParse(input);
     if (!scheduled.success) throw new ConfigurationError(`Invalid scheduled event: ${describeIssues(scheduled.error)}`);
     return { trigger: 'schedule' };
+  }
+  if (input.source === ORGANIZATION_EVENT_SOURCE) {
+    const item = organizationAccountEventSchema.safeParse(input);
+    if (!item.success) throw new ConfigurationError(`Invalid organisation event: ${describeIssues(item.error)}`);
+    const { accountId, regions, globalScope } = item.data;
+    return {
+      trigger: 'organization',
+      accountId,
+      ...(regions && { regions }),
+      ...(globalScope !== undefined && { globalScope }),
+    };
   }
   const parsed = onDemandEventSchema.safeParse(input);
   if (!parsed.success) throw new ConfigurationError(`Invalid event: ${describeIssues(parsed.error)}`);

@@ -6,14 +6,24 @@ import { AwsClients } from '../core/aws/clients.js';
 import type { Check } from '../core/checks/define-check.js';
 import { CHECKS } from '../core/checks/registry.js';
 import { runScanJob, type ScanJobOptions, type ScanJobResult } from '../core/job/run-scan-job.js';
+import { CollectionError, ConfigurationError } from '../core/model/errors.js';
+import { type MemberAccount, memberAccountClients } from '../core/org/member-session.js';
 import { redactSecretsDeep } from '../core/secrets/index.js';
 import { type ScannerEnvironment, scannerEnvironment } from './environment.js';
 import { parseScanEvent } from './event.js';
 import { checksForRun, jobOptionsFor } from './job-options.js';
 import { SCANNER_METRICS } from './metrics.js';
-import { type ScanRunSummary, summariseScan } from './summary.js';
+import { type AccountScanResult, type ScanRunSummary, summariseAccountScan, summariseScan } from './summary.js';
 
-export type { ScanRunSummary } from './summary.js';
+export type { AccountScanResult, ScanRunSummary } from './summary.js';
+
+/**
+ * Time kept back from collection for evaluation, the findings table's writes and the result: 20 % of what the
+ * invocation has left, at least 90 s. Collection stops at the deadline; what it had not read becomes ERROR.
+ */
+export function collectionDeadline(startMs: number, remainingMs: number): number {
+  return startMs + remainingMs - Math.max(90_000, Math.round(remainingMs * 0.2));
+}
 
 /** The metrics the handler records; `powertoolsMetrics` writes them as CloudWatch EMF. */
 export interface ScanMetrics {
@@ -35,6 +45,10 @@ export interface ScanHandlerDependencies {
   /** The check catalogue the deployed selection is taken from. */
   catalogue: readonly Check[];
   createClients: () => AwsClients;
+  /** Clients acting in a member account through its role (organisation mode). @default {@link defaultMemberClients} */
+  createMemberClients?: (member: MemberAccount, stsRegion: string) => AwsClients;
+  /** Default `Date.now`. */
+  clock?: () => number;
   logger: ScanLogger;
   metrics: ScanMetrics;
 }
@@ -53,8 +67,10 @@ export function powertoolsMetrics(metrics: Metrics): ScanMetrics {
 }
 
 function recordMetrics(metrics: ScanMetrics, summary: ScanRunSummary): void {
-  // The stale-scan alarm watches this: no completed scan for its window means the schedule stopped.
-  metrics.count(SCANNER_METRICS.scansCompleted, 1);
+  // The stale-scan alarm watches this: no completed scan for its window means the schedule stopped. A run the time
+  // budget cut short is not a completed scan.
+  if (summary.complete) metrics.count(SCANNER_METRICS.scansCompleted, 1);
+  else metrics.count('PartialScans', 1);
   metrics.seconds('ScanDuration', summary.durationSeconds);
   metrics.count('ApiCalls', summary.apiCalls);
   metrics.count(SCANNER_METRICS.collectionIssues, summary.collectionIssues.count);
@@ -94,23 +110,57 @@ function redactingLogger(logger: ScanLogger): ScanLogger {
  */
 export function createScanHandler(
   dependencies: ScanHandlerDependencies,
-): (event: unknown, context?: Context) => Promise<ScanRunSummary> {
+): (event: unknown, context?: Context) => Promise<ScanRunSummary | AccountScanResult> {
   const { metrics } = dependencies;
+  const clock = dependencies.clock ?? Date.now;
   const logger = redactingLogger(dependencies.logger);
   return async (event, context) => {
+    const startMs = clock();
     if (context) logger.addContext(context);
     let clients: AwsClients | undefined;
+    let ownClients: AwsClients | undefined;
     try {
       const env = dependencies.environment();
       const request = parseScanEvent(event);
       const checks = checksForRun(dependencies.catalogue, env, request);
       logger.info('Scan requested', { request, checks: checks.length });
-      clients = dependencies.createClients();
+      if (request.trigger === 'organization') {
+        if (!env.organization) {
+          throw new ConfigurationError(
+            'Invalid event: an organisation event (source srm-scan.organization) needs a stack deployed with -c organization=true.',
+          );
+        }
+        // The findings table and topic are the scanner's own (audit account): written with its own credentials.
+        ownClients = dependencies.createClients();
+        clients = (dependencies.createMemberClients ?? defaultMemberClients)(
+          {
+            accountId: request.accountId,
+            roleName: env.organization.memberRoleName,
+            ...(env.organization.externalId && { externalId: env.organization.externalId }),
+          },
+          env.region,
+        );
+      } else if (env.organization) {
+        // The function's own role reads nothing in organisation mode: a run of "this account" would only collect AccessDenied.
+        throw new ConfigurationError(
+          'Invalid event: this stack is in organisation mode; start its state machine, or scan one member account with {"source":"srm-scan.organization","accountId":"111111111111"}.',
+        );
+      } else {
+        clients = dependencies.createClients();
+      }
+      const remainingMs = context?.getRemainingTimeInMillis?.();
       const result = await dependencies.runScanJob(
         jobOptionsFor(env, request, dependencies.catalogue, checks, clients, {
           onStart: (scope) => logger.info('Scan started', { ...scope }),
+          ...(remainingMs !== undefined && { deadline: collectionDeadline(startMs, remainingMs) }),
+          ...(ownClients && { storeClients: ownClients }),
         }),
       );
+      if (request.trigger === 'organization' && result.report.scan.accountId !== request.accountId) {
+        throw new CollectionError(
+          `The member role of ${request.accountId} acts in account ${result.report.scan.accountId}: nothing was stored for ${request.accountId}.`,
+        );
+      }
       const summary = summariseScan({
         report: result.report,
         trigger: request.trigger,
@@ -124,8 +174,17 @@ export function createScanHandler(
       }
       const { suppressionProblems } = result.report.scan;
       if (suppressionProblems.length > 0) logger.warn('Suppression problems', { suppressionProblems });
+      if (!summary.complete)
+        logger.warn('Scan incomplete: the time budget ran out', { timeBudget: summary.timeBudget });
       logger.info('Scan finished', { summary });
       recordMetrics(metrics, summary);
+      if (request.trigger === 'organization') {
+        return summariseAccountScan({
+          summary,
+          transitions: result.transitions ?? [],
+          minSeverity: env.minAlertSeverity,
+        });
+      }
       return summary;
     } catch (error) {
       logger.error('Scan failed', error as Error);
@@ -133,10 +192,15 @@ export function createScanHandler(
       throw error;
     } finally {
       clients?.destroy();
+      ownClients?.destroy();
       metrics.flush();
     }
   };
 }
+
+/** A member account's clients: AssumeRole on the function's regional STS endpoint. */
+export const defaultMemberClients = (member: MemberAccount, stsRegion: string): AwsClients =>
+  memberAccountClients(new ApiCallCounter(), { userAgent: 'srm-scan-lambda' }, member, { stsRegion });
 
 /** The Lambda entry point (`index.handler` in the bundle). */
 export const handler = createScanHandler({

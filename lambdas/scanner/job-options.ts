@@ -13,7 +13,7 @@ import type { ScanRequest } from './event.js';
  */
 export function checksForRun(catalogue: readonly Check[], env: ScannerEnvironment, request: ScanRequest): Check[] {
   const deployed = selectChecks(catalogue, env.config);
-  if (request.trigger === 'schedule' || (!request.checks && !request.excludeChecks)) return deployed;
+  if (request.trigger !== 'on-demand' || (!request.checks && !request.excludeChecks)) return deployed;
   try {
     return selectChecks(deployed, {
       ...(request.checks && { checks: request.checks }),
@@ -37,10 +37,29 @@ export function jobOptionsFor(
   catalogue: readonly Check[],
   selected: readonly Check[],
   clients: AwsClients,
-  hooks: Pick<ScanJobOptions, 'onStart' | 'onProgress'> = {},
+  hooks: Pick<ScanJobOptions, 'onStart' | 'onProgress' | 'deadline' | 'storeClients'> = {},
 ): ScanJobOptions {
   const onDemand = request.trigger === 'on-demand' ? request : undefined;
-  const regions = onDemand?.regions ?? env.config.regions;
+  const regions = (request.trigger === 'schedule' ? undefined : request.regions) ?? env.config.regions;
+  if (request.trigger === 'organization') {
+    // One digest for the organisation, sent by the aggregation step from every account's summary: no per-account alert.
+    return {
+      config: { ...env.config, ...(regions && { regions: [...regions] }) },
+      checks: selected,
+      catalogue,
+      clients,
+      store: { tableName: env.findingsTable, region: env.region, historyTtlDays: env.historyTtlDays },
+      dryRun: false,
+      // A region shard: the other shards scan the rest of the deployment's regions.
+      ...(request.regions && {
+        shard: {
+          ownsGlobal: request.globalScope !== false,
+          otherShardRegions: (env.config.regions ?? []).filter((r) => !request.regions?.includes(r)),
+        },
+      }),
+      ...hooks,
+    };
+  }
   return {
     config: { ...env.config, ...(regions && { regions: [...regions] }) },
     checks: selected,

@@ -1,7 +1,10 @@
+import { selectAlertable } from '../core/alerts/digest.js';
 import type { CollectionIssue } from '../core/collectors/types.js';
 import { servicesNotChecked } from '../core/coverage/service-coverage.js';
-import type { LifecycleSummary } from '../core/findings/lifecycle.js';
+import { TIME_BUDGET_EXCEEDED } from '../core/engine/collect.js';
+import type { LifecycleSummary, Transition } from '../core/findings/lifecycle.js';
 import type { ScanCoverage, ScanReport, ScanTotals, SuppressionProblem } from '../core/findings/model.js';
+import type { Severity, SrmClass } from '../core/srm/vocabulary.js';
 
 /** Lifecycle counts of one run (on a dry run: what the run would have changed). */
 export interface LifecycleCounts {
@@ -19,8 +22,15 @@ export interface LifecycleCounts {
 export interface ScanRunSummary {
   scanId: string;
   accountId: string;
-  trigger: 'schedule' | 'on-demand';
+  trigger: 'schedule' | 'on-demand' | 'organization';
   dryRun: boolean;
+  /**
+   * False when the run's time budget ran out before every scope was collected: the scopes left are ERROR (not
+   * evaluated), listed in `timeBudget`, and their stored findings were kept as they were (never resolved).
+   */
+  complete: boolean;
+  /** Present when the time budget ran out: how many slice×region scopes were not collected, and the first few. */
+  timeBudget?: { notCollected: number; sample: readonly { slice: string; region: string }[] };
   startedAt: string;
   finishedAt: string;
   durationSeconds: number;
@@ -61,6 +71,103 @@ function lifecycleCounts(lifecycle: LifecycleSummary): LifecycleCounts {
   };
 }
 
+/** The slice×region scopes the time budget left uncollected. */
+export function timeBudgetScopes(issues: readonly CollectionIssue[]): { slice: string; region: string }[] {
+  return issues
+    .filter((issue) => issue.errorCode === TIME_BUDGET_EXCEEDED)
+    .map((issue) => ({ slice: issue.slice, region: issue.region }));
+}
+
+/** New or regressed failures listed in an account result (the rest are counted): keeps Map results small. */
+export const ACCOUNT_RESULT_ALERTABLE_SAMPLE = 20;
+
+/**
+ * What one member-account run returns to the organisation scan's Distributed Map: small (the aggregation step reads
+ * every account's result; Step Functions caps a state's input and output at 256 KiB), with what the organisation
+ * digest shows per account.
+ */
+export interface AccountScanResult {
+  kind: 'srm-scan.account-result';
+  scanId: string;
+  accountId: string;
+  regions: readonly string[];
+  /** False when the time budget ran out (see {@link ScanRunSummary.complete}). */
+  complete: boolean;
+  /** Slice×region scopes the time budget left uncollected (0 when complete). */
+  notCollected: number;
+  startedAt: string;
+  durationSeconds: number;
+  checks: number;
+  totals: { PASS: number; FAIL: number; SUPPRESSED: number; ERROR: number };
+  failedBySrmClass: Record<SrmClass, number>;
+  failedBySeverity: Record<Severity, number>;
+  coverage: ScanCoverage;
+  lifecycle?: { new: number; regressed: number; resolved: number; open: number };
+  collectionIssues: number;
+  /** New and regressed failures at or above the alert severity: how many, and the first {@link ACCOUNT_RESULT_ALERTABLE_SAMPLE}. */
+  alertable: {
+    count: number;
+    sample: readonly {
+      kind: 'new' | 'regressed';
+      checkId: string;
+      title: string;
+      severity: Severity;
+      srmClass: SrmClass;
+      resourceId: string;
+      region: string;
+    }[];
+  };
+  apiCalls: number;
+}
+
+/** The compact result of a member-account run; pure. */
+export function summariseAccountScan(input: {
+  summary: ScanRunSummary;
+  transitions: readonly Transition[];
+  minSeverity: Severity;
+}): AccountScanResult {
+  const { summary } = input;
+  const alertable = selectAlertable(input.transitions, input.minSeverity);
+  const { PASS, FAIL, SUPPRESSED, ERROR } = summary.findings;
+  return {
+    kind: 'srm-scan.account-result',
+    scanId: summary.scanId,
+    accountId: summary.accountId,
+    regions: summary.regions,
+    complete: summary.complete,
+    notCollected: summary.timeBudget?.notCollected ?? 0,
+    startedAt: summary.startedAt,
+    durationSeconds: summary.durationSeconds,
+    checks: summary.checks,
+    totals: { PASS, FAIL, SUPPRESSED, ERROR },
+    failedBySrmClass: summary.findings.failedBySrmClass,
+    failedBySeverity: summary.findings.failedBySeverity,
+    coverage: summary.coverage,
+    ...(summary.lifecycle && {
+      lifecycle: {
+        new: summary.lifecycle.new,
+        regressed: summary.lifecycle.regressed,
+        resolved: summary.lifecycle.resolved,
+        open: summary.lifecycle.open,
+      },
+    }),
+    collectionIssues: summary.collectionIssues.count,
+    alertable: {
+      count: alertable.length,
+      sample: alertable.slice(0, ACCOUNT_RESULT_ALERTABLE_SAMPLE).map((t) => ({
+        kind: t.kind === 'regressed' ? 'regressed' : 'new',
+        checkId: t.state.checkId,
+        title: t.state.title,
+        severity: t.state.severity,
+        srmClass: t.state.srmClass,
+        resourceId: t.state.resourceId,
+        region: t.state.region,
+      })),
+    },
+    apiCalls: summary.apiCalls,
+  };
+}
+
 /** Builds the run summary from the job's report; pure. */
 export function summariseScan(input: {
   report: ScanReport;
@@ -72,11 +179,16 @@ export function summariseScan(input: {
 }): ScanRunSummary {
   const { scan } = input.report;
   const durationMs = Date.parse(scan.finishedAt) - Date.parse(scan.startedAt);
+  const unscanned = timeBudgetScopes(scan.collectionIssues);
   return {
     scanId: scan.id,
     accountId: scan.accountId,
     trigger: input.trigger,
     dryRun: input.dryRun,
+    complete: unscanned.length === 0,
+    ...(unscanned.length > 0 && {
+      timeBudget: { notCollected: unscanned.length, sample: unscanned.slice(0, SAMPLE_SIZE) },
+    }),
     startedAt: scan.startedAt,
     finishedAt: scan.finishedAt,
     durationSeconds: Number.isFinite(durationMs) ? Math.round(durationMs / 100) / 10 : 0,

@@ -65,4 +65,53 @@ describe('cdk-nag AwsSolutions', () => {
       }
     }
   }, 120_000);
+
+  describe('organisation mode', () => {
+    const CONTEXT = {
+      alertEmails: 'sec@example.com',
+      organization: 'true',
+      externalId: 'ext-123',
+      regions: 'us-east-1,eu-west-1',
+      regionShards: '2',
+    };
+
+    it.each([
+      [CONTEXT],
+      [{ alertEmails: 'sec@example.com', organization: 'true', itemList: 's3://org-inventory/items.json' }],
+    ])(
+      'leaves no unacknowledged finding, error or warning, for %j',
+      (context) => {
+        // Prepare, Act
+        const report = synthWithNag(context);
+
+        // Assess
+        const unacknowledged = (awsSolutions(report).violations ?? []).map(
+          (v) => `${v.ruleName} (${v.severity}) at ${v.violatingConstructs.map((c) => c.constructPath).join(', ')}`,
+        );
+        expect(unacknowledged).toEqual([]);
+      },
+      120_000,
+    );
+
+    it('acknowledges only wildcards it explains, each on the construct that owns the resource', () => {
+      // Prepare, Act
+      const report = synthWithNag(CONTEXT);
+
+      // Assess
+      const acknowledged = awsSolutions(report).suppressedViolations ?? [];
+      const rules = [...new Set(acknowledged.map((v) => v.ruleName.replace(/\[.*$/, '')))].sort();
+      expect(rules).toEqual(['AwsSolutions-IAM5', 'AwsSolutions-S1', 'AwsSolutions-SQS3']);
+      expect(acknowledged.map((v) => v.ruleName)).toContain(
+        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iam::*:role/SrmScanReader]',
+      );
+      for (const violation of acknowledged) {
+        expect(violation.reason?.length, violation.ruleName).toBeGreaterThan(40);
+        for (const construct of violation.violatingConstructs) {
+          expect(construct.constructPath.startsWith(`${violation.acknowledgedAt}/`), construct.constructPath).toBe(
+            true,
+          );
+        }
+      }
+    }, 120_000);
+  });
 });

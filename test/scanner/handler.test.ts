@@ -243,6 +243,7 @@ describe('Function: createScanHandler', () => {
       accountId: '123456789012',
       trigger: 'schedule',
       dryRun: false,
+      complete: true,
       startedAt: '2026-11-23T03:00:00.000Z',
       finishedAt: '2026-11-23T03:02:03.400Z',
       durationSeconds: 123.4,

@@ -25,6 +25,36 @@ export interface CollectOptions {
   /** Slice×region collections running at once. */
   concurrency?: number;
   onProgress?: (progress: CollectProgress) => void;
+  /**
+   * Epoch milliseconds by which collection must stop (the Lambda's time budget). A slice×region not started by
+   * then, or still running then, is abandoned and becomes a {@link TIME_BUDGET_EXCEEDED} collection issue: its
+   * checks report ERROR for exactly that scope, as for any collection failure.
+   */
+  deadline?: number;
+  /** Default `Date.now`. */
+  clock?: () => number;
+}
+
+/** The `errorCode` of a collection issue for a scope the run's time budget left unscanned. */
+export const TIME_BUDGET_EXCEEDED = 'TimeBudgetExceeded';
+
+const abandoned = Symbol('abandoned');
+
+/** Resolves with the work's result, or with `abandoned` once `deadline` passes (the work is left running). */
+async function beforeDeadline<T>(
+  work: Promise<T>,
+  deadline: number,
+  clock: () => number,
+): Promise<T | typeof abandoned> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expiry = new Promise<typeof abandoned>((resolve) => {
+    timer = setTimeout(() => resolve(abandoned), Math.max(0, deadline - clock()));
+  });
+  try {
+    return await Promise.race([work, expiry]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export interface CollectedInventory {
@@ -98,7 +128,23 @@ export async function collectInventory(options: CollectOptions): Promise<Collect
         dependencies: Object.fromEntries(dependencies.map((d) => [d, values[d]])) as Partial<SliceTypes>,
         issues,
       });
-      return await limit(() => collector.collect(context));
+      const timeBudgetIssue = (): undefined => {
+        issues.push({
+          slice: collector.key,
+          region,
+          errorCode: TIME_BUDGET_EXCEEDED,
+          message: `Not collected${region === GLOBAL_REGION ? '' : ` in ${region}`}: the run's time budget ran out; the next run (or a smaller region shard) scans it.`,
+        });
+        return undefined;
+      };
+      const { deadline } = options;
+      if (deadline === undefined) return await limit(() => collector.collect(context));
+      const clock = options.clock ?? Date.now;
+      return await limit(async () => {
+        if (clock() >= deadline) return timeBudgetIssue();
+        const result = await beforeDeadline(collector.collect(context), deadline, clock);
+        return result === abandoned ? timeBudgetIssue() : result;
+      });
     } catch (error) {
       issues.push({ slice: collector.key, region, ...describeAwsError(error) });
       return undefined;

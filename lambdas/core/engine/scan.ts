@@ -43,6 +43,8 @@ export interface ScanOptions {
   /** Called once the account and regions are known, before collection. */
   onStart?: (scope: { accountId: string; regions: readonly string[]; slices: number }) => void;
   now?: () => Date;
+  /** Epoch milliseconds by which collection stops (see `CollectOptions.deadline`); default none. */
+  deadline?: number;
 }
 
 /** Where a partition's global APIs (IAM, STS, S3 listing, DescribeRegions) are called. */
@@ -160,6 +162,7 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
       homeRegion,
       clients: options.clients,
       ...(options.onProgress && { onProgress: options.onProgress }),
+      ...(options.deadline !== undefined && { deadline: options.deadline }),
     }),
     ActionCatalog.load(),
   ]);

@@ -300,7 +300,8 @@ function resolveGone(previous: StoredFinding, now: string, scanId: string): Stor
  *   region was scanned (or it is global) and no ERROR of that check covers it: an ERROR for the
  *   account, for its region (a regional error also covers global findings, as in the engine),
  *   or for the resource itself. Otherwise it is kept unchanged (`kept`);
- * - checks not selected in this run and regions not scanned keep their findings unchanged;
+ * - checks not selected in this run and regions not scanned keep their findings unchanged, and so do global
+ *   findings when the run is a region shard without the global scope (`scan.globalScope === false`);
  * - ERROR results are never stored and never change a stored state;
  * - PASS → RESOLVED (`PASSED`); suppressions apply to failing findings only;
  * - a lapsed suppression on a still failing finding makes it NEW again (it alerts).
@@ -332,7 +333,9 @@ export function computeLifecycle(input: LifecycleInput): LifecycleResult {
     if (observedIds.has(previous.id)) continue;
     const inScope =
       ran.has(previous.checkId) &&
-      (previous.region === GLOBAL_REGION || scannedRegions.has(previous.region)) &&
+      (previous.region === GLOBAL_REGION
+        ? input.report.scan.globalScope !== false
+        : scannedRegions.has(previous.region)) &&
       !isProtected(previous, errors.get(previous.checkId));
     if (!inScope) {
       kept += 1;

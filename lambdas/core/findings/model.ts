@@ -161,6 +161,11 @@ export interface ScanSummary {
   /** Suppressions needing attention: expired, unused, unknown check, not an ARN, too broad. */
   suppressionProblems: readonly SuppressionProblem[];
   checks: readonly CheckRunSummary[];
+  /**
+   * `false` when this run is a region shard that leaves the account-wide (global) scope to another shard: its
+   * findings list no global result and the lifecycle keeps the stored global findings as they are.
+   */
+  globalScope?: false;
 }
 
 /** The JSON output contract: other tools consume these names, keep them stable. */
@@ -234,6 +239,42 @@ export interface ReportInput {
   collectionIssues: readonly CollectionIssue[];
   suppressionProblems: readonly SuppressionProblem[];
   coverage?: CoverageMap;
+}
+
+/** Which findings a region shard of an account reports (the lister splits the deployment's regions into shards). */
+export interface ShardScope {
+  /** The shard that reports the account-wide (global) scope; exactly one per account. */
+  ownsGlobal: boolean;
+  /** Regions other shards of the same account scan: their findings are theirs (S3 buckets are listed by every shard). */
+  otherShardRegions: readonly string[];
+}
+
+/**
+ * The report of one region shard: the findings it owns (its regions; with the global scope also global findings and
+ * those of regions no shard scans, such as a bucket in an unscanned region), totals, coverage and per-check counts
+ * recomputed, and `globalScope: false` when another shard owns the global scope.
+ */
+export function scopedToShard(report: ScanReport, shard: ShardScope, globalRegion: string): ScanReport {
+  const own = new Set(report.scan.regions);
+  const others = new Set(shard.otherShardRegions);
+  const findings = report.findings.filter((finding) =>
+    finding.region === globalRegion
+      ? shard.ownsGlobal
+      : own.has(finding.region) || (shard.ownsGlobal && !others.has(finding.region)),
+  );
+  return {
+    ...report,
+    scan: {
+      ...report.scan,
+      ...summariseFindings(findings),
+      checks: summariseChecks(
+        report.scan.checks.map((check) => check.checkId),
+        findings,
+      ),
+      ...(!shard.ownsGlobal && { globalScope: false as const }),
+    },
+    findings,
+  };
 }
 
 /** The report of a scan, with its versions, totals, coverage and per-check counts computed once, here. */

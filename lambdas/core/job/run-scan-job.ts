@@ -7,10 +7,10 @@ import type { ScanConfig } from '../config/config-file.js';
 import type { CollectProgress } from '../engine/collect.js';
 import { runScan, type ScanOptions } from '../engine/scan.js';
 import { DEFAULT_HISTORY_TTL_DAYS } from '../findings/items.js';
-import { computeLifecycle, type LifecycleSummary } from '../findings/lifecycle.js';
-import type { ScanReport } from '../findings/model.js';
+import { computeLifecycle, type LifecycleSummary, type Transition } from '../findings/lifecycle.js';
+import { type ScanReport, type ShardScope, scopedToShard } from '../findings/model.js';
 import { FindingsStore } from '../findings/store.js';
-import type { SliceKey } from '../inventory/index.js';
+import { GLOBAL_REGION, type SliceKey } from '../inventory/index.js';
 import { ConfigurationError } from '../model/errors.js';
 import type { NotifyOn, Severity } from '../srm/vocabulary.js';
 
@@ -36,6 +36,13 @@ export interface ScanJobOptions {
   onProgress?: (progress: CollectProgress) => void;
   onStart?: ScanOptions['onStart'];
   now?: () => Date;
+  /**
+   * A region shard of an account (organisation mode): only the findings this shard owns are reported and stored,
+   * and without the global scope the stored global findings are kept. Default: the whole account.
+   */
+  shard?: ShardScope;
+  /** Epoch milliseconds by which collection stops (the Lambda's time budget); unscanned scopes become ERROR. */
+  deadline?: number;
   /** Default `COLLECTORS`. */
   collectors?: SliceCollectors<SliceKey>;
 }
@@ -44,6 +51,8 @@ export interface ScanJobResult {
   report: ScanReport;
   /** Present when a findings table is configured. */
   lifecycle?: LifecycleSummary;
+  /** This run's lifecycle transitions (present with a findings table): what an organisation digest lists. */
+  transitions?: readonly Transition[];
   /** Present when an alert topic is configured. */
   alert?: { published: boolean; subject?: string; messageId?: string; reason: string };
   /** What this run wrote; absent on a dry run or without a table. */
@@ -88,7 +97,7 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
     );
   }
   const collectors = options.collectors ?? (await defaultCollectors());
-  const report = await runScan({
+  const scanned = await runScan({
     checks: options.checks,
     collectors,
     settings: config.settings,
@@ -100,7 +109,9 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
     ...(options.onProgress && { onProgress: options.onProgress }),
     ...(options.onStart && { onStart: options.onStart }),
     ...(options.now && { now: options.now }),
+    ...(options.deadline !== undefined && { deadline: options.deadline }),
   });
+  const report = options.shard ? scopedToShard(scanned, options.shard, GLOBAL_REGION) : scanned;
   if (!options.store) return { report };
 
   const storeClients = options.storeClients ?? clients;
@@ -139,7 +150,8 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
       }
     }
   }
-  if (options.dryRun) return { report, lifecycle: lifecycle.summary, ...(alert && { alert }) };
+  if (options.dryRun)
+    return { report, lifecycle: lifecycle.summary, transitions: lifecycle.transitions, ...(alert && { alert }) };
 
   const written = await store.saveRun({
     report,
@@ -151,6 +163,7 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
   return {
     report,
     lifecycle: lifecycle.summary,
+    transitions: lifecycle.transitions,
     ...(alert && { alert }),
     stored: { items: written.items, bytes: written.bytes, writeUnits: written.writeUnits, requests: written.requests },
   };
