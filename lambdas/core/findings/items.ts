@@ -205,6 +205,14 @@ export function scopeCovers(scope: ScanScope, state: Pick<StoredFinding, 'id' | 
 }
 
 /**
+ * The workflow a reader should show for a stored state: a stored NEW that a later scan observed is ACTIVE (the store
+ * does not rewrite a finding only to move it from NEW to ACTIVE). `lastObserved` is `lastObservedAt(state, scans)`.
+ */
+export function storedWorkflow(state: StoredFinding, lastObserved: string): StoredFinding['workflow'] {
+  return state.workflow === 'NEW' && lastObserved > state.workflowChangedAt ? 'ACTIVE' : state.workflow;
+}
+
+/**
  * When a stored finding was last observed: its `lastSeenAt`, or the start of a newer scan whose scope covers it
  * (a covering scan either reported it or resolved it). RESOLVED-as-GONE findings were last seen at `lastSeenAt`.
  */

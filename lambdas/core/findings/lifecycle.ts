@@ -58,7 +58,10 @@ export const storedFindingSchema = findingSchema
     lastSeenAt: z.string(),
     /** When `status` last changed (or the finding was first seen). */
     statusChangedAt: z.string(),
-    /** When `workflow` last changed. */
+    /**
+     * When `workflow` last changed. NEW → ACTIVE is stored with the state's next write, so a stored ACTIVE's
+     * `workflowChangedAt` can lag the run that first saw it failing again by up to `lastSeenRefreshDays`.
+     */
     workflowChangedAt: z.string(),
     /** First run that saw it failing; tells REGRESSED (failed before) from NEW. */
     firstFailedAt: z.string().optional(),
@@ -340,11 +343,21 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Whether two states differ in anything but `lastSeenAt` / `lastScanId`. */
+/**
+ * Whether a state must be written because it differs from the stored one in anything but `lastSeenAt` / `lastScanId`.
+ * NEW → ACTIVE (still failing on the next run) is not such a difference: it is what every open finding does on its
+ * second run, it makes no transition, and writing it would rewrite every failure once. It rides along with the
+ * state's next write (a real change or its refresh); until then the stored NEW reads as ACTIVE once a later scan
+ * observed it (`storedWorkflow` in `items.ts`).
+ */
 export function stateChanged(previous: StoredFinding, next: StoredFinding): boolean {
   const strip = (state: StoredFinding) =>
     Object.fromEntries(Object.entries(state).filter(([key]) => !WRITE_BOOKKEEPING.has(key)));
-  return canonical(strip(previous)) !== canonical(strip(next));
+  const before =
+    previous.workflow === 'NEW' && next.workflow === 'ACTIVE'
+      ? { ...previous, workflow: next.workflow, workflowChangedAt: next.workflowChangedAt }
+      : previous;
+  return canonical(strip(before)) !== canonical(strip(next));
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -356,7 +369,13 @@ function refreshPhase(findingId: string): number {
     hash ^= findingId.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash / 2 ** 32;
+  // murmur3's finaliser: FNV-1a alone barely moves the high bits for ids differing in their last characters.
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b) >>> 0;
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35) >>> 0;
+  hash ^= hash >>> 16;
+  return (hash >>> 0) / 2 ** 32;
 }
 
 /**
