@@ -269,6 +269,22 @@ describe('Class: FindingsStore, write path at scale', () => {
     expect(delays.filter((d) => d > 0).length).toBe(32);
   });
 
+  it('paces the writes to one index partition: 200 open FAILs of one severity at 50 units/s wait about 3 s', async () => {
+    // Prepare
+    dynamo.on(BatchWriteItemCommand).resolves({ UnprocessedItems: {} });
+    const { store, delays } = newStore({ partitionWriteUnitsPerSecond: 50, now: () => 0 });
+    const open = Array.from({ length: 200 }, (_, i) =>
+      marshall({ pk: `ACCOUNT#${ACCOUNT}#FINDING#${(i % 16).toString(16)}`, sk: `s${i}`, gsi1pk: 'OPEN#high' }),
+    );
+
+    // Act
+    await store.writeItems(open);
+
+    // Assess
+    // The table partitions (16 shards, ~13 items each) stay within budget; the one index partition does not.
+    expect(Math.max(...delays)).toBeCloseTo(3_000, 0);
+  });
+
   it('lets a budget refill with time and charges re-sent items again', async () => {
     // Prepare
     let clock = 0;

@@ -28,7 +28,7 @@ import type { LifecycleSummary, PassResults, StoredFinding, Transition } from '.
 import type { ScanReport } from './model.js';
 import { FINDINGS_TABLE_SCHEMA } from './table-schema.js';
 
-const { partitionKey: PK, sortKey: SK, ttlAttribute: TTL } = FINDINGS_TABLE_SCHEMA;
+const { partitionKey: PK, sortKey: SK, ttlAttribute: TTL, openFindingsIndex } = FINDINGS_TABLE_SCHEMA;
 
 /** What a write cost: items, their billed size, the write units they consumed and how hard it was. */
 export interface WriteStats {
@@ -58,6 +58,14 @@ export interface RunWriteStats extends WriteStats {
  * split it: `4,000 / concurrent accounts`, or the table's warm throughput once raised.
  */
 export const DEFAULT_WRITE_UNITS_PER_SECOND = 4_000;
+
+/**
+ * DynamoDB's write limit per partition key value, of the table and of each index alike: 1,000 WCU/s. The finding
+ * and history partitions are sharded 16 ways, so only the `open-findings` index's partition of one account and
+ * severity (every open FAIL of that severity, written together on a first run) can reach it; pacing it here keeps
+ * the index from throttling, which would throttle the table's writes too.
+ */
+export const PARTITION_WRITE_UNITS_PER_SECOND = 1_000;
 
 /** Write units of one item (standard table class): one per started KB. */
 export const writeUnitsOf = (item: Item): number => Math.max(1, Math.ceil(itemSize(item) / 1024));
@@ -127,6 +135,8 @@ export interface FindingsStoreOptions {
   concurrency?: number;
   /** Write units per second this store may consume (token bucket, 1 s burst). Default {@link DEFAULT_WRITE_UNITS_PER_SECOND}. */
   writeUnitsPerSecond?: number;
+  /** Write units per second per partition key value (table and index). Default {@link PARTITION_WRITE_UNITS_PER_SECOND}. */
+  partitionWriteUnitsPerSecond?: number;
   /** Injected in tests to make backoff instant. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -159,6 +169,9 @@ export class FindingsStore {
   readonly #sleep: (ms: number) => Promise<void>;
   readonly #random: () => number;
   readonly #budget: WriteBudget;
+  readonly #partitionBudgets = new Map<string, WriteBudget>();
+  readonly #partitionPerSecond: number;
+  readonly #now: () => number;
 
   constructor(options: FindingsStoreOptions) {
     this.tableName = options.tableName;
@@ -172,7 +185,41 @@ export class FindingsStore {
     if (!(perSecond > 0)) {
       throw new FindingsStoreError(`writeUnitsPerSecond: must be a positive number, got ${perSecond}.`);
     }
-    this.#budget = new WriteBudget(perSecond, options.now ?? Date.now, this.#sleep);
+    this.#now = options.now ?? Date.now;
+    this.#budget = new WriteBudget(perSecond, this.#now, this.#sleep);
+    this.#partitionPerSecond = options.partitionWriteUnitsPerSecond ?? PARTITION_WRITE_UNITS_PER_SECOND;
+    if (!(this.#partitionPerSecond > 0)) {
+      throw new FindingsStoreError(
+        `partitionWriteUnitsPerSecond: must be a positive number, got ${this.#partitionPerSecond}.`,
+      );
+    }
+  }
+
+  /**
+   * Waits until a batch fits both the store's budget and the budget of every partition it writes to (the table's
+   * `pk` and, for open FAILs, the index's `gsi1pk`). The waits run side by side: the longest one decides.
+   */
+  async #pace(requests: readonly WriteRequest[]): Promise<void> {
+    let total = 0;
+    const byPartition = new Map<string, number>();
+    for (const request of requests) {
+      const item = request.PutRequest?.Item;
+      const units = item ? writeUnitsOf(item) : 1;
+      total += units;
+      for (const key of [item?.[PK]?.S, item?.[openFindingsIndex.partitionKey]?.S]) {
+        if (key !== undefined) byPartition.set(key, (byPartition.get(key) ?? 0) + units);
+      }
+    }
+    const waits = [this.#budget.take(total)];
+    for (const [key, units] of byPartition) {
+      let budget = this.#partitionBudgets.get(key);
+      if (!budget) {
+        budget = new WriteBudget(this.#partitionPerSecond, this.#now, this.#sleep);
+        this.#partitionBudgets.set(key, budget);
+      }
+      waits.push(budget.take(units));
+    }
+    await Promise.all(waits);
   }
 
   /** A store whose DynamoDB client comes from the shared factory (so its calls are counted). */
@@ -315,9 +362,7 @@ export class FindingsStore {
       let pending: WriteRequest[] = batch.map((item) => ({ PutRequest: { Item: item } }));
       for (let attempt = 1; pending.length > 0; attempt += 1) {
         if (attempt > 1) await this.#sleep(backoffDelay(this.#retry, attempt - 1, this.#random));
-        await this.#budget.take(
-          pending.reduce((sum, r) => sum + (r.PutRequest?.Item ? writeUnitsOf(r.PutRequest.Item) : 1), 0),
-        );
+        await this.#pace(pending);
         let output: BatchWriteItemCommandOutput;
         try {
           stats.requests += 1;
