@@ -30,6 +30,9 @@ import { FINDINGS_TABLE_SCHEMA } from './table-schema.js';
  * | transition (history) | `ACCOUNT#<account>#HISTORY#<shard>` | `<findingId>#<at>` | – | at + historyTtlDays |
  * | scan summary (history) | `ACCOUNT#<account>#SCAN` | `<startedAt>#<scanId>` | – | startedAt + historyTtlDays |
  *
+ * A scan summary records the run's scope (`checks[]` with per-check PASS/FAIL/ERROR counts, `regions`,
+ * `erroredScopes`), its lifecycle counts (`written`, `unchanged`, `passesNotStored` included) and `passResults`.
+ *
  * `<shard>` is one hex digit derived from the finding id: one account's findings spread over 16
  * partitions (16 × 1,000 WCU/s, above a new on-demand table's 4,000 WCU/s), and the previous
  * states are read back with 16 parallel Queries — no Scan of other accounts, no GetItem per finding.
