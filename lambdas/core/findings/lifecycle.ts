@@ -331,7 +331,12 @@ function resolveGone(previous: StoredFinding, now: string, scanId: string): Stor
 /** Fields that only record when the state was last written; everything else is a change worth a write. */
 const WRITE_BOOKKEEPING: ReadonlySet<string> = new Set(['lastSeenAt', 'lastScanId']);
 
-/** JSON with sorted keys and without undefined values: equal for equal states, whatever their origin. */
+/** Every stored field but the bookkeeping ones, from the schema: a field added later is compared too. */
+const COMPARED_FIELDS = (Object.keys(storedFindingSchema.shape) as (keyof StoredFinding)[]).filter(
+  (key) => !WRITE_BOOKKEEPING.has(key),
+);
+
+/** JSON with sorted keys and without undefined values: equal for equal values, whatever their origin. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
@@ -343,6 +348,9 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a === b || (typeof a === 'object' && typeof b === 'object' && canonical(a) === canonical(b));
+
 /**
  * Whether a state must be written because it differs from the stored one in anything but `lastSeenAt` / `lastScanId`.
  * NEW → ACTIVE (still failing on the next run) is not such a difference: it is what every open finding does on its
@@ -351,13 +359,11 @@ function canonical(value: unknown): string {
  * observed it (`storedWorkflow` in `items.ts`).
  */
 export function stateChanged(previous: StoredFinding, next: StoredFinding): boolean {
-  const strip = (state: StoredFinding) =>
-    Object.fromEntries(Object.entries(state).filter(([key]) => !WRITE_BOOKKEEPING.has(key)));
-  const before =
-    previous.workflow === 'NEW' && next.workflow === 'ACTIVE'
-      ? { ...previous, workflow: next.workflow, workflowChangedAt: next.workflowChangedAt }
-      : previous;
-  return canonical(strip(before)) !== canonical(strip(next));
+  const softActive = previous.workflow === 'NEW' && next.workflow === 'ACTIVE';
+  return COMPARED_FIELDS.some((field) => {
+    if (softActive && (field === 'workflow' || field === 'workflowChangedAt')) return false;
+    return !sameValue(previous[field], next[field]);
+  });
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
