@@ -13,6 +13,7 @@ import type { SettingsInput } from '../lambdas/core/config/settings.js';
 import type { SuppressionInput } from '../lambdas/core/config/suppression-schema.js';
 import { requiredActions } from '../lambdas/core/engine/permissions.js';
 import { type CheckSelection, selectChecks } from '../lambdas/core/engine/select.js';
+import type { PassResults } from '../lambdas/core/findings/table-schema.js';
 import type { SliceKey } from '../lambdas/core/inventory/index.js';
 import { ConfigurationError } from '../lambdas/core/model/errors.js';
 import { NOTIFY_ON, type NotifyOn, SEVERITIES, type Severity } from '../lambdas/core/srm/vocabulary.js';
@@ -53,6 +54,12 @@ export interface SrmScanSettings {
   notifyOn?: NotifyOn;
   /** Days history items (run summaries, resolved findings) live before TTL deletes them. @default 90 */
   historyTtlDays?: number;
+  /**
+   * What the findings table keeps of PASS results: a state each (`store`) or only the per-check PASS counts of the
+   * scan summary (`count`), for organisations that would otherwise write millions of PASS items. Overrides
+   * `scan.passResults`. @default 'store'
+   */
+  passResults?: PassResults;
   /** Base scan configuration, e.g. the CLI's config file; the fields below override it. */
   scan?: ScanConfigInput;
   /** Regions to scan. @default every region enabled for the account */
@@ -263,6 +270,7 @@ export function scanConfigInput(settings: SrmScanSettings): ScanConfigInput {
       Object.entries(selection).map(([key, value]) => [key, Array.isArray(value) ? [...value] : value]),
     ),
     ...(settings.suppressions && { suppressions: [...settings.suppressions] }),
+    ...(settings.passResults && { passResults: settings.passResults }),
   };
   if (Object.keys(mergedSettings).length > 0) input.settings = mergedSettings;
   else delete input.settings;
@@ -373,6 +381,7 @@ export const CONTEXT_KEYS = [
   'minAlertSeverity',
   'notifyOn',
   'historyTtlDays',
+  'passResults',
   'configFile',
   'regions',
   'allowedRegions',
@@ -495,6 +504,7 @@ export function settingsFromContext(node: ContextReader): SrmScanSettings {
     minAlertSeverity: contextString(node, 'minAlertSeverity') as Severity | undefined,
     notifyOn: contextString(node, 'notifyOn') as NotifyOn | undefined,
     historyTtlDays: contextNumber(node, 'historyTtlDays'),
+    passResults: contextString(node, 'passResults') as PassResults | undefined,
     scan: configFile ? readConfigFile(configFile) : undefined,
     regions: contextList(node, 'regions'),
     allowedRegions: contextList(node, 'allowedRegions'),

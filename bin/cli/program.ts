@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { PASS_RESULTS } from '../../lambdas/core/findings/table-schema.js';
 import { TOOL_VERSION } from '../../lambdas/core/model/version.js';
 import { NOTIFY_ON, SEVERITIES } from '../../lambdas/core/srm/vocabulary.js';
 import type { CoverageFlags } from './coverage-command.js';
@@ -87,6 +88,12 @@ export function buildProgram(io: CliIo): Command {
     )
     .addOption(new Option('--notify-on <when>', 'when to send the digest').choices(NOTIFY_ON).default('changes'))
     .option('--history-ttl-days <days>', 'days to keep resolved history', positiveInteger('--history-ttl-days'))
+    .addOption(
+      new Option(
+        '--pass-results <mode>',
+        'what the findings table keeps of PASS results: a state each (store) or only per-check counts (count)',
+      ).choices(PASS_RESULTS),
+    )
     .addOption(
       new Option('--accounts <ids>', 'scan these accounts (12-digit ids, comma-separated) through their member role')
         .argParser(accountList('--accounts'))

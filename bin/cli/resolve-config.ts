@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseConfig, type ScanConfig } from '../../lambdas/core/config/config-file.js';
 import type { CheckSelection, SelectionLabels } from '../../lambdas/core/engine/select.js';
+import type { PassResults } from '../../lambdas/core/findings/table-schema.js';
 import { ConfigurationError } from '../../lambdas/core/model/errors.js';
 import type { NotifyOn, Severity } from '../../lambdas/core/srm/vocabulary.js';
 import { SELECTION_FLAGS, type SelectionFlags, selectionFromFlags } from './selection.js';
@@ -30,6 +31,8 @@ export interface ScanFlags extends SelectionFlags {
   roleName?: string;
   externalId?: string;
   maxParallelAccounts?: number;
+  /** Overrides the configuration file's `passResults`. */
+  passResults?: PassResults;
 }
 
 async function readJson(path: string, what: string): Promise<unknown> {
@@ -62,6 +65,7 @@ export async function resolveConfig(flags: ScanFlags): Promise<ResolvedConfig> {
   const selection = selectionFromFlags(flags);
   Object.assign(merged, selection);
   if (flags.regions) merged.regions = flags.regions;
+  if (flags.passResults) merged.passResults = flags.passResults;
   if (flags.allowedRegions) {
     merged.settings = { ...((merged.settings as object | undefined) ?? {}), allowedRegions: flags.allowedRegions };
   }

@@ -118,7 +118,7 @@ export async function runScanCommand(
   if (result.lifecycle) {
     const l = result.lifecycle;
     io.stderr.write(
-      `Findings stored in ${flags.findingsTable}: ${l.new} new, ${l.regressed} regressed, ${l.active} still failing, ${l.resolved} resolved, ${l.suppressed} suppressed.\n`,
+      `Findings stored in ${flags.findingsTable}: ${l.new} new, ${l.regressed} regressed, ${l.active} still failing, ${l.resolved} resolved, ${l.suppressed} suppressed; ${l.written} states written, ${l.unchanged} unchanged${result.stored ? ` (${result.stored.items} items, ${result.stored.writeUnits} write units)` : ''}.\n`,
     );
   }
   if (result.alert)

@@ -125,4 +125,18 @@ describe('Function: resolveConfig', () => {
     ]);
     await expect(rejected).rejects.toThrow(/suppressions\.0\.reason/);
   });
+  it('keeps PASS results by default, takes passResults from the file and lets --pass-results override it', async () => {
+    // Prepare
+    const config = file('pass-results.json', { passResults: 'count' });
+
+    // Act
+    const byDefault = await resolveConfig(flags());
+    const fromFile = await resolveConfig(flags({ config }));
+    const fromFlag = await resolveConfig(flags({ config, passResults: 'store' }));
+
+    // Assess
+    expect(byDefault.config.passResults).toBe('store');
+    expect(fromFile.config.passResults).toBe('count');
+    expect(fromFlag.config.passResults).toBe('store');
+  });
 });

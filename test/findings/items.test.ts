@@ -5,12 +5,16 @@ import {
   findingItem,
   findingKeys,
   itemSize,
+  lastObservedAt,
+  parseScanScope,
+  type ScanScope,
   scanItem,
   shardOf,
+  storedWorkflow,
   transitionItem,
 } from '../../lambdas/core/findings/items.js';
 import { FINDINGS_TABLE_SCHEMA } from '../../lambdas/core/findings/table-schema.js';
-import { ACCOUNT, CHECK_A, day, finding, report } from '../helpers/findings.js';
+import { ACCOUNT, CHECK_A, CHECK_B, day, finding, report, scopeError } from '../helpers/findings.js';
 import { byArn, sampleStates } from '../helpers/stored-findings.js';
 
 describe('Function: findingItem', () => {
@@ -108,5 +112,111 @@ describe('Function: itemSize', () => {
     // Assess
     // pk+ab = 4, name+é = 4+2, n+12345 = 1+4, list = 4+3+1+1, map = 3+3+1+(1+1), flag = 4+1
     expect(size).toBe(4 + 6 + 5 + 9 + 9 + 5);
+  });
+});
+
+describe('Function: lastObservedAt', () => {
+  const scope = (when: number, overrides: Partial<ScanScope> = {}): ScanScope => ({
+    scanId: `scan-${when}`,
+    startedAt: day(when).toISOString(),
+    checkIds: [CHECK_A, CHECK_B],
+    regions: ['us-east-1', 'eu-west-1'],
+    erroredScopes: [],
+    ...overrides,
+  });
+
+  it('takes the newest scan summary whose checks, regions and errors cover the finding', () => {
+    // Prepare
+    const { states } = sampleStates();
+    const open = byArn(states, 'arn:aws:s3:::open');
+    const scans = [
+      scope(2),
+      scope(3),
+      scope(4, { checkIds: [CHECK_B] }),
+      scope(5, { regions: ['eu-west-1'] }),
+      scope(6, { erroredScopes: [{ checkId: CHECK_A, account: true, regions: [], findingIds: [] }] }),
+      scope(7, { erroredScopes: [{ checkId: CHECK_A, account: false, regions: [], findingIds: [open.id] }] }),
+      scope(8, { erroredScopes: [{ checkId: CHECK_A, account: false, regions: [], findingIds: [], truncated: true }] }),
+    ];
+
+    // Act
+    const observed = lastObservedAt(open, scans);
+
+    // Assess
+    expect(open.lastSeenAt).toBe(day(1).toISOString());
+    expect(observed).toBe(day(3).toISOString());
+    expect(storedWorkflow({ ...open, workflow: 'NEW' }, observed)).toBe('ACTIVE');
+    expect(storedWorkflow({ ...open, workflow: 'NEW' }, open.lastSeenAt)).toBe('NEW');
+  });
+
+  it('keeps lastSeenAt for a finding resolved as gone', () => {
+    // Prepare
+    const { states } = sampleStates();
+    const gone = byArn(states, 'arn:aws:s3:::gone');
+
+    // Act
+    const observed = lastObservedAt(gone, [scope(5)]);
+
+    // Assess
+    expect(gone.resolution).toBe('GONE');
+    expect(observed).toBe(gone.lastSeenAt);
+  });
+
+  it('reads back the scope a scan summary records, errored regions and resources included', () => {
+    // Prepare
+    const { lifecycle } = sampleStates();
+    const scanReport = report(
+      [
+        finding(CHECK_A, 'arn:aws:s3:::one', 'ERROR'),
+        scopeError(CHECK_B, 'ec2', 'eu-west-1'),
+        finding(CHECK_B, 'arn:aws:ec2:us-east-1:123456789012:volume/vol-1', 'PASS'),
+      ],
+      { startedAt: day(3).toISOString() },
+    );
+    const item = scanItem(scanReport, { lifecycle: lifecycle.summary, passResults: 'count' }, 90);
+
+    // Act
+    const parsed = parseScanScope(item);
+
+    // Assess
+    expect(unmarshall(item)).toMatchObject({
+      passResults: 'count',
+      checks: [{ checkId: CHECK_A }, { checkId: CHECK_B, passed: 1 }],
+    });
+    expect(parsed).toMatchObject({
+      startedAt: day(3).toISOString(),
+      checkIds: [CHECK_A, CHECK_B],
+      regions: ['us-east-1', 'eu-west-1'],
+      erroredScopes: [
+        {
+          checkId: CHECK_A,
+          account: false,
+          regions: [],
+          findingIds: [finding(CHECK_A, 'arn:aws:s3:::one', 'ERROR').id],
+        },
+        { checkId: CHECK_B, account: false, regions: ['eu-west-1'] },
+      ],
+    });
+  });
+
+  it('treats a check with errors as errored everywhere in a summary written before scopes were recorded', () => {
+    // Prepare
+    const legacy = marshall({
+      scanId: 'old',
+      startedAt: day(3).toISOString(),
+      regions: ['us-east-1'],
+      checks: [
+        { checkId: CHECK_A, results: 2, passed: 1, failed: 0, suppressed: 0, errored: 1 },
+        { checkId: CHECK_B, results: 1, passed: 1, failed: 0, suppressed: 0, errored: 0 },
+      ],
+    });
+
+    // Act
+    const parsed = parseScanScope(legacy);
+
+    // Assess
+    expect(parsed.erroredScopes).toEqual([
+      { checkId: CHECK_A, account: true, regions: [], findingIds: [], truncated: true },
+    ]);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Suppression } from '../../lambdas/core/config/suppression-schema.js';
-import { computeLifecycle, type LifecycleResult, type StoredFinding } from '../../lambdas/core/findings/lifecycle.js';
+import {
+  computeLifecycle,
+  type LifecycleResult,
+  type PassResults,
+  refreshDue,
+  type StoredFinding,
+} from '../../lambdas/core/findings/lifecycle.js';
 import type { Finding } from '../../lambdas/core/findings/model.js';
 import { applySuppressions } from '../../lambdas/core/findings/suppressions.js';
 import { ACCOUNT, CHECK_A, CHECK_B, day, finding, report, scopeError } from '../helpers/findings.js';
@@ -11,7 +17,7 @@ const OTHER_BUCKET = 'arn:aws:s3:::logs';
 /** What the table holds after a run: the previous states overwritten by the written ones. */
 function stored(previous: readonly StoredFinding[], result: LifecycleResult): StoredFinding[] {
   const byId = new Map(previous.map((s) => [s.id, s]));
-  for (const state of result.states) byId.set(state.id, state);
+  for (const state of result.writes) byId.set(state.id, state);
   return [...byId.values()];
 }
 
@@ -23,9 +29,11 @@ function run(
     checks?: readonly string[];
     regions?: readonly string[];
     suppressions?: readonly Suppression[];
+    passResults?: PassResults;
+    lastSeenRefreshDays?: number;
   } = {},
 ): { result: LifecycleResult; table: StoredFinding[] } {
-  const now = day(options.when ?? 0);
+  const now = new Date(day(0).getTime() + (options.when ?? 0) * 24 * 60 * 60 * 1000);
   // The engine stamps suppressions right after evaluation; the lifecycle reads the stamp.
   const stamped = applySuppressions(findings, {
     suppressions: options.suppressions ?? [],
@@ -41,6 +49,10 @@ function run(
       ...(options.regions && { regions: options.regions }),
     }),
     now,
+    options: {
+      ...(options.passResults && { passResults: options.passResults }),
+      ...(options.lastSeenRefreshDays && { lastSeenRefreshDays: options.lastSeenRefreshDays }),
+    },
   });
   return { result, table: stored(previous, result) };
 }
@@ -62,17 +74,14 @@ describe('Function: computeLifecycle', () => {
     const fifth = run(fourth.table, failing, { when: 4 });
 
     // Assess
-    expect([first, second, third, fourth, fifth].map((r) => stateOf(r.table, CHECK_A, BUCKET)?.workflow)).toEqual([
-      'NEW',
-      'ACTIVE',
-      'RESOLVED',
-      'REGRESSED',
-      'ACTIVE',
-    ]);
+    expect(
+      [first, second, third, fourth, fifth].map((r) => stateOf(r.result.states, CHECK_A, BUCKET)?.workflow),
+    ).toEqual(['NEW', 'ACTIVE', 'RESOLVED', 'REGRESSED', 'ACTIVE']);
     expect(first.result.summary).toMatchObject({ new: 1, active: 0, resolved: 0, regressed: 0, open: 1 });
     expect(second.result.summary).toMatchObject({ new: 0, active: 1, open: 1 });
     expect(third.result.summary).toMatchObject({ resolved: 1, open: 0, passing: 0 });
-    expect(third.result.transitions).toMatchObject([{ kind: 'resolved', cause: 'passed', from: 'ACTIVE' }]);
+    // The stored NEW was not rewritten to ACTIVE (no write for NEW → ACTIVE alone): `from` is the stored workflow.
+    expect(third.result.transitions).toMatchObject([{ kind: 'resolved', cause: 'passed', from: 'NEW' }]);
     expect(fourth.result.summary).toMatchObject({ regressed: 1, new: 0, open: 1 });
     expect(fourth.result.transitions).toMatchObject([{ kind: 'regressed', cause: 'failed-again', from: 'RESOLVED' }]);
     expect(fifth.result.transitions).toEqual([]);
@@ -87,7 +96,7 @@ describe('Function: computeLifecycle', () => {
     const third = run(second.table, [finding(CHECK_A, BUCKET, 'PASS')], { when: 2 });
 
     // Assess
-    expect(stateOf(second.table, CHECK_A, BUCKET)).toMatchObject({
+    expect(stateOf(second.result.states, CHECK_A, BUCKET)).toMatchObject({
       firstSeenAt: day(0).toISOString(),
       lastSeenAt: day(1).toISOString(),
       statusChangedAt: day(0).toISOString(),
@@ -191,7 +200,7 @@ describe('Function: computeLifecycle', () => {
 
     // Assess
     expect(stateOf(second.table, CHECK_A, BUCKET)).toMatchObject({ workflow: 'NEW', status: 'FAIL' });
-    expect(stateOf(second.table, CHECK_A, OTHER_BUCKET)?.workflow).toBe('ACTIVE');
+    expect(stateOf(second.result.states, CHECK_A, OTHER_BUCKET)?.workflow).toBe('ACTIVE');
     expect(second.result.summary).toMatchObject({ kept: 1, active: 1, resolved: 0 });
   });
 
@@ -332,5 +341,171 @@ describe('Function: computeLifecycle', () => {
 
     // Assess
     expect(result.states.map((s) => s.accountId)).toEqual([ACCOUNT]);
+  });
+  describe('writes', () => {
+    const buckets = (n: number) => Array.from({ length: n }, (_, i) => `arn:aws:s3:::bucket-${i}`);
+    const mixed = (arns: readonly string[]) =>
+      arns.map((arn, i) => finding(i % 3 === 0 ? CHECK_A : CHECK_B, arn, i % 2 === 0 ? 'FAIL' : 'PASS'));
+
+    it('writes every state on the first run and nothing but transitions on an unchanged second run', () => {
+      // Prepare
+      const findings = mixed(buckets(200));
+      const first = run([], findings, { when: 0 });
+
+      // Act
+      const second = run(first.table, findings, { when: 1 / 24, lastSeenRefreshDays: 365 });
+
+      // Assess
+      expect(first.result.writes).toHaveLength(200);
+      expect(first.result.summary).toMatchObject({ written: 200, unchanged: 0 });
+      expect(second.result.writes).toEqual([]);
+      expect(second.result.transitions).toEqual([]);
+      expect(second.result.summary).toMatchObject({ written: 0, unchanged: 200, active: 100, open: 100 });
+    });
+
+    it('writes exactly the states whose severity, message, suppression or status changed', () => {
+      // Prepare
+      const arns = buckets(6);
+      const before = arns.map((arn) => finding(CHECK_A, arn, 'FAIL'));
+      const first = run([], before, { when: 0 });
+      const after = [
+        finding(CHECK_A, arns[0] ?? '', 'FAIL', { severity: 'critical' }),
+        finding(CHECK_A, arns[1] ?? '', 'FAIL', { message: 'Versioning is suspended since yesterday.' }),
+        finding(CHECK_A, arns[2] ?? '', 'PASS'),
+        finding(CHECK_A, arns[3] ?? '', 'FAIL'),
+        finding(CHECK_A, arns[4] ?? '', 'FAIL'),
+        finding(CHECK_A, arns[5] ?? '', 'FAIL'),
+      ];
+      const suppressions: Suppression[] = [
+        { checkId: CHECK_A, resource: arns[3] ?? '', reason: 'Accepted.', expiresAt: '2027-01-01' },
+      ];
+
+      // Act
+      const second = run(first.table, after, { when: 1 / 24, suppressions });
+
+      // Assess
+      expect(second.result.writes.map((s) => s.resourceArn).sort()).toEqual(arns.slice(0, 4).sort());
+      expect(second.result.summary).toMatchObject({ written: 4, unchanged: 2 });
+      expect(stateOf(second.table, CHECK_A, arns[0] ?? '')).toMatchObject({ severity: 'critical', workflow: 'ACTIVE' });
+      expect(stateOf(second.table, CHECK_A, arns[4] ?? '')?.lastSeenAt).toBe(day(0).toISOString());
+    });
+
+    it('refreshes each unchanged state once per cycle, about one night in fourteen, never more than 14 days apart', () => {
+      // Prepare
+      const findings = mixed(buckets(1_000));
+      let table = run([], findings, { when: 0 }).table;
+      const written: number[] = [];
+      const lastWrite = new Map(table.map((s) => [s.id, 0]));
+      let longestGap = 0;
+
+      // Act
+      for (let night = 1; night <= 42; night += 1) {
+        const next = run(table, findings, { when: night, lastSeenRefreshDays: 14 });
+        written.push(next.result.writes.length);
+        for (const state of next.result.writes) {
+          longestGap = Math.max(longestGap, night - (lastWrite.get(state.id) ?? 0));
+          lastWrite.set(state.id, night);
+        }
+        table = next.table;
+      }
+
+      // Assess
+      expect(Math.max(...written)).toBeLessThanOrEqual(100);
+      expect(written.reduce((a, b) => a + b, 0)).toBe(3_000);
+      expect(longestGap).toBeLessThanOrEqual(14);
+      for (const night of [1, 7, 14]) expect(written[night - 1]).toBeGreaterThan(0);
+    });
+
+    it('tells when a refresh is due from the finding id and the cycle, not from a shared date', () => {
+      // Prepare
+      const states = Array.from({ length: 100 }, (_, i) => ({ id: `finding-${i}`, lastSeenAt: day(0).toISOString() }));
+
+      // Act
+      const firstDue = states.map((state) =>
+        Array.from({ length: 15 }, (_, n) => refreshDue(state, day(n), 14)).indexOf(true),
+      );
+
+      // Assess
+      expect(firstDue.every((n) => n >= 1 && n <= 14)).toBe(true);
+      expect(new Set(firstDue).size).toBeGreaterThanOrEqual(10);
+    });
+
+    it('never resolves on ERROR or out of scope although unchanged states were not rewritten', () => {
+      // Prepare
+      const east = 'arn:aws:ec2:us-east-1:123456789012:volume/vol-1';
+      const west = 'arn:aws:ec2:eu-west-1:123456789012:volume/vol-2';
+      const findings = [
+        finding(CHECK_A, BUCKET, 'FAIL', { region: 'global' }),
+        finding(CHECK_B, east, 'FAIL', { region: 'us-east-1' }),
+        finding(CHECK_B, west, 'FAIL', { region: 'eu-west-1' }),
+      ];
+      const first = run([], findings, { when: 0 });
+      const unchanged = run(first.table, findings, { when: 1 / 24, lastSeenRefreshDays: 365 });
+
+      // Act
+      const errored = run(unchanged.table, [scopeError(CHECK_B, 'ec2', 'eu-west-1'), findings[1] as Finding], {
+        when: 2 / 24,
+        lastSeenRefreshDays: 365,
+      });
+      const partial = run(errored.table, [], {
+        when: 3 / 24,
+        checks: [CHECK_B],
+        regions: ['ap-south-1'],
+        lastSeenRefreshDays: 365,
+      });
+
+      // Assess
+      expect(unchanged.result.writes).toEqual([]);
+      expect(errored.result.writes).toEqual([]);
+      expect(errored.result.summary).toMatchObject({ resolved: 0, kept: 2, unchanged: 1, open: 3 });
+      expect(partial.result.writes).toEqual([]);
+      expect(partial.result.summary).toMatchObject({ resolved: 0, kept: 3, open: 3 });
+      expect(partial.table.map((s) => s.workflow)).toEqual(['NEW', 'NEW', 'NEW']);
+    });
+  });
+
+  describe("passResults: 'count'", () => {
+    it('stores failures only, yet resolves a FAIL that passes and regresses it when it fails again', () => {
+      // Prepare
+      const count = { passResults: 'count' as const };
+      const first = run([], [finding(CHECK_A, BUCKET, 'FAIL'), finding(CHECK_A, OTHER_BUCKET, 'PASS')], count);
+
+      // Act
+      const second = run(first.table, [finding(CHECK_A, BUCKET, 'PASS'), finding(CHECK_A, OTHER_BUCKET, 'PASS')], {
+        ...count,
+        when: 1,
+      });
+      const third = run(second.table, [finding(CHECK_A, BUCKET, 'PASS'), finding(CHECK_A, OTHER_BUCKET, 'PASS')], {
+        ...count,
+        when: 1 + 1 / 24,
+      });
+      const fourth = run(third.table, [finding(CHECK_A, BUCKET, 'FAIL'), finding(CHECK_A, OTHER_BUCKET, 'PASS')], {
+        ...count,
+        when: 2,
+      });
+
+      // Assess
+      expect(first.table.map((s) => s.resourceArn)).toEqual([BUCKET]);
+      expect(first.result.summary).toMatchObject({ new: 1, passing: 1, written: 1, passesNotStored: 1 });
+      expect(second.result.transitions).toMatchObject([{ kind: 'resolved', cause: 'passed', from: 'NEW' }]);
+      expect(stateOf(second.table, CHECK_A, BUCKET)).toMatchObject({ workflow: 'RESOLVED', resolution: 'PASSED' });
+      expect(third.result.writes).toEqual([]);
+      expect(third.result.summary).toMatchObject({ unchanged: 1, passesNotStored: 1 });
+      expect(fourth.result.transitions).toMatchObject([{ kind: 'regressed', from: 'RESOLVED' }]);
+      expect(fourth.table.map((s) => s.resourceArn)).toEqual([BUCKET]);
+    });
+
+    it('lets passing states left from passResults store expire instead of refreshing them', () => {
+      // Prepare
+      const first = run([], [finding(CHECK_A, BUCKET, 'PASS')], { when: 0 });
+
+      // Act
+      const later = Array.from({ length: 20 }, (_, n) =>
+        run(first.table, [finding(CHECK_A, BUCKET, 'PASS')], { when: n + 1, passResults: 'count' }),
+      );
+
+      // Assess
+      expect(later.flatMap((r) => r.result.writes)).toEqual([]);
+    });
   });
 });

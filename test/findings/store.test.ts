@@ -9,10 +9,16 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BATCH_WRITE_LIMIT, FINDING_SHARDS, findingItem, itemSize } from '../../lambdas/core/findings/items.js';
-import { backoffDelay, DEFAULT_RETRY_POLICY, FindingsStore } from '../../lambdas/core/findings/store.js';
+import {
+  BATCH_WRITE_LIMIT,
+  FINDING_SHARDS,
+  findingItem,
+  itemSize,
+  scanItem,
+} from '../../lambdas/core/findings/items.js';
+import { backoffDelay, DEFAULT_RETRY_POLICY, FindingsStore, WriteBudget } from '../../lambdas/core/findings/store.js';
 import { FindingsStoreError } from '../../lambdas/core/model/errors.js';
-import { ACCOUNT, day, report } from '../helpers/findings.js';
+import { ACCOUNT, CHECK_A, day, finding, report } from '../helpers/findings.js';
 import { byArn, sampleStates } from '../helpers/stored-findings.js';
 
 const TABLE = 'srm-scan-findings';
@@ -197,6 +203,133 @@ describe('Class: FindingsStore', () => {
     expect(types.at(-1)).toEqual(['SCAN']);
     expect(types.slice(0, -1).flat()).not.toContain('SCAN');
     expect(stats.items).toBe(states.length + lifecycle.transitions.length + 1);
+  });
+});
+
+describe('Class: FindingsStore, write path at scale', () => {
+  beforeEach(() => {
+    dynamo.reset();
+  });
+  afterEach(() => {
+    dynamo.reset();
+  });
+
+  it('refuses to write a state of another account into the scanned account run', async () => {
+    // Prepare
+    dynamo.on(BatchWriteItemCommand).resolves({ UnprocessedItems: {} });
+    const { states, lifecycle } = sampleStates();
+    const foreign = { ...byArn(states, 'arn:aws:s3:::open'), accountId: '210987654321' };
+    const { store } = newStore();
+
+    // Act
+    const attempt = store.saveRun({
+      report: report([]),
+      states: [foreign],
+      transitions: [],
+      lifecycle: lifecycle.summary,
+    });
+
+    // Assess
+    await expect(attempt).rejects.toThrow(/of account 210987654321 in the run of account 123456789012/);
+    expect(dynamo.commandCalls(BatchWriteItemCommand)).toHaveLength(0);
+  });
+
+  it('keeps at most `concurrency` BatchWriteItem requests in flight', async () => {
+    // Prepare
+    let inFlight = 0;
+    let peak = 0;
+    dynamo.on(BatchWriteItemCommand).callsFake(async () => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight -= 1;
+      return { UnprocessedItems: {} };
+    });
+    const { store } = newStore({ concurrency: 4 });
+
+    // Act
+    const stats = await store.writeItems(items(1_000));
+
+    // Assess
+    expect(stats).toMatchObject({ items: 1_000, requests: 40 });
+    expect(peak).toBe(4);
+  });
+
+  it('paces writes to the write-unit budget: 1,000 one-unit items at 200 units/s wait about 4 s in all', async () => {
+    // Prepare
+    dynamo.on(BatchWriteItemCommand).resolves({ UnprocessedItems: {} });
+    const { store, delays } = newStore({ writeUnitsPerSecond: 200, now: () => 0 });
+
+    // Act
+    await store.writeItems(items(1_000));
+
+    // Assess
+    // One second of burst (200 units) is free; the other 800 units wait 800 / 200 = 4 s, spread over the batches.
+    expect(Math.max(...delays)).toBeCloseTo(4_000, 0);
+    expect(delays.filter((d) => d > 0).length).toBe(32);
+  });
+
+  it('paces the writes to one index partition: 200 open FAILs of one severity at 50 units/s wait about 3 s', async () => {
+    // Prepare
+    dynamo.on(BatchWriteItemCommand).resolves({ UnprocessedItems: {} });
+    const { store, delays } = newStore({ partitionWriteUnitsPerSecond: 50, now: () => 0 });
+    const open = Array.from({ length: 200 }, (_, i) =>
+      marshall({ pk: `ACCOUNT#${ACCOUNT}#FINDING#${(i % 16).toString(16)}`, sk: `s${i}`, gsi1pk: 'OPEN#high' }),
+    );
+
+    // Act
+    await store.writeItems(open);
+
+    // Assess
+    // The table partitions (16 shards, ~13 items each) stay within budget; the one index partition does not.
+    expect(Math.max(...delays)).toBeCloseTo(3_000, 0);
+  });
+
+  it('lets a budget refill with time and charges re-sent items again', async () => {
+    // Prepare
+    let clock = 0;
+    const slept: number[] = [];
+    const budget = new WriteBudget(
+      100,
+      () => clock,
+      async (ms) => {
+        slept.push(ms);
+      },
+    );
+
+    // Act
+    const first = await budget.take(100);
+    const second = await budget.take(50);
+    clock += 1_000;
+    const third = await budget.take(50);
+
+    // Assess
+    expect([first, second, third]).toEqual([0, 500, 0]);
+    expect(slept).toEqual([500]);
+  });
+
+  it('reads the scan summaries of one account since a date, with their scopes', async () => {
+    // Prepare
+    const { lifecycle } = sampleStates();
+    const summary = scanItem(
+      report([finding(CHECK_A, 'arn:aws:s3:::a', 'PASS')], { startedAt: day(3).toISOString() }),
+      { lifecycle: lifecycle.summary },
+      90,
+    );
+    dynamo.on(QueryCommand).resolves({ Items: [summary] });
+    const { store } = newStore();
+
+    // Act
+    const scopes = await store.loadScanScopes(ACCOUNT, day(2).toISOString());
+
+    // Assess
+    expect(scopes).toMatchObject([{ startedAt: day(3).toISOString(), checkIds: [CHECK_A], erroredScopes: [] }]);
+    const input = dynamo.commandCalls(QueryCommand)[0]?.args[0].input;
+    expect(input?.KeyConditionExpression).toBe('#pk = :pk AND #sk >= :since');
+    expect(input?.ExpressionAttributeValues).toEqual({
+      ':pk': { S: `ACCOUNT#${ACCOUNT}#SCAN` },
+      ':since': { S: day(2).toISOString() },
+    });
   });
 });
 

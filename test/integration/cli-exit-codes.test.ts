@@ -29,6 +29,7 @@ describe('CLI: srm-scan exit codes', () => {
     [['scan', '--regions', 'mars-1'], '--regions: "mars-1" is not an AWS region name'],
     [['scan', '--regions', ''], '--regions needs at least one value'],
     [['scan', '--format', 'xml'], "argument 'xml' is invalid"],
+    [['scan', '--pass-results', 'none'], "argument 'none' is invalid. Allowed choices are store, count."],
     [['scan', '--history-ttl-days', '-1'], '--history-ttl-days must be a whole number of at least 1, got "-1"'],
     [['scan', '--history-ttl-days', 'ten'], '--history-ttl-days must be a whole number of at least 1, got "ten"'],
     [

@@ -16,6 +16,7 @@ import type { ScanJobResult } from '../../lambdas/core/job/run-scan-job.js';
 import { createTable, createTopicWithQueue, receiveDigests, type SnsEnvelope } from '../helpers/moto-alerts.js';
 
 const TABLE = 'srm-scan-findings';
+const COUNT_TABLE = 'srm-scan-findings-count';
 const sink = () =>
   Object.assign(
     new Writable({
@@ -33,6 +34,8 @@ describe('Integration: nightly lifecycle of the demo account on moto', () => {
   let moto: MotoServer;
   let clients: AwsClients;
   const runs: { result: ScanJobResult; digests: SnsEnvelope[] }[] = [];
+  const countRuns: ScanJobResult[] = [];
+  let unchanged: ScanJobResult;
   let fixed: Finding;
   let broken: Finding;
 
@@ -52,13 +55,34 @@ describe('Integration: nightly lifecycle of the demo account on moto', () => {
       minAlertSeverity: 'low',
       notifyOn: 'changes',
     };
+    await createTable(clients.get(DynamoDBClient, 'us-east-1'), COUNT_TABLE);
     const run = async () => {
       const { result } = await runScanCommand(flags, { stdout: sink(), stderr: sink() }, { endpoint: moto.endpoint });
       runs.push({ result, digests: await receiveDigests(sqs, queueUrl) });
       return result;
     };
+    // The same account into a second table with --pass-results count, without alerts.
+    const countFlags: ScanFlags = {
+      ...flags,
+      findingsTable: COUNT_TABLE,
+      passResults: 'count',
+      alertTopicArn: undefined,
+    } as ScanFlags;
+    const countRun = async () => {
+      const { result } = await runScanCommand(
+        countFlags,
+        { stdout: sink(), stderr: sink() },
+        { endpoint: moto.endpoint },
+      );
+      countRuns.push(result);
+    };
 
     const first = await run();
+    await countRun();
+    // An unchanged second run of each, right away: what the write path must keep small.
+    unchanged = await run();
+    runs.pop();
+    await countRun();
     // Fix: a bucket without versioning gets it. Break: an instance that required IMDSv2 accepts IMDSv1.
     const failing = first.report.findings.filter(
       (f) => f.checkId === 's3-bucket-versioning-enabled' && f.status === 'FAIL',
@@ -78,8 +102,9 @@ describe('Integration: nightly lifecycle of the demo account on moto', () => {
       .get(EC2Client, broken.region)
       .send(new ModifyInstanceMetadataOptionsCommand({ InstanceId: broken.resourceId, HttpTokens: 'optional' }));
     await run();
+    await countRun();
     await run();
-  }, 300_000);
+  }, 400_000);
 
   afterAll(async () => {
     clients?.destroy();
@@ -144,5 +169,37 @@ describe('Integration: nightly lifecycle of the demo account on moto', () => {
       first?.result.report.findings.filter((f) => f.status !== 'ERROR').length ?? 1,
     );
     expect(stored?.bytes).toBeGreaterThan(0);
+  });
+  it("writes at most 10 % of the first run's items on an unchanged second run: the scan summary and changes only", () => {
+    // Prepare
+    const [first] = runs;
+
+    // Act
+    const firstItems = first?.result.stored?.items ?? 0;
+    const secondItems = unchanged.stored?.items ?? Number.POSITIVE_INFINITY;
+
+    // Assess
+    expect(firstItems).toBeGreaterThan(100);
+    expect(secondItems).toBeLessThanOrEqual(firstItems * 0.1);
+    expect(unchanged.stored?.writeUnits).toBeLessThanOrEqual((first?.result.stored?.writeUnits ?? 0) * 0.1);
+    expect(unchanged.lifecycle).toMatchObject({ new: 0, resolved: 0, regressed: 0 });
+    expect(unchanged.lifecycle?.unchanged).toBeGreaterThan(0);
+    expect(unchanged.stored?.transitions).toBe(0);
+  });
+
+  it('stores only failures with --pass-results count, writes almost nothing unchanged and still resolves the fix', () => {
+    // Prepare
+    const [countFirst, countUnchanged, countAfterChange] = countRuns;
+    const [first] = runs;
+    const passes = countFirst?.report.findings.filter((f) => f.status === 'PASS').length ?? 0;
+
+    // Act
+    const stored = countFirst?.stored;
+
+    // Assess
+    expect(countFirst?.lifecycle?.passesNotStored).toBe(passes);
+    expect(stored?.findings).toBe((first?.result.stored?.findings ?? 0) - passes);
+    expect(countUnchanged?.stored?.items ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual((stored?.items ?? 0) * 0.1);
+    expect(countAfterChange?.lifecycle).toMatchObject({ new: 1, resolved: 1, regressed: 0 });
   });
 });

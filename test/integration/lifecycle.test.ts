@@ -7,7 +7,8 @@ import { type MotoServer, startMoto } from '../../demo/moto.js';
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
 import { parseConfig } from '../../lambdas/core/config/config-file.js';
-import { findingKeys } from '../../lambdas/core/findings/items.js';
+import { findingKeys, lastObservedAt, storedWorkflow } from '../../lambdas/core/findings/items.js';
+import { FindingsStore } from '../../lambdas/core/findings/store.js';
 import { FINDINGS_TABLE_SCHEMA } from '../../lambdas/core/findings/table-schema.js';
 import { runScanJob, type ScanJobOptions, type ScanJobResult } from '../../lambdas/core/job/run-scan-job.js';
 import { createTable, createTopicWithQueue, receiveDigests, type SnsEnvelope } from '../helpers/moto-alerts.js';
@@ -161,6 +162,32 @@ describe('Integration: findings lifecycle and digest on moto', () => {
 
     // Assess
     expect(Items.map((item) => unmarshall(item).lifecycle.new)).toEqual([3, 1, 0]);
-    expect(runs.map((r) => r.result.stored?.items)).toEqual([6 + 3 + 1, 7 + 2 + 1, 7 + 0 + 1]);
+    // Run 1: 6 states + 3 NEW + summary. Run 2: the fixed bucket, the new volume, their 2 transitions, one unchanged
+    // state whose day of the 14-day refresh cycle it was (fixed by its id and the dates), the summary.
+    // Run 3: the summary only: nothing changed, and no state was due for its lastSeenAt refresh.
+    expect(runs.map((r) => r.result.stored?.items)).toEqual([6 + 3 + 1, 3 + 2 + 1, 0 + 0 + 1]);
+    expect(runs.map((r) => r.result.lifecycle?.unchanged)).toEqual([0, 4, 7]);
+  });
+
+  it('tells when an unchanged finding was last observed from the scan summaries it was not rewritten by', async () => {
+    // Prepare
+    const store = new FindingsStore({ client: dynamo, tableName: TABLE });
+    const current = await store.loadCurrent('123456789012', new Date(Date.UTC(2026, 10, 22, 4)));
+    const shared = current.find((s) => s.resourceId === 'shared-uploads');
+    if (!shared) throw new Error('shared-uploads is not stored');
+
+    // Act
+    const scans = await store.loadScanScopes('123456789012', shared.lastSeenAt);
+    const observed = lastObservedAt(shared, scans);
+
+    // Assess
+    expect(shared).toMatchObject({ workflow: 'NEW', lastSeenAt: '2026-11-20T03:00:00.000Z' });
+    expect(scans.map((scan) => scan.startedAt)).toEqual([
+      '2026-11-20T03:00:00.000Z',
+      '2026-11-21T03:00:00.000Z',
+      '2026-11-22T03:00:00.000Z',
+    ]);
+    expect(observed).toBe('2026-11-22T03:00:00.000Z');
+    expect(storedWorkflow(shared, observed)).toBe('ACTIVE');
   });
 });

@@ -252,4 +252,59 @@ describe('Function: runScanJob', () => {
     expect(published()[0]?.Message).toContain('NEW (suppression expired 2026-11-20): EBS volumes are encrypted');
     expect(published()[0]?.Message).toContain('EXPIRED SUPPRESSIONS (1)');
   });
+  it('writes only the scan summary on an unchanged second run, and only the changed state on a third', async () => {
+    // Prepare
+    const first = await runScanJob(job());
+    clock = new Date('2026-11-20T04:00:00.000Z');
+    const second = await runScanJob(job());
+    world.volumes[1] = volume(world, 'vol-safe', 'us-east-1', false);
+
+    // Act
+    clock = new Date('2026-11-20T05:00:00.000Z');
+    const third = await runScanJob(job());
+
+    // Assess
+    expect(first.stored).toMatchObject({ findings: 4, transitions: 2, items: 7 });
+    expect(second.stored).toMatchObject({ findings: 0, transitions: 0, items: 1 });
+    expect(second.lifecycle).toMatchObject({ written: 0, unchanged: 4, active: 2, open: 2 });
+    expect(third.stored).toMatchObject({ findings: 1, transitions: 1, items: 3 });
+    expect(third.lifecycle).toMatchObject({ new: 1, open: 3 });
+    const summary = table.ofType('SCAN').at(-1);
+    expect(summary?.lifecycle).toMatchObject({ written: 1, unchanged: 3 });
+  });
+
+  it("stores only failures and per-check PASS counts with passResults 'count', and still resolves a fixed failure", async () => {
+    // Prepare
+    const counted = () => job({ config: config({ passResults: 'count' }) });
+    const first = await runScanJob(counted());
+    world.volumes[0] = volume(world, 'vol-plain', 'eu-west-1', true);
+
+    // Act
+    clock = new Date('2026-11-21T03:00:00.000Z');
+    const second = await runScanJob(counted());
+
+    // Assess
+    expect(first.stored).toMatchObject({ findings: 2, transitions: 2 });
+    expect(first.lifecycle).toMatchObject({ passesNotStored: 2 });
+    expect(second.lifecycle).toMatchObject({ resolved: 1, open: 1 });
+    const stored = table.ofType('FINDING');
+    expect(stored.map((f) => f.resourceId).sort()).toEqual(['untagged', 'vol-plain']);
+    expect(stored.find((f) => f.resourceId === 'vol-plain')).toMatchObject({ workflow: 'RESOLVED', status: 'PASS' });
+    const summary = table.ofType('SCAN').at(-1);
+    expect(summary?.passResults).toBe('count');
+    expect(summary?.checks.map((c: { passed: number }) => c.passed).reduce((a: number, b: number) => a + b, 0)).toBe(3);
+  });
+
+  it('refuses a non-positive refresh interval or write budget before scanning', async () => {
+    // Prepare
+    const refresh = job({ store: { tableName: 'findings', lastSeenRefreshDays: 0 } });
+    const budget = job({ store: { tableName: 'findings', writeUnitsPerSecond: -1 } });
+
+    // Act
+    const attempts = [runScanJob(refresh), runScanJob(budget)];
+
+    // Assess
+    await expect(attempts[0]).rejects.toThrow(/store.lastSeenRefreshDays: must be a positive number/);
+    await expect(attempts[1]).rejects.toThrow(/store.writeUnitsPerSecond: must be a positive number/);
+  });
 });

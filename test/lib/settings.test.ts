@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../lambdas/core/config/config-file.js';
 import { ConfigurationError } from '../../lambdas/core/model/errors.js';
 import { scanConfigInput, settingsFromContext } from '../../lib/settings.js';
 
@@ -104,6 +105,34 @@ describe('Function: settingsFromContext', () => {
     // Assess
     expect(read).toThrow(ConfigurationError);
     expect(read).toThrow(message);
+  });
+});
+
+describe('Setting: passResults', () => {
+  it('reads passResults from context into the scan configuration the function parses', () => {
+    // Prepare
+    const node = contextOf({ passResults: 'count', regions: 'eu-west-1' });
+
+    // Act
+    const settings = settingsFromContext(node);
+    const input = scanConfigInput(settings);
+
+    // Assess
+    expect(settings.passResults).toBe('count');
+    expect(input).toEqual({ regions: ['eu-west-1'], passResults: 'count' });
+    expect(parseConfig(input, 'test').passResults).toBe('count');
+    expect(parseConfig(scanConfigInput({}), 'test').passResults).toBe('store');
+  });
+
+  it('rejects an unknown passResults value when the configuration is parsed', () => {
+    // Prepare
+    const input = scanConfigInput({ passResults: 'none' as unknown as 'count' });
+
+    // Act
+    const parse = () => parseConfig(input, 'the SrmScanStack scan configuration');
+
+    // Assess
+    expect(parse).toThrow(/passResults/);
   });
 });
 

@@ -104,6 +104,9 @@ const LIFECYCLE: LifecycleSummary = {
   passing: 1,
   kept: 0,
   open: 2,
+  written: 5,
+  unchanged: 0,
+  passesNotStored: 0,
 };
 
 function setUp(overrides: Partial<ScanHandlerDependencies> = {}) {
@@ -112,7 +115,7 @@ function setUp(overrides: Partial<ScanHandlerDependencies> = {}) {
       report: REPORT,
       lifecycle: LIFECYCLE,
       alert: { published: true, subject: 'srm-scan 123456789012: 1 new critical', messageId: 'm-1', reason: 'new' },
-      stored: { items: 7, bytes: 4096, writeUnits: 8, requests: 1 },
+      stored: { items: 7, bytes: 4096, writeUnits: 8, requests: 1, findings: 5, transitions: 1 },
     }),
   );
   const clients = new AwsClients(new ApiCallCounter());
@@ -270,7 +273,7 @@ describe('Function: createScanHandler', () => {
         ],
       },
       alert: { published: true, subject: 'srm-scan 123456789012: 1 new critical', messageId: 'm-1', reason: 'new' },
-      stored: { items: 7, bytes: 4096, writeUnits: 8, requests: 1 },
+      stored: { items: 7, bytes: 4096, writeUnits: 8, requests: 1, findings: 5, transitions: 1 },
     });
   });
 

@@ -61,6 +61,9 @@ const report = (accountId: string, issues: ScanReport['scan']['collectionIssues'
   });
 
 const LIFECYCLE: LifecycleSummary = {
+  written: 0,
+  unchanged: 0,
+  passesNotStored: 0,
   new: 0,
   active: 0,
   regressed: 0,

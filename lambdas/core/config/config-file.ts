@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASS_RESULTS } from '../findings/table-schema.js';
 import { ConfigurationError } from '../model/errors.js';
 import { FRAMEWORKS, OBLIGATIONS, regionNameSchema, SEVERITIES, SRM_CLASSES } from '../srm/vocabulary.js';
 import { settingsSchema } from './settings.js';
@@ -21,6 +22,11 @@ export const configSchema = z
     suppressions: z.array(suppressionSchema).default([]),
     /** A suppression covering every resource of its checks must expire within this many days (else a warning). */
     broadSuppressionMaxDays: z.number().int().positive().default(DEFAULT_BROAD_SUPPRESSION_MAX_DAYS),
+    /**
+     * With a findings table: `store` keeps a state per PASS result; `count` keeps only findings that failed at some
+     * point plus per-check PASS counts in the scan summary (organisations with millions of passing resources).
+     */
+    passResults: z.enum(PASS_RESULTS).default('store'),
   })
   .strict();
 

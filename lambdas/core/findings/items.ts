@@ -3,12 +3,16 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { CollectionIssue } from '../collectors/types.js';
 import { describeIssues } from '../config/config-file.js';
 import { servicesNotChecked } from '../coverage/service-coverage.js';
+import { GLOBAL_REGION } from '../inventory/index.js';
 import { FindingsStoreError } from '../model/errors.js';
 import { redactSecrets } from '../secrets/index.js';
 import { severityRank } from '../srm/vocabulary.js';
 import {
+  erroredScopes,
+  isProtected,
   type LifecycleSummary,
   OPEN_WORKFLOW_STATES,
+  type PassResults,
   type StoredFinding,
   storedFindingSchema,
   type Transition,
@@ -26,9 +30,22 @@ import { FINDINGS_TABLE_SCHEMA } from './table-schema.js';
  * | transition (history) | `ACCOUNT#<account>#HISTORY#<shard>` | `<findingId>#<at>` | – | at + historyTtlDays |
  * | scan summary (history) | `ACCOUNT#<account>#SCAN` | `<startedAt>#<scanId>` | – | startedAt + historyTtlDays |
  *
+ * A scan summary records the run's scope (`checks[]` with per-check PASS/FAIL/ERROR counts, `regions`,
+ * `erroredScopes`), its lifecycle counts (`written`, `unchanged`, `passesNotStored` included) and `passResults`.
+ *
  * `<shard>` is one hex digit derived from the finding id: one account's findings spread over 16
  * partitions (16 × 1,000 WCU/s, above a new on-demand table's 4,000 WCU/s), and the previous
  * states are read back with 16 parallel Queries — no Scan of other accounts, no GetItem per finding.
+ * Every key (index keys included) starts with `ACCOUNT#<account>#`: an organisation's accounts
+ * share the table but never a partition, and a reader of one account never reads another's items.
+ *
+ * Unchanged states are not rewritten by every run (see `computeLifecycle`): a finding's
+ * `lastSeenAt` is the latest run that wrote it (at most `lastSeenRefreshDays` old while it is
+ * still observed). The exact last observation comes from the scan summaries: each records the
+ * checks that ran, the regions scanned and the scopes that errored (`erroredScopes`), and
+ * `lastObservedAt(state, scans)` picks the newest summary covering the finding. A stored finding
+ * that a covering run did not report would have been resolved (`GONE`) by that run, so "covered"
+ * means "observed".
  */
 export const FINDING_SHARDS = 16;
 
@@ -66,8 +83,9 @@ export const findingKeys = {
     [PK]: `ACCOUNT#${accountId}#HISTORY#${shardOf(findingId)}`,
     [SK]: `${findingId}#${at}`,
   }),
+  scanPartition: (accountId: string) => `ACCOUNT#${accountId}#SCAN`,
   scan: (accountId: string, startedAt: string, scanId: string) => ({
-    [PK]: `ACCOUNT#${accountId}#SCAN`,
+    [PK]: findingKeys.scanPartition(accountId),
     [SK]: `${startedAt}#${scanId}`,
   }),
   /** `open-findings` partition of one severity: Query it to list open FAILs, optionally `begins_with(gsi1sk, '<srmClass>#')`. */
@@ -137,6 +155,77 @@ const SUMMARY_ISSUE_LIMIT = 100;
 export interface ScanRecordExtras {
   lifecycle: LifecycleSummary;
   alert?: { published: boolean; subject?: string; messageId?: string; reason: string };
+  /** What the table keeps of PASS results in this run; default `store`. */
+  passResults?: PassResults;
+}
+
+/** Finding ids of resource-level errors kept per check in a scan summary; past it the whole check counts as errored. */
+const ERRORED_IDS_LIMIT = 100;
+
+/** Where one check of a run could not decide anything, as the scan summary records it. */
+export interface ErroredScopeRecord {
+  checkId: string;
+  /** The check errored for the whole account. */
+  account: boolean;
+  regions: string[];
+  /** Findings whose own evaluation errored. */
+  findingIds: string[];
+  /** More findings errored than `findingIds` lists: readers treat the whole check as errored. */
+  truncated?: boolean;
+}
+
+/** The scope a run observed: what `lastObservedAt` needs from a scan summary. */
+export interface ScanScope {
+  scanId: string;
+  startedAt: string;
+  checkIds: readonly string[];
+  regions: readonly string[];
+  erroredScopes: readonly ErroredScopeRecord[];
+}
+
+function erroredScopeRecords(report: ScanReport): ErroredScopeRecord[] {
+  return [...erroredScopes(report.findings)].map(([checkId, scopes]) => ({
+    checkId,
+    account: scopes.account,
+    regions: [...scopes.regions].sort(),
+    findingIds: [...scopes.findingIds].slice(0, ERRORED_IDS_LIMIT),
+    ...(scopes.findingIds.size > ERRORED_IDS_LIMIT && { truncated: true }),
+  }));
+}
+
+/** Whether a run with this scope observed the finding: its check ran, its region was scanned and no error covered it. */
+export function scopeCovers(scope: ScanScope, state: Pick<StoredFinding, 'id' | 'checkId' | 'region'>): boolean {
+  if (!scope.checkIds.includes(state.checkId)) return false;
+  if (state.region !== GLOBAL_REGION && !scope.regions.includes(state.region)) return false;
+  const errored = scope.erroredScopes.find((e) => e.checkId === state.checkId);
+  if (!errored) return true;
+  if (errored.truncated) return false;
+  return !isProtected(state, {
+    account: errored.account,
+    regions: new Set(errored.regions),
+    findingIds: new Set(errored.findingIds),
+  });
+}
+
+/**
+ * The workflow a reader should show for a stored state: a stored NEW that a later scan observed is ACTIVE (the store
+ * does not rewrite a finding only to move it from NEW to ACTIVE). `lastObserved` is `lastObservedAt(state, scans)`.
+ */
+export function storedWorkflow(state: StoredFinding, lastObserved: string): StoredFinding['workflow'] {
+  return state.workflow === 'NEW' && lastObserved > state.workflowChangedAt ? 'ACTIVE' : state.workflow;
+}
+
+/**
+ * When a stored finding was last observed: its `lastSeenAt`, or the start of a newer scan whose scope covers it
+ * (a covering scan either reported it or resolved it). RESOLVED-as-GONE findings were last seen at `lastSeenAt`.
+ */
+export function lastObservedAt(state: StoredFinding, scans: readonly ScanScope[]): string {
+  if (state.resolution === 'GONE') return state.lastSeenAt;
+  let latest = state.lastSeenAt;
+  for (const scan of scans) {
+    if (scan.startedAt > latest && scopeCovers(scan, state)) latest = scan.startedAt;
+  }
+  return latest;
 }
 
 /** The per-run summary item (history): what ran, counts, lifecycle, alert outcome. */
@@ -154,7 +243,10 @@ export function scanItem(report: ScanReport, extras: ScanRecordExtras, historyTt
       finishedAt: scan.finishedAt,
       regions: [...scan.regions],
       apiCalls: scan.apiCalls,
+      // Per-check counts, PASS included: the only record of passes under `passResults: 'count'`.
       checks: scan.checks.map((c) => ({ ...c })),
+      erroredScopes: erroredScopeRecords(report),
+      passResults: extras.passResults ?? 'store',
       totals: scan.totals,
       coverage: scan.coverage,
       ...(report.coverage && {
@@ -170,6 +262,27 @@ export function scanItem(report: ScanReport, extras: ScanRecordExtras, historyTt
     },
     { removeUndefinedValues: true },
   );
+}
+
+/**
+ * The scope of a scan summary item. Items written before `erroredScopes` existed only count errors per check: a check
+ * with any error is then taken as errored everywhere (never claims an observation it cannot prove).
+ */
+export function parseScanScope(item: Item): ScanScope {
+  const raw = unmarshall(item) as Record<string, unknown>;
+  const checks = Array.isArray(raw.checks) ? (raw.checks as { checkId?: unknown; errored?: unknown }[]) : [];
+  const erroredScopes = Array.isArray(raw.erroredScopes)
+    ? (raw.erroredScopes as ErroredScopeRecord[])
+    : checks
+        .filter((c) => Number(c.errored) > 0)
+        .map((c) => ({ checkId: String(c.checkId), account: true, regions: [], findingIds: [], truncated: true }));
+  return {
+    scanId: String(raw.scanId),
+    startedAt: String(raw.startedAt),
+    checkIds: checks.map((c) => String(c.checkId)),
+    regions: Array.isArray(raw.regions) ? raw.regions.map(String) : [],
+    erroredScopes,
+  };
 }
 
 /** Reads a finding item back; a corrupt item is an error naming its key, never silently dropped. */

@@ -3,6 +3,7 @@ import { GLOBAL_REGION } from '../inventory/index.js';
 import { redactSecrets } from '../secrets/index.js';
 import { type AppliedSuppression, type Finding, findingSchema, type ScanReport } from './model.js';
 import { suppressionExpiry } from './suppressions.js';
+import type { PassResults } from './table-schema.js';
 
 /**
  * A finding's workflow state, modelled on Security Hub's:
@@ -49,17 +50,24 @@ export const storedFindingSchema = findingSchema
     workflow: z.enum(WORKFLOW_STATES),
     /** First run that reported the finding, whatever its status. */
     firstSeenAt: z.string(),
-    /** Latest run that reported it. */
+    /**
+     * A run that reported it: the latest one that changed the state, or a later one that refreshed it (at most
+     * `lastSeenRefreshDays` after the previous write). Unchanged states are not rewritten by every run: the exact last
+     * observation is the newest scan summary whose scope covers the finding (`lastObservedAt` in `items.ts`).
+     */
     lastSeenAt: z.string(),
     /** When `status` last changed (or the finding was first seen). */
     statusChangedAt: z.string(),
-    /** When `workflow` last changed. */
+    /**
+     * When `workflow` last changed. NEW → ACTIVE is stored with the state's next write, so a stored ACTIVE's
+     * `workflowChangedAt` can lag the run that first saw it failing again by up to `lastSeenRefreshDays`.
+     */
     workflowChangedAt: z.string(),
     /** First run that saw it failing; tells REGRESSED (failed before) from NEW. */
     firstFailedAt: z.string().optional(),
     /** Set while `workflow` is RESOLVED. */
     resolution: z.enum(['PASSED', 'GONE']).optional(),
-    /** Scan that last wrote this state. */
+    /** Scan that last wrote this state (see `lastSeenAt`). */
     lastScanId: z.string(),
   });
 export type StoredFinding = z.output<typeof storedFindingSchema>;
@@ -109,6 +117,29 @@ export interface LifecycleSummary {
   kept: number;
   /** Open failing findings after this run, kept ones included. */
   open: number;
+  /** Finding states this run writes: new, changed or due for a `lastSeenAt` refresh. */
+  written: number;
+  /** Observed findings whose stored state is unchanged and not rewritten (the scan summary records the observation). */
+  unchanged: number;
+  /** PASS results with no stored state, left out under `passResults: 'count'` (the summary's per-check counts have them). */
+  passesNotStored: number;
+}
+
+export { PASS_RESULTS, type PassResults } from './table-schema.js';
+
+/** Default longest time a stored, unchanged state goes without a `lastSeenAt` refresh. */
+export const DEFAULT_LAST_SEEN_REFRESH_DAYS = 14;
+
+export interface WriteOptions {
+  /** Default `store`. */
+  passResults?: PassResults;
+  /**
+   * An unchanged observed state is rewritten once per this many days (default 14), each finding on its own day of
+   * the cycle so a nightly run refreshes about 1/N of them. Keeps `lastSeenAt` within N days of the truth and the
+   * TTL of RESOLVED states (from `lastSeenAt`) from expiring while they are still observed: keep N well below the
+   * history TTL (the job uses at most half of it).
+   */
+  lastSeenRefreshDays?: number;
 }
 
 export interface LifecycleInput {
@@ -117,17 +148,20 @@ export interface LifecycleInput {
   /** This run's report; its findings carry the suppression the engine stamped on them. */
   report: ScanReport;
   now: Date;
+  options?: WriteOptions;
 }
 
 export interface LifecycleResult {
-  /** States to write: every finding observed (PASS or FAIL) in this run and every finding resolved as gone. */
+  /** Every resulting state: each finding observed (PASS or FAIL) in this run and each finding resolved as gone. */
   states: StoredFinding[];
+  /** The subset of `states` to write: new or changed (status, workflow, severity, message, suppression…) or due for a refresh. */
+  writes: StoredFinding[];
   transitions: Transition[];
   summary: LifecycleSummary;
 }
 
 /** Scopes of one check in which this run could not decide anything. */
-interface ErroredScopes {
+export interface ErroredScopes {
   account: boolean;
   regions: Set<string>;
   findingIds: Set<string>;
@@ -139,7 +173,7 @@ interface ErroredScopes {
  */
 const isScopeArn = (arn: string): boolean => arn.endsWith(':*');
 
-function erroredScopes(findings: readonly Finding[]): Map<string, ErroredScopes> {
+export function erroredScopes(findings: readonly Finding[]): Map<string, ErroredScopes> {
   const byCheck = new Map<string, ErroredScopes>();
   for (const finding of findings) {
     if (finding.status !== 'ERROR') continue;
@@ -162,7 +196,10 @@ function erroredScopes(findings: readonly Finding[]): Map<string, ErroredScopes>
  * global findings, as the engine turns a check's account-wide results into ERROR when any
  * region failed.
  */
-function isProtected(state: StoredFinding, scopes: ErroredScopes | undefined): boolean {
+export function isProtected(
+  state: Pick<StoredFinding, 'id' | 'region'>,
+  scopes: Pick<ErroredScopes, 'account' | 'regions' | 'findingIds'> | undefined,
+): boolean {
   if (!scopes) return false;
   return (
     scopes.account ||
@@ -291,6 +328,76 @@ function resolveGone(previous: StoredFinding, now: string, scanId: string): Stor
   return { ...rest, workflow: 'RESOLVED', workflowChangedAt: now, resolution: 'GONE', lastScanId: scanId };
 }
 
+/** Fields that only record when the state was last written; everything else is a change worth a write. */
+const WRITE_BOOKKEEPING: ReadonlySet<string> = new Set(['lastSeenAt', 'lastScanId']);
+
+/** Every stored field but the bookkeeping ones, from the schema: a field added later is compared too. */
+const COMPARED_FIELDS = (Object.keys(storedFindingSchema.shape) as (keyof StoredFinding)[]).filter(
+  (key) => !WRITE_BOOKKEEPING.has(key),
+);
+
+/** JSON with sorted keys and without undefined values: equal for equal values, whatever their origin. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const sameValue = (a: unknown, b: unknown): boolean =>
+  a === b || (typeof a === 'object' && typeof b === 'object' && canonical(a) === canonical(b));
+
+/**
+ * Whether a state must be written because it differs from the stored one in anything but `lastSeenAt` / `lastScanId`.
+ * NEW → ACTIVE (still failing on the next run) is not such a difference: it is what every open finding does on its
+ * second run, it makes no transition, and writing it would rewrite every failure once. It rides along with the
+ * state's next write (a real change or its refresh); until then the stored NEW reads as ACTIVE once a later scan
+ * observed it (`storedWorkflow` in `items.ts`).
+ */
+export function stateChanged(previous: StoredFinding, next: StoredFinding): boolean {
+  const softActive = previous.workflow === 'NEW' && next.workflow === 'ACTIVE';
+  return COMPARED_FIELDS.some((field) => {
+    if (softActive && (field === 'workflow' || field === 'workflowChangedAt')) return false;
+    return !sameValue(previous[field], next[field]);
+  });
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** FNV-1a of the finding id as a fraction in [0, 1): the finding's own day in the refresh cycle. */
+function refreshPhase(findingId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < findingId.length; i += 1) {
+    hash ^= findingId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  // murmur3's finaliser: FNV-1a alone barely moves the high bits for ids differing in their last characters.
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b) >>> 0;
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35) >>> 0;
+  hash ^= hash >>> 16;
+  return (hash >>> 0) / 2 ** 32;
+}
+
+/**
+ * Whether an unchanged state is due for a `lastSeenAt` refresh at `now`: time is cut into cycles of `days`, shifted
+ * per finding, and a state is refreshed the first run after it crossed into a new cycle. So each state is rewritten at
+ * most once per cycle and never goes more than `days` without one, and the refreshes of states first written together
+ * spread over the days of the cycle instead of all landing on the same night.
+ */
+export function refreshDue(state: Pick<StoredFinding, 'id' | 'lastSeenAt'>, now: Date, days: number): boolean {
+  const cycle = days * DAY_MS;
+  const shift = refreshPhase(state.id) * cycle;
+  const last = new Date(state.lastSeenAt).getTime();
+  if (!Number.isFinite(last)) return true;
+  return Math.floor((now.getTime() + shift) / cycle) > Math.floor((last + shift) / cycle);
+}
+
 /**
  * Computes the lifecycle of one run: the previous stored states and this run's findings (suppressions already
  * stamped on them by the engine) in, the new states, the transitions and the counts out. Pure.
@@ -306,22 +413,47 @@ function resolveGone(previous: StoredFinding, now: string, scanId: string): Stor
  * - PASS → RESOLVED (`PASSED`); suppressions apply to failing findings only;
  * - a lapsed suppression on a still failing finding makes it NEW again (it alerts).
  *
+ * Writes (`writes`): a state is written when it is new, when anything but `lastSeenAt`/`lastScanId` changed, or when
+ * its `lastSeenAt` is due for a refresh (`refreshDue`); an unchanged run writes almost nothing. Under
+ * `passResults: 'count'` a PASS with no stored state is not written either (a PASS of a finding that failed before is:
+ * that is how RESOLVED is detected), and a stored state that never failed is not refreshed, so it expires.
+ *
  * @example
  * const { states, transitions, summary } = computeLifecycle({ previous, report, now: new Date() });
  */
 export function computeLifecycle(input: LifecycleInput): LifecycleResult {
   const now = input.now.toISOString();
   const scanId = input.report.scan.id;
+  const passResults = input.options?.passResults ?? 'store';
+  const refreshDays = input.options?.lastSeenRefreshDays ?? DEFAULT_LAST_SEEN_REFRESH_DAYS;
   const previousById = new Map(input.previous.map((state) => [state.id, state]));
   const states: StoredFinding[] = [];
+  const writes: StoredFinding[] = [];
   const transitions: Transition[] = [];
+  let unchanged = 0;
+  let passesNotStored = 0;
 
   const observed = dedupe(input.report.findings);
   const observedIds = new Set(observed.map((f) => f.id));
   for (const finding of observed) {
-    const result = observe(previousById.get(finding.id), finding, input.now, scanId);
+    const previous = previousById.get(finding.id);
+    const result = observe(previous, finding, input.now, scanId);
     states.push(result.state);
     if (result.transition) transitions.push({ ...result.transition, state: result.state, at: now, scanId });
+    if (!previous) {
+      if (passResults === 'count' && result.state.status === 'PASS') passesNotStored += 1;
+      else writes.push(result.state);
+    } else if (result.transition || stateChanged(previous, result.state)) {
+      writes.push(result.state);
+    } else if (
+      refreshDue(previous, input.now, refreshDays) &&
+      // Under `count`, a state that never failed is a leftover of `store`: let its TTL run out.
+      !(passResults === 'count' && result.state.status === 'PASS' && !result.state.firstFailedAt)
+    ) {
+      writes.push(result.state);
+    } else {
+      unchanged += 1;
+    }
   }
 
   const ran = new Set(input.report.scan.checks.map((c) => c.checkId));
@@ -346,6 +478,7 @@ export function computeLifecycle(input: LifecycleInput): LifecycleResult {
     if (previous.workflow === 'RESOLVED') continue;
     const state = resolveGone(previous, now, scanId);
     states.push(state);
+    writes.push(state);
     transitions.push({
       kind: 'resolved',
       cause: 'gone',
@@ -369,6 +502,9 @@ export function computeLifecycle(input: LifecycleInput): LifecycleResult {
       observedStates.filter((s) => s.status === 'PASS').length - transitions.filter((t) => t.cause === 'passed').length,
     kept,
     open: states.filter((s) => OPEN_WORKFLOW_STATES.has(s.workflow)).length + keptOpen,
+    written: writes.length,
+    unchanged,
+    passesNotStored,
   };
-  return { states, transitions, summary };
+  return { states, writes, transitions, summary };
 }

@@ -14,3 +14,11 @@ export const FINDINGS_TABLE_SCHEMA = {
     sortKey: 'gsi1sk',
   },
 } as const;
+
+/**
+ * What the table keeps of PASS results: `store` keeps a state per passing resource (full inventory of what was
+ * checked); `count` keeps only findings that failed at some point (their RESOLVED state included, so a fixed finding
+ * is still detected and a later failure is REGRESSED) plus the per-check PASS counts of the scan summary.
+ */
+export const PASS_RESULTS = ['store', 'count'] as const;
+export type PassResults = (typeof PASS_RESULTS)[number];

@@ -7,7 +7,12 @@ import type { ScanConfig } from '../config/config-file.js';
 import type { CollectProgress } from '../engine/collect.js';
 import { runScan, type ScanOptions } from '../engine/scan.js';
 import { DEFAULT_HISTORY_TTL_DAYS } from '../findings/items.js';
-import { computeLifecycle, type LifecycleSummary, type Transition } from '../findings/lifecycle.js';
+import {
+  computeLifecycle,
+  DEFAULT_LAST_SEEN_REFRESH_DAYS,
+  type LifecycleSummary,
+  type Transition,
+} from '../findings/lifecycle.js';
 import { type ScanReport, type ShardScope, scopedToShard } from '../findings/model.js';
 import { FindingsStore } from '../findings/store.js';
 import { GLOBAL_REGION, type SliceKey } from '../inventory/index.js';
@@ -27,8 +32,19 @@ export interface ScanJobOptions {
    * organisation scan reads a member account and writes to the scanner's table). Default `clients`.
    */
   storeClients?: AwsClients;
-  /** The findings table; absent → no persistence and no lifecycle. */
-  store?: { tableName: string; region?: string; historyTtlDays?: number };
+  /**
+   * The findings table; absent → no persistence and no lifecycle. `lastSeenRefreshDays` (default 14, at most half the
+   * history TTL): how long an unchanged state goes without being rewritten; `writeUnitsPerSecond`: this run's write
+   * budget (default 4,000, a new on-demand table's warm throughput; split it between runs sharing the table).
+   * What is kept of PASS results is the configuration's `passResults`.
+   */
+  store?: {
+    tableName: string;
+    region?: string;
+    historyTtlDays?: number;
+    lastSeenRefreshDays?: number;
+    writeUnitsPerSecond?: number;
+  };
   /** The digest topic; needs `store` (new vs. known is decided against the stored states). */
   alerts?: { topicArn: string; region?: string; minSeverity: Severity; notifyOn: NotifyOn };
   /** Scan and return: the previous states are read to preview the lifecycle, nothing is written or published. */
@@ -55,8 +71,15 @@ export interface ScanJobResult {
   transitions?: readonly Transition[];
   /** Present when an alert topic is configured. */
   alert?: { published: boolean; subject?: string; messageId?: string; reason: string };
-  /** What this run wrote; absent on a dry run or without a table. */
-  stored?: { items: number; bytes: number; writeUnits: number; requests: number };
+  /** What this run wrote (items of every type; `findings`: current-state items); absent on a dry run or without a table. */
+  stored?: {
+    items: number;
+    bytes: number;
+    writeUnits: number;
+    requests: number;
+    findings: number;
+    transitions: number;
+  };
 }
 
 /**
@@ -96,6 +119,16 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
       `store.historyTtlDays: must be a positive number of days, got ${options.store.historyTtlDays}.`,
     );
   }
+  if (options.store?.lastSeenRefreshDays !== undefined && !(options.store.lastSeenRefreshDays > 0)) {
+    throw new ConfigurationError(
+      `store.lastSeenRefreshDays: must be a positive number of days, got ${options.store.lastSeenRefreshDays}.`,
+    );
+  }
+  if (options.store?.writeUnitsPerSecond !== undefined && !(options.store.writeUnitsPerSecond > 0)) {
+    throw new ConfigurationError(
+      `store.writeUnitsPerSecond: must be a positive number, got ${options.store.writeUnitsPerSecond}.`,
+    );
+  }
   const collectors = options.collectors ?? (await defaultCollectors());
   const scanned = await runScan({
     checks: options.checks,
@@ -116,15 +149,23 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
 
   const storeClients = options.storeClients ?? clients;
   const storeRegion = options.store.region ?? storeClients.defaultRegion ?? 'us-east-1';
+  const historyTtlDays = options.store.historyTtlDays ?? DEFAULT_HISTORY_TTL_DAYS;
   const store = FindingsStore.fromClients(storeClients, {
     tableName: options.store.tableName,
     region: storeRegion,
-    historyTtlDays: options.store.historyTtlDays ?? DEFAULT_HISTORY_TTL_DAYS,
+    historyTtlDays,
+    ...(options.store.writeUnitsPerSecond !== undefined && { writeUnitsPerSecond: options.store.writeUnitsPerSecond }),
   });
   // Lifecycle timestamps are the scan's start, the same instant as every finding's observedAt.
   const at = new Date(report.scan.startedAt);
   const previous = await store.loadCurrent(report.scan.accountId, at);
-  const lifecycle = computeLifecycle({ previous, report, now: at });
+  const passResults = config.passResults;
+  // Refreshed well before a RESOLVED state's TTL (lastSeenAt + historyTtlDays) could expire it while still observed.
+  const lastSeenRefreshDays = Math.min(
+    options.store.lastSeenRefreshDays ?? DEFAULT_LAST_SEEN_REFRESH_DAYS,
+    historyTtlDays / 2,
+  );
+  const lifecycle = computeLifecycle({ previous, report, now: at, options: { passResults, lastSeenRefreshDays } });
 
   let alert: ScanJobResult['alert'];
   if (options.alerts) {
@@ -155,9 +196,10 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
 
   const written = await store.saveRun({
     report,
-    states: lifecycle.states,
+    states: lifecycle.writes,
     transitions: lifecycle.transitions,
     lifecycle: lifecycle.summary,
+    passResults,
     ...(alert && { alert }),
   });
   return {
@@ -165,6 +207,13 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
     lifecycle: lifecycle.summary,
     transitions: lifecycle.transitions,
     ...(alert && { alert }),
-    stored: { items: written.items, bytes: written.bytes, writeUnits: written.writeUnits, requests: written.requests },
+    stored: {
+      items: written.items,
+      bytes: written.bytes,
+      writeUnits: written.writeUnits,
+      requests: written.requests,
+      findings: written.findings,
+      transitions: written.transitions,
+    },
   };
 }
