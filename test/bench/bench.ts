@@ -335,6 +335,9 @@ async function largeAccountBench(args: BenchArgs): Promise<void> {
     console.log(
       `| scanner CPU (its own process) | ${seconds(cpu)} (user ${seconds(scan.cpuMs.user)}, system ${seconds(scan.cpuMs.system)}), ${((cpu / scan.ms) * 100).toFixed(0)} % of wall time |`,
     );
+    console.log(
+      `| where the scan time goes | identity and regions ${seconds(scan.phases.startMs)}; collection ${seconds(scan.phases.collectMs)} (scanner CPU ${seconds(scan.phases.collectCpuMs)}, the rest waits on the emulator${proxy ? ' and the proxy' : ''}); evaluation, suppressions, coverage and report ${seconds(scan.phases.evaluateMs)} |`,
+    );
     console.log(`| peak RSS (scan process) | ${mb(scan.peakRssBytes)} |`);
     console.log(`| API calls | ${int(scan.calls)} (HTTP attempts ${int(scan.attempts)}) |`);
     console.log(`| minimal-call model (AWS) | ${int(minimal)}: ratio ${ratio(scan.calls, minimal)} |`);

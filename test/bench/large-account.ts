@@ -70,6 +70,8 @@ export interface ScanMeasure {
   cpuMs: { user: number; system: number };
   /** Peak resident set of the scanning process (seeding included when they share a process). */
   peakRssBytes: number;
+  /** Where the wall time went: identity and regions, collection, then evaluation and report (scanner CPU only). */
+  phases: { startMs: number; collectMs: number; collectCpuMs: number; evaluateMs: number };
 }
 
 /** Scans every region of the reference account through `endpoint` with the whole catalogue. */
@@ -78,6 +80,10 @@ export async function scanAccount(endpoint: string, regions: readonly string[] =
   const clients = new AwsClients(counter, { endpoint });
   const cpu = process.cpuUsage();
   const started = performance.now();
+  let collectStarted = started;
+  let collectCpu = cpu;
+  let collected = started;
+  let collectedCpu = cpu;
   try {
     const report = await runScan({
       checks: CHECKS,
@@ -85,9 +91,19 @@ export async function scanAccount(endpoint: string, regions: readonly string[] =
       settings: defaultSettings(),
       clients,
       regions,
+      onStart: () => {
+        collectStarted = performance.now();
+        collectCpu = process.cpuUsage();
+      },
+      onProgress: ({ done, total }) => {
+        if (done !== total) return;
+        collected = performance.now();
+        collectedCpu = process.cpuUsage();
+      },
     });
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
+    const collectUsed = { user: collectedCpu.user - collectCpu.user, system: collectedCpu.system - collectCpu.system };
     const issues: Record<string, number> = {};
     for (const issue of report.scan.collectionIssues) {
       const key = `${issue.slice} ${issue.errorCode}`;
@@ -103,6 +119,12 @@ export async function scanAccount(endpoint: string, regions: readonly string[] =
       findings: report.findings.length,
       cpuMs: { user: used.user / 1000, system: used.system / 1000 },
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      phases: {
+        startMs: collectStarted - started,
+        collectMs: collected - collectStarted,
+        collectCpuMs: (collectUsed.user + collectUsed.system) / 1000,
+        evaluateMs: started + ms - collected,
+      },
     };
   } finally {
     clients.destroy();
