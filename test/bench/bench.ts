@@ -4,6 +4,7 @@
  *   npm run bench                                 # all three parts, large account at scale 1, no latency
  *   npm run bench -- --scale 0.1 --latency aws    # a smaller account, AWS-like latency per call
  *   npm run bench -- --parts account              # only the large-account scan (startup,evaluation,account)
+ *   npm run bench -- --parts account --heap-mb 384   # the scan process with a Lambda-sized V8 heap limit
  *
  * Part 1 evaluates the whole catalogue on a generated inventory the size of the "large account"
  * in shared/design/aws-limits.md, then runs the findings lifecycle and the digest on the result.
@@ -260,6 +261,8 @@ interface BenchArgs {
   scale: number;
   latency: LatencyMode;
   parts: Set<string>;
+  /** V8 old-space limit of the scan process in MiB (what a Lambda function's memory size imposes); default V8's. */
+  heapMb?: number;
 }
 
 const PARTS = ['startup', 'evaluation', 'account'] as const;
@@ -271,6 +274,7 @@ function parseArgs(argv: readonly string[]): BenchArgs {
       scale: { type: 'string', default: '1' },
       latency: { type: 'string', default: 'none' },
       parts: { type: 'string', default: PARTS.join(',') },
+      'heap-mb': { type: 'string' },
     },
   });
   const scale = Number(values.scale);
@@ -283,7 +287,10 @@ function parseArgs(argv: readonly string[]): BenchArgs {
     if (!(PARTS as readonly string[]).includes(part))
       throw new Error(`--parts: unknown part ${part} (${PARTS.join(', ')})`);
   }
-  return { scale, latency: values.latency, parts };
+  const heapMb = values['heap-mb'] === undefined ? undefined : Number(values['heap-mb']);
+  if (heapMb !== undefined && !(heapMb >= 64))
+    throw new Error(`--heap-mb must be a number of MiB ≥ 64, got ${values['heap-mb']}`);
+  return { scale, latency: values.latency, parts, ...(heapMb !== undefined && { heapMb }) };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -291,9 +298,11 @@ const int = (n: number) => Math.round(n).toLocaleString('en');
 const ratio = (calls: number, model: number) => (model === 0 ? '–' : (calls / model).toFixed(2));
 
 /** Runs the scan in a child process and returns its measure. */
-function scanInChildProcess(endpoint: string): Promise<ScanMeasure> {
+function scanInChildProcess(endpoint: string, heapMb: number | undefined): Promise<ScanMeasure> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'scan-process.ts'), endpoint], {
+    const heap = heapMb === undefined ? [] : [`--max-old-space-size=${heapMb}`];
+    const script = join(import.meta.dirname, 'scan-process.ts');
+    const child = spawn(process.execPath, [...heap, '--import', 'tsx', script, endpoint], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -317,7 +326,7 @@ async function largeAccountBench(args: BenchArgs): Promise<void> {
   try {
     const seed = await seedLargeAccount({ endpoint: moto.endpoint, layout, accountId: ACCOUNT });
     proxy = await startBenchProxy(args.latency, moto.endpoint);
-    const scan = await scanInChildProcess(proxy?.endpoint ?? moto.endpoint);
+    const scan = await scanInChildProcess(proxy?.endpoint ?? moto.endpoint, args.heapMb);
     const proxyStats = proxy?.stats();
     const rows = callsByType(scan.byOperation, layout, catalogueOtherServices());
     const minimal = rows.reduce((sum, r) => sum + r.minimal, 0);
@@ -338,7 +347,9 @@ async function largeAccountBench(args: BenchArgs): Promise<void> {
     console.log(
       `| where the scan time goes | identity and regions ${seconds(scan.phases.startMs)}; collection ${seconds(scan.phases.collectMs)} (scanner CPU ${seconds(scan.phases.collectCpuMs)}, the rest waits on the emulator${proxy ? ' and the proxy' : ''}); evaluation, suppressions, coverage and report ${seconds(scan.phases.evaluateMs)} |`,
     );
-    console.log(`| peak RSS (scan process) | ${mb(scan.peakRssBytes)} |`);
+    console.log(
+      `| peak RSS (scan process) | ${mb(scan.peakRssBytes)} (V8 old space ${args.heapMb ? `capped at ${args.heapMb} MiB` : 'uncapped: V8 grows lazily, pass --heap-mb for a Lambda-sized limit'}) |`,
+    );
     console.log(`| API calls | ${int(scan.calls)} (HTTP attempts ${int(scan.attempts)}) |`);
     console.log(`| minimal-call model (AWS) | ${int(minimal)}: ratio ${ratio(scan.calls, minimal)} |`);
     console.log(
