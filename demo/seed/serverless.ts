@@ -54,7 +54,7 @@ const fields = (...entries: [2 | 4, number][]): Buffer =>
   );
 
 /** A one-file zip archive (stored, uncompressed) built in memory: moto needs a package but never runs it. */
-function zipOf(fileName: string, content: string): Uint8Array {
+export function zipOf(fileName: string, content: string): Uint8Array {
   const name = Buffer.from(fileName);
   const data = Buffer.from(content);
   // version, flags, method (stored), time, date, CRC-32, compressed and uncompressed sizes, name length

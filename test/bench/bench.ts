@@ -1,32 +1,29 @@
 /**
  * Speed and memory of srm-scan, printed as tables (not asserted: timings belong here, not in tests).
  *
- *   npm run bench                 # evaluation at large-account scale + a collection run on moto
- *   BENCH_MOTO_SCALE=0 npm run bench   # skip the moto part
+ *   npm run bench                                 # all three parts, large account at scale 1, no latency
+ *   npm run bench -- --scale 0.1 --latency aws    # a smaller account, AWS-like latency per call
+ *   npm run bench -- --parts account              # only the large-account scan (startup,evaluation,account)
+ *   npm run bench -- --parts account --heap-mb 384   # the scan process with a Lambda-sized V8 heap limit
  *
  * Part 1 evaluates the whole catalogue on a generated inventory the size of the "large account"
  * in shared/design/aws-limits.md, then runs the findings lifecycle and the digest on the result.
- * Part 2 seeds moto with N buckets, instances, tables and keys, scans them through the real
- * collectors and reports wall time and API calls per resource.
+ * Part 2 seeds moto with the reference account at `--scale` (large-account.ts), scans it through the real engine
+ * and collectors (in a process of its own, so memory and CPU are the scanner's) and prints wall time, calls per
+ * operation and per resource type against the minimal-call model (minimal-calls.ts), throttling, peak RSS and CPU.
  * Part 3 times the command line's start: the compiled `srm-scan --help` against `node -e 0` (the floor) and
  * against running the TypeScript sources through tsx.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DescribeImagesCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
-import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
-import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { startMoto } from '../../demo/moto.js';
 import { formatDigest, selectAlertable } from '../../lambdas/core/alerts/digest.js';
-import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
-import { AwsClients } from '../../lambdas/core/aws/clients.js';
 import { CHECKS } from '../../lambdas/core/checks/registry.js';
 import { COLLECTORS } from '../../lambdas/core/collectors/index.js';
 import { defaultSettings } from '../../lambdas/core/config/settings.js';
 import { evaluateCheck } from '../../lambdas/core/engine/evaluate.js';
-import { runScan } from '../../lambdas/core/engine/scan.js';
 import { findingId } from '../../lambdas/core/findings/finding-id.js';
 import { computeLifecycle } from '../../lambdas/core/findings/lifecycle.js';
 import { assembleReport, type Finding } from '../../lambdas/core/findings/model.js';
@@ -47,6 +44,17 @@ import { kmsKey } from '../fixtures/kms.js';
 import { lambdaFunction } from '../fixtures/lambda.js';
 import { dbInstance } from '../fixtures/rds.js';
 import { bucket } from '../fixtures/s3.js';
+import { accountLayout, countOf } from './account-layout.js';
+import {
+  type BenchProxy,
+  catalogueOtherServices,
+  type LatencyMode,
+  type ScanMeasure,
+  startBenchProxy,
+} from './large-account.js';
+import { callsByType } from './minimal-calls.js';
+import { BENCH_REGIONS } from './reference-account.js';
+import { seedLargeAccount } from './seed-large-account.js';
 
 const REGIONS = [
   'us-east-1',
@@ -249,105 +257,134 @@ async function evaluationBench(): Promise<void> {
     console.log(`| ${id} | ${n} | ${ms.toFixed(1)} |`);
 }
 
-async function collectionBench(scale: number): Promise<void> {
-  const moto = await startMoto();
-  try {
-    const seed = new AwsClients(new ApiCallCounter(), { endpoint: moto.endpoint });
-    const regions = ['us-east-1', 'eu-west-1'];
-    const t0 = performance.now();
-    for (const region of regions) {
-      const s3 = seed.get(S3Client, region);
-      await Promise.all(
-        range(scale).map(async (i) => {
-          const Bucket = `bench-${region}-${i}`;
-          await s3.send(
-            new CreateBucketCommand({
-              Bucket,
-              ...(region !== 'us-east-1' && { CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } }),
-            }),
-          );
-          await s3.send(
-            new PutBucketPolicyCommand({
-              Bucket,
-              Policy: JSON.stringify({
-                Version: '2012-10-17',
-                Statement: [
-                  {
-                    Effect: 'Deny',
-                    Principal: '*',
-                    Action: 's3:*',
-                    Resource: [`arn:aws:s3:::${Bucket}/*`],
-                    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-                  },
-                ],
-              }),
-            }),
-          );
-        }),
-      );
-      const ec2 = seed.get(EC2Client, region);
-      const image = (await ec2.send(new DescribeImagesCommand({ Owners: ['amazon'], MaxResults: 5 }))).Images?.[0]
-        ?.ImageId;
-      await ec2.send(
-        new RunInstancesCommand({ ImageId: image, MinCount: scale, MaxCount: scale, InstanceType: 't3.micro' }),
-      );
-      const dynamo = seed.get(DynamoDBClient, region);
-      await Promise.all(
-        range(Math.ceil(scale / 4)).map((i) =>
-          dynamo.send(
-            new CreateTableCommand({
-              TableName: `bench-${i}`,
-              BillingMode: 'PAY_PER_REQUEST',
-              AttributeDefinitions: [{ AttributeName: 'k', AttributeType: 'S' }],
-              KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }],
-            }),
-          ),
-        ),
-      );
-      const kms = seed.get(KMSClient, region);
-      await Promise.all(range(Math.ceil(scale / 4)).map(() => kms.send(new CreateKeyCommand({}))));
-    }
-    seed.destroy();
-    const seedMs = performance.now() - t0;
+interface BenchArgs {
+  scale: number;
+  latency: LatencyMode;
+  parts: Set<string>;
+  /** V8 old-space limit of the scan process in MiB (what a Lambda function's memory size imposes); default V8's. */
+  heapMb?: number;
+}
 
-    const counter = new ApiCallCounter();
-    const clients = new AwsClients(counter, { endpoint: moto.endpoint });
-    const t1 = performance.now();
-    const report = await runScan({
-      checks: CHECKS,
-      collectors: COLLECTORS,
-      settings: defaultSettings(),
-      clients,
-      regions,
+const PARTS = ['startup', 'evaluation', 'account'] as const;
+
+function parseArgs(argv: readonly string[]): BenchArgs {
+  const { values } = parseNodeArgs({
+    args: [...argv],
+    options: {
+      scale: { type: 'string', default: '1' },
+      latency: { type: 'string', default: 'none' },
+      parts: { type: 'string', default: PARTS.join(',') },
+      'heap-mb': { type: 'string' },
+    },
+  });
+  const scale = Number(values.scale);
+  if (!(scale > 0)) throw new Error(`--scale must be a number above 0, got ${values.scale}`);
+  if (values.latency !== 'aws' && values.latency !== 'none') {
+    throw new Error(`--latency must be aws or none, got ${values.latency}`);
+  }
+  const parts = new Set(values.parts.split(',').map((p) => p.trim()));
+  for (const part of parts) {
+    if (!(PARTS as readonly string[]).includes(part))
+      throw new Error(`--parts: unknown part ${part} (${PARTS.join(', ')})`);
+  }
+  const heapMb = values['heap-mb'] === undefined ? undefined : Number(values['heap-mb']);
+  if (heapMb !== undefined && !(heapMb >= 64))
+    throw new Error(`--heap-mb must be a number of MiB ≥ 64, got ${values['heap-mb']}`);
+  return { scale, latency: values.latency, parts, ...(heapMb !== undefined && { heapMb }) };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const int = (n: number) => Math.round(n).toLocaleString('en');
+const ratio = (calls: number, model: number) => (model === 0 ? '–' : (calls / model).toFixed(2));
+
+/** Runs the scan in a child process and returns its measure. */
+function scanInChildProcess(endpoint: string, heapMb: number | undefined): Promise<ScanMeasure> {
+  return new Promise((resolve, reject) => {
+    const heap = heapMb === undefined ? [] : [`--max-old-space-size=${heapMb}`];
+    const script = join(import.meta.dirname, 'scan-process.ts');
+    const child = spawn(process.execPath, [...heap, '--import', 'tsx', script, endpoint], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const scanMs = performance.now() - t1;
-    clients.destroy();
-    const calls = counter.byOperation();
-    const sum = (prefix: string) =>
-      Object.entries(calls)
-        .filter(([op]) => op.startsWith(prefix))
-        .reduce((n, [, c]) => n + c, 0);
-    const buckets = scale * regions.length;
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const last = out.trim().split('\n').at(-1) ?? '';
+      if (code !== 0) return reject(new Error(`scan process exited ${code}: ${out.slice(-2000)}`));
+      resolve(JSON.parse(last) as ScanMeasure);
+    });
+  });
+}
+
+async function largeAccountBench(args: BenchArgs): Promise<void> {
+  const layout = accountLayout(args.scale);
+  const moto = await startMoto();
+  let proxy: BenchProxy | undefined;
+  try {
+    const seed = await seedLargeAccount({ endpoint: moto.endpoint, layout, accountId: ACCOUNT });
+    proxy = await startBenchProxy(args.latency, moto.endpoint);
+    const scan = await scanInChildProcess(proxy?.endpoint ?? moto.endpoint, args.heapMb);
+    const proxyStats = proxy?.stats();
+    const rows = callsByType(scan.byOperation, layout, catalogueOtherServices());
+    const minimal = rows.reduce((sum, r) => sum + r.minimal, 0);
+    const emulator = rows.reduce((sum, r) => sum + r.emulator, 0);
+    const cpu = scan.cpuMs.user + scan.cpuMs.system;
+    const kinds = Object.keys(layout) as (keyof typeof layout)[];
+
     console.log(
-      `\n## Collection on moto (2 regions: ${buckets} buckets, ${scale * 2} instances, ${Math.ceil(scale / 4) * 2} tables, ${Math.ceil(scale / 4) * 2} keys)\n`,
+      `\n## Large account on moto: scale ${args.scale}, latency ${args.latency} (${BENCH_REGIONS.length} regions, 80 % in ${BENCH_REGIONS[0]})\n`,
     );
-    console.log('| measure | value |\n|---|---|');
-    console.log(`| seeding | ${(seedMs / 1000).toFixed(1)} s |`);
-    console.log(`| full scan, ${CHECKS.length} checks | ${(scanMs / 1000).toFixed(1)} s |`);
-    console.log(`| API calls | ${counter.total} (HTTP attempts ${counter.attempts}) |`);
-    console.log(`| S3 calls per bucket | ${(sum('s3:') / buckets).toFixed(2)} |`);
-    console.log(`| EC2 calls per instance | ${(sum('ec2:') / (scale * 2)).toFixed(3)} |`);
-    console.log(`| DynamoDB calls per table | ${(sum('dynamodb:') / (Math.ceil(scale / 4) * 2)).toFixed(2)} |`);
-    console.log(`| KMS calls per key | ${(sum('kms:') / (Math.ceil(scale / 4) * 2)).toFixed(2)} |`);
-    console.log(`| findings | ${report.findings.length} |`);
-    console.log(`| peak RSS | ${mb(process.resourceUsage().maxRSS * 1024)} |`);
+    console.log(kinds.map((k) => `${k} ${int(countOf(layout, k))}`).join(', '));
+    console.log('\n| measure | value |\n|---|---|');
+    console.log(`| seeding (emulator API, ${int(seed.calls)} calls) | ${seconds(seed.ms)} |`);
+    console.log(`| scan wall time, ${CHECKS.length} checks | ${seconds(scan.ms)} |`);
+    console.log(
+      `| scanner CPU (its own process) | ${seconds(cpu)} (user ${seconds(scan.cpuMs.user)}, system ${seconds(scan.cpuMs.system)}), ${((cpu / scan.ms) * 100).toFixed(0)} % of wall time |`,
+    );
+    console.log(
+      `| where the scan time goes | identity and regions ${seconds(scan.phases.startMs)}; collection ${seconds(scan.phases.collectMs)} (scanner CPU ${seconds(scan.phases.collectCpuMs)}, the rest waits on the emulator${proxy ? ' and the proxy' : ''}); evaluation, suppressions, coverage and report ${seconds(scan.phases.evaluateMs)} |`,
+    );
+    console.log(
+      `| peak RSS (scan process) | ${mb(scan.peakRssBytes)} (V8 old space ${args.heapMb ? `capped at ${args.heapMb} MiB` : 'uncapped: V8 grows lazily, pass --heap-mb for a Lambda-sized limit'}) |`,
+    );
+    console.log(`| API calls | ${int(scan.calls)} (HTTP attempts ${int(scan.attempts)}) |`);
+    console.log(`| minimal-call model (AWS) | ${int(minimal)}: ratio ${ratio(scan.calls, minimal)} |`);
+    console.log(
+      `| model + emulator-forced calls | ${int(minimal + emulator)}: ratio ${ratio(scan.calls, minimal + emulator)} |`,
+    );
+    console.log(
+      `| throttled responses | ${proxyStats ? int(proxyStats.throttled) : '0 (no proxy: moto does not throttle)'}, unrecovered ${scan.unrecoveredThrottles} |`,
+    );
+    console.log(`| proxy | ${proxy ? `${proxy.description}, ${int(proxyStats?.calls ?? 0)} calls` : 'none'} |`);
+    console.log(`| findings | ${int(scan.findings)} |`);
+    console.log(
+      '\nSeeding time by kind (overlapping):',
+      Object.entries(seed.msByKind)
+        .map(([k, ms]) => `${k} ${seconds(ms)}`)
+        .join(', '),
+    );
+
+    console.log('\nCalls per resource type:\n');
+    console.log(
+      '| resource type | resources | calls | model (AWS) | ratio | + emulator-forced | ratio |\n|---|---|---|---|---|---|---|',
+    );
+    for (const r of rows) {
+      console.log(
+        `| ${r.label} | ${int(r.resources)} | ${int(r.calls)} | ${int(r.minimal)} | ${ratio(r.calls, r.minimal)} | ${int(r.emulator)} | ${ratio(r.calls, r.minimal + r.emulator)} |`,
+      );
+    }
     console.log('\nCalls by operation:\n');
     console.log(
-      Object.entries(calls)
+      Object.entries(scan.byOperation)
         .map(([op, n]) => `${op} ${n}`)
         .join(', '),
     );
+    console.log('\nCollection issues (emulator gaps):', JSON.stringify(scan.issues));
   } finally {
+    await proxy?.stop();
     await moto.stop();
   }
 }
@@ -393,7 +430,7 @@ async function startupBench(runs = 10): Promise<void> {
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1' });
-await startupBench();
-await evaluationBench();
-const scale = Number(process.env.BENCH_MOTO_SCALE ?? 100);
-if (scale > 0) await collectionBench(scale);
+const args = parseArgs(process.argv.slice(2));
+if (args.parts.has('startup')) await startupBench();
+if (args.parts.has('evaluation')) await evaluationBench();
+if (args.parts.has('account')) await largeAccountBench(args);

@@ -1,0 +1,145 @@
+/**
+ * The large-account benchmark: seed the emulator with the reference account at a scale, scan it through the real
+ * engine and collectors, and compare the calls made with the minimal-call model.
+ */
+import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
+import { AwsClients } from '../../lambdas/core/aws/clients.js';
+import { CHECKS } from '../../lambdas/core/checks/registry.js';
+import { COLLECTORS } from '../../lambdas/core/collectors/index.js';
+import { defaultSettings } from '../../lambdas/core/config/settings.js';
+import { sliceClosure } from '../../lambdas/core/engine/collect.js';
+import { COVERAGE_SLICES, runScan } from '../../lambdas/core/engine/scan.js';
+import { AWS_LATENCY, startLatencyProxy } from './latency-proxy.js';
+import { type OtherServicesModel, otherServicesModel } from './minimal-calls.js';
+import { BENCH_REGIONS } from './reference-account.js';
+
+export type LatencyMode = 'aws' | 'none';
+
+/** What the benchmark needs of a proxy between the scanner and the emulator. */
+export interface BenchProxy {
+  endpoint: string;
+  /** Calls seen and throttling answers given. */
+  stats(): { calls: number; throttled: number };
+  stop(): Promise<void>;
+  /** Runs in the benchmark's process (its CPU is not the scanner's). */
+  description: string;
+}
+
+/**
+ * The one place that chooses the proxy: none for `--latency none`, else a latency proxy. When
+ * `test/proxy/aws-proxy.ts` (throttling and latency) is merged, replace the body of the `aws` branch with
+ * `startAwsProxy({ target, latency: 'aws', throttling: 'aws' })` and map its `stats()`.
+ */
+export async function startBenchProxy(latency: LatencyMode, target: string): Promise<BenchProxy | undefined> {
+  if (latency === 'none') return undefined;
+  const proxy = await startLatencyProxy({ target, latency: AWS_LATENCY });
+  return {
+    endpoint: proxy.endpoint,
+    stats: () => proxy.stats(),
+    stop: () => proxy.stop(),
+    description: `latency only (${AWS_LATENCY.perCallMs} ms a call + ${AWS_LATENCY.perKibMs} ms a KiB), no throttling`,
+  };
+}
+
+/** Error codes with which AWS services throttle. */
+const THROTTLING_CODES = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'ProvisionedThroughputExceededException',
+  'LimitExceededException',
+]);
+
+export interface ScanMeasure {
+  ms: number;
+  calls: number;
+  /** HTTP requests sent, retries included. */
+  attempts: number;
+  byOperation: Record<string, number>;
+  /** Collection issues by `slice errorCode` (emulator gaps show here). */
+  issues: Record<string, number>;
+  /** Collection issues whose error is a throttling error: calls still throttled after the SDK's retries. */
+  unrecoveredThrottles: number;
+  findings: number;
+  /** The scanning process's CPU time during the scan. */
+  cpuMs: { user: number; system: number };
+  /** Peak resident set of the scanning process (seeding included when they share a process). */
+  peakRssBytes: number;
+  /** Where the wall time went: identity and regions, collection, then evaluation and report (scanner CPU only). */
+  phases: { startMs: number; collectMs: number; collectCpuMs: number; evaluateMs: number };
+}
+
+/** Scans every region of the reference account through `endpoint` with the whole catalogue. */
+export async function scanAccount(endpoint: string, regions: readonly string[] = BENCH_REGIONS): Promise<ScanMeasure> {
+  const counter = new ApiCallCounter();
+  const clients = new AwsClients(counter, { endpoint });
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  let collectStarted = started;
+  let collectCpu = cpu;
+  let collected = started;
+  let collectedCpu = cpu;
+  try {
+    const report = await runScan({
+      checks: CHECKS,
+      collectors: COLLECTORS,
+      settings: defaultSettings(),
+      clients,
+      regions,
+      onStart: () => {
+        collectStarted = performance.now();
+        collectCpu = process.cpuUsage();
+      },
+      onProgress: ({ done, total }) => {
+        if (done !== total) return;
+        collected = performance.now();
+        collectedCpu = process.cpuUsage();
+      },
+    });
+    const ms = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    const collectUsed = { user: collectedCpu.user - collectCpu.user, system: collectedCpu.system - collectCpu.system };
+    const issues: Record<string, number> = {};
+    for (const issue of report.scan.collectionIssues) {
+      const key = `${issue.slice} ${issue.errorCode}`;
+      issues[key] = (issues[key] ?? 0) + 1;
+    }
+    return {
+      ms,
+      calls: counter.total,
+      attempts: counter.attempts,
+      byOperation: counter.byOperation(),
+      issues,
+      unrecoveredThrottles: report.scan.collectionIssues.filter((i) => THROTTLING_CODES.has(i.errorCode)).length,
+      findings: report.findings.length,
+      cpuMs: { user: used.user / 1000, system: used.system / 1000 },
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      phases: {
+        startMs: collectStarted - started,
+        collectMs: collected - collectStarted,
+        collectCpuMs: (collectUsed.user + collectUsed.system) / 1000,
+        evaluateMs: started + ms - collected,
+      },
+    };
+  } finally {
+    clients.destroy();
+  }
+}
+
+/** The "other services" row of the model for the whole catalogue's slices. */
+export function catalogueOtherServices(regions = BENCH_REGIONS.length): OtherServicesModel {
+  const closure = sliceClosure([...CHECKS.flatMap((c) => c.requires), ...COVERAGE_SLICES], COLLECTORS);
+  return otherServicesModel(
+    [...closure].map((key) => ({
+      key,
+      scope: COLLECTORS[key].scope,
+      ...(COLLECTORS[key].dependsOn && { dependsOn: COLLECTORS[key].dependsOn }),
+    })),
+    regions,
+  );
+}
