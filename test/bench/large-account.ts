@@ -4,12 +4,13 @@
  */
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
+import { THROTTLING_ERROR_CODES } from '../../lambdas/core/aws/rate-limits.js';
 import { CHECKS } from '../../lambdas/core/checks/registry.js';
 import { COLLECTORS } from '../../lambdas/core/collectors/index.js';
 import { defaultSettings } from '../../lambdas/core/config/settings.js';
 import { sliceClosure } from '../../lambdas/core/engine/collect.js';
 import { COVERAGE_SLICES, runScan } from '../../lambdas/core/engine/scan.js';
-import { AWS_LATENCY, startLatencyProxy } from './latency-proxy.js';
+import { startAwsProxy } from '../proxy/aws-proxy.js';
 import { type OtherServicesModel, otherServicesModel } from './minimal-calls.js';
 import { BENCH_REGIONS } from './reference-account.js';
 
@@ -25,35 +26,26 @@ export interface BenchProxy {
   description: string;
 }
 
+/** What `--latency aws` adds per call and per returned item: a round trip to a nearby region and AWS's serialisation. */
+const AWS_LATENCY = { perCallMs: 40, perItemMs: 0.2 };
+
 /**
- * The one place that chooses the proxy: none for `--latency none`, else a latency proxy. When
- * `test/proxy/aws-proxy.ts` (throttling and latency) is merged, replace the body of the `aws` branch with
- * `startAwsProxy({ target, latency: 'aws', throttling: 'aws' })` and map its `stats()`.
+ * The one place that chooses the proxy: none for `--latency none`, else the AWS proxy (test/proxy/aws-proxy.ts) with
+ * AWS's token buckets per throttle domain and AWS-like latency, so throttles are answered the way AWS answers them.
  */
 export async function startBenchProxy(latency: LatencyMode, target: string): Promise<BenchProxy | undefined> {
   if (latency === 'none') return undefined;
-  const proxy = await startLatencyProxy({ target, latency: AWS_LATENCY });
+  const proxy = await startAwsProxy({ upstream: target, latency: AWS_LATENCY });
   return {
     endpoint: proxy.endpoint,
-    stats: () => proxy.stats(),
+    stats: () => {
+      const { totals } = proxy.stats();
+      return { calls: totals.calls, throttled: totals.throttled };
+    },
     stop: () => proxy.stop(),
-    description: `latency only (${AWS_LATENCY.perCallMs} ms a call + ${AWS_LATENCY.perKibMs} ms a KiB), no throttling`,
+    description: `AWS token buckets per throttle domain, ${AWS_LATENCY.perCallMs} ms a call + ${AWS_LATENCY.perItemMs} ms per returned item`,
   };
 }
-
-/** Error codes with which AWS services throttle. */
-const THROTTLING_CODES = new Set([
-  'Throttling',
-  'ThrottlingException',
-  'ThrottledException',
-  'RequestLimitExceeded',
-  'TooManyRequestsException',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'SlowDown',
-  'ProvisionedThroughputExceededException',
-  'LimitExceededException',
-]);
 
 export interface ScanMeasure {
   ms: number;
@@ -115,7 +107,8 @@ export async function scanAccount(endpoint: string, regions: readonly string[] =
       attempts: counter.attempts,
       byOperation: counter.byOperation(),
       issues,
-      unrecoveredThrottles: report.scan.collectionIssues.filter((i) => THROTTLING_CODES.has(i.errorCode)).length,
+      unrecoveredThrottles: report.scan.collectionIssues.filter((i) => THROTTLING_ERROR_CODES.includes(i.errorCode))
+        .length,
       findings: report.findings.length,
       cpuMs: { user: used.user / 1000, system: used.system / 1000 },
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
