@@ -7,7 +7,13 @@ import type { Check } from '../core/checks/define-check.js';
 import { CHECKS } from '../core/checks/registry.js';
 import { runScanJob, type ScanJobOptions, type ScanJobResult } from '../core/job/run-scan-job.js';
 import { CollectionError, ConfigurationError } from '../core/model/errors.js';
-import { type MemberAccount, memberAccountClients } from '../core/org/member-session.js';
+import {
+  type MemberAccount,
+  memberAccountClients,
+  memberRoleArn,
+  partitionOfRegion,
+  verifyMemberSession,
+} from '../core/org/member-session.js';
 import { redactSecretsDeep } from '../core/secrets/index.js';
 import { type ScannerEnvironment, scannerEnvironment } from './environment.js';
 import { parseScanEvent } from './event.js';
@@ -140,6 +146,14 @@ export function createScanHandler(
           },
           env.region,
         );
+        await verifyMemberSession(clients, {
+          accountId: request.accountId,
+          roleArn: memberRoleArn(
+            { accountId: request.accountId, roleName: env.organization.memberRoleName },
+            partitionOfRegion(env.region),
+          ),
+          stsRegion: env.region,
+        });
       } else if (env.organization) {
         // The function's own role reads nothing in organisation mode: a run of "this account" would only collect AccessDenied.
         throw new ConfigurationError(
@@ -200,7 +214,10 @@ export function createScanHandler(
 
 /** A member account's clients: AssumeRole on the function's regional STS endpoint. */
 export const defaultMemberClients = (member: MemberAccount, stsRegion: string): AwsClients =>
-  memberAccountClients(new ApiCallCounter(), { userAgent: 'srm-scan-lambda' }, member, { stsRegion });
+  memberAccountClients(new ApiCallCounter(), { userAgent: 'srm-scan-lambda' }, member, {
+    stsRegion,
+    partition: partitionOfRegion(stsRegion),
+  });
 
 /** The Lambda entry point (`index.handler` in the bundle). */
 export const handler = createScanHandler({

@@ -14,10 +14,13 @@ import { formatOrganizationDigest, mergeAccountResults, summariseOrganization } 
 import { ORGANIZATION_EVENT_SOURCE } from '../../lambdas/scanner/event.js';
 import { type AccountScanResult, createScanHandler } from '../../lambdas/scanner/handler.js';
 import { createTable } from '../helpers/moto-alerts.js';
+import { type AwsProxy, startAwsProxy } from '../proxy/aws-proxy.js';
 
 const REGION = 'us-east-1';
 const TABLE = 'srm-scan-findings';
 const MEMBERS = ['111111111111', '222222222222'] as const;
+/** A member whose role does not let the scanner in: the proxy denies its AssumeRole (moto would allow any). */
+const DENIED = '333333333333';
 
 /**
  * The scanner function's handler in organisation mode against moto: each item assumes the member role (moto
@@ -27,10 +30,18 @@ const MEMBERS = ['111111111111', '222222222222'] as const;
 describe('Integration: organisation mode scanner handler on moto', () => {
   let moto: MotoServer;
   let audit: AwsClients;
+  let proxy: AwsProxy;
   const results: AccountScanResult[] = [];
+  /** The failed Map item as the ResultWriter records it: the Lambda's error type and message. */
+  const failures: { accountId: string; error: string; cause?: string }[] = [];
 
   beforeAll(async () => {
     moto = await startMoto();
+    proxy = await startAwsProxy({
+      upstream: moto.endpoint,
+      buckets: false,
+      faults: { accessDenied: [{ operation: 'sts:AssumeRole', roleArn: `arn:aws:iam::${DENIED}:role/SrmScanReader` }] },
+    });
     audit = new AwsClients(new ApiCallCounter(), { endpoint: moto.endpoint });
     await createTable(audit.get(DynamoDBClient, REGION), TABLE);
     const member = (accountId: string) =>
@@ -65,17 +76,22 @@ describe('Integration: organisation mode scanner handler on moto', () => {
       // The scanner's own clients (audit account, default credentials): the findings table's.
       createClients: () => new AwsClients(new ApiCallCounter(), { endpoint: moto.endpoint }),
       createMemberClients: (memberAccount, stsRegion) =>
-        memberAccountClients(new ApiCallCounter(), { endpoint: moto.endpoint }, memberAccount, { stsRegion }),
+        memberAccountClients(new ApiCallCounter(), { endpoint: proxy.endpoint }, memberAccount, { stsRegion }),
       logger: { addContext: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
       metrics: { count: () => undefined, seconds: () => undefined, flush: () => undefined },
     });
-    for (const accountId of MEMBERS) {
-      results.push((await handler({ source: ORGANIZATION_EVENT_SOURCE, accountId })) as AccountScanResult);
+    for (const accountId of [...MEMBERS, DENIED]) {
+      try {
+        results.push((await handler({ source: ORGANIZATION_EVENT_SOURCE, accountId })) as AccountScanResult);
+      } catch (error) {
+        failures.push({ accountId, error: (error as Error).name, cause: (error as Error).message });
+      }
     }
   }, 180_000);
 
   afterAll(async () => {
     audit?.destroy();
+    await proxy?.stop();
     await moto?.stop();
   });
 
@@ -89,6 +105,16 @@ describe('Integration: organisation mode scanner handler on moto', () => {
       ['srm-scan.account-result', MEMBERS[1], true],
     ]);
     expect(results[1]?.totals.FAIL).toBeGreaterThan(results[0]?.totals.FAIL ?? 0);
+  });
+
+  it('fails the item of a member whose role denies the scanner, naming the role', () => {
+    // Prepare, Act
+    const [failure] = failures;
+
+    // Assess
+    expect(failures).toHaveLength(1);
+    expect(failure?.accountId).toBe(DENIED);
+    expect(failure?.cause).toContain(`Could not assume arn:aws:iam::${DENIED}:role/SrmScanReader: AccessDenied`);
   });
 
   it("stores each account's findings under its own keys, naming only its own buckets", async () => {
@@ -119,14 +145,15 @@ describe('Integration: organisation mode scanner handler on moto', () => {
 
   it('merges into one organisation digest grouped by account', () => {
     // Prepare
-    const outcomes = mergeAccountResults(results, []);
+    const outcomes = mergeAccountResults(results, failures);
     const summary = summariseOrganization(outcomes, { executionName: 'it', startedAt: '2026-11-25T03:00:00Z' });
 
     // Act
     const digest = formatOrganizationDigest(summary, outcomes, 'medium');
 
     // Assess
-    expect(summary.accounts).toEqual({ total: 2, scanned: 2, partial: 0, failed: 0 });
+    expect(summary.accounts).toEqual({ total: 3, scanned: 2, partial: 0, failed: 1 });
+    expect(digest.body).toContain(DENIED);
     expect(digest.body.indexOf(`ACCOUNT ${MEMBERS[0]}`)).toBeLessThan(digest.body.indexOf(`ACCOUNT ${MEMBERS[1]}`));
     expect(digest.body.slice(digest.body.indexOf(`ACCOUNT ${MEMBERS[1]}`))).toContain('beta-data');
   });

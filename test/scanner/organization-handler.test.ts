@@ -1,5 +1,7 @@
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Context } from 'aws-lambda';
-import { describe, expect, it, vi } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
 import { type Check, defineCheck } from '../../lambdas/core/checks/define-check.js';
@@ -73,6 +75,15 @@ const LIFECYCLE: LifecycleSummary = {
   kept: 0,
   open: 0,
 };
+
+/** The member session's identity check (sts:GetCallerIdentity) answers as the member account. */
+const sts = mockClient(STSClient);
+beforeEach(() => {
+  sts.reset();
+  sts
+    .on(GetCallerIdentityCommand)
+    .resolves({ Account: '111111111111', Arn: 'arn:aws:sts::111111111111:assumed-role/SrmScanReader/srm-scan' });
+});
 
 function setUp(options: { organization?: ScannerEnvironment['organization']; result?: ScanJobResult } = {}) {
   const runScanJob = vi.fn(

@@ -1,7 +1,8 @@
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ApiCallCounter } from '../aws/api-calls.js';
-import { type AwsClientOptions, AwsClients } from '../aws/clients.js';
+import { type AwsClientOptions, AwsClients, describeAwsError } from '../aws/clients.js';
+import { CollectionError } from '../model/errors.js';
 
 /** The role srm-scan assumes in each member account unless told otherwise. */
 export const DEFAULT_MEMBER_ROLE_NAME = 'SrmScanReader';
@@ -18,6 +19,10 @@ export interface MemberAccount {
   /** The external id the member role's trust policy requires, if any. */
   externalId?: string;
 }
+
+/** The partition a region belongs to (`cn-north-1` → `aws-cn`, `us-gov-west-1` → `aws-us-gov`). */
+export const partitionOfRegion = (region: string): string =>
+  region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
 
 export const memberRoleArn = (member: MemberAccount, partition = 'aws'): string =>
   `arn:${partition}:iam::${member.accountId}:role/${member.roleName ?? DEFAULT_MEMBER_ROLE_NAME}`;
@@ -90,4 +95,26 @@ export function memberAccountClients(
   });
   const { profile: _profile, ...rest } = base;
   return new AwsClients(counter, { ...rest, credentials });
+}
+
+/**
+ * Assumes the member role once before the scan (sts:GetCallerIdentity needs no permission, so any failure is the
+ * AssumeRole's) and checks the session acts in the account asked for: a denial reads as such, not as a scan error.
+ */
+export async function verifyMemberSession(
+  clients: AwsClients,
+  member: { accountId: string; roleArn: string; stsRegion: string },
+): Promise<void> {
+  const { accountId, roleArn } = member;
+  let actual: string | undefined;
+  try {
+    const identity = await clients.get(STSClient, member.stsRegion).send(new GetCallerIdentityCommand({}));
+    actual = identity.Account;
+  } catch (error) {
+    const { errorCode, message } = describeAwsError(error);
+    throw new CollectionError(`Could not assume ${roleArn}: ${errorCode}: ${message}`, { cause: error });
+  }
+  if (actual !== accountId) {
+    throw new CollectionError(`The session of ${roleArn} acts in account ${actual ?? '(unknown)'}, not ${accountId}.`);
+  }
 }

@@ -1,13 +1,7 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import pLimit from 'p-limit';
 import { ApiCallCounter } from '../aws/api-calls.js';
-import {
-  type AwsClientOptions,
-  AwsClients,
-  awsErrorCode,
-  describeAwsError,
-  describeConnectionError,
-} from '../aws/clients.js';
+import { type AwsClientOptions, AwsClients, awsErrorCode, describeConnectionError } from '../aws/clients.js';
 import type { CollectProgress } from '../engine/collect.js';
 import type { ScanCoverage, ScanReport, ScanTotals } from '../findings/model.js';
 import { summariseFindings } from '../findings/model.js';
@@ -16,7 +10,13 @@ import { CollectionError, ConfigurationError } from '../model/errors.js';
 import { TOOL_VERSION } from '../model/version.js';
 import { redactSecrets } from '../secrets/index.js';
 import type { OrganizationAccount } from './accounts.js';
-import { DEFAULT_MEMBER_ROLE_NAME, type MemberAccount, memberAccountClients, memberRoleArn } from './member-session.js';
+import {
+  DEFAULT_MEMBER_ROLE_NAME,
+  type MemberAccount,
+  memberAccountClients,
+  memberRoleArn,
+  verifyMemberSession,
+} from './member-session.js';
 
 /** Accounts scanned at once unless told otherwise: each scan already runs its own collectors in parallel. */
 export const DEFAULT_MAX_PARALLEL_ACCOUNTS = 4;
@@ -119,25 +119,6 @@ function rootErrorCode(error: unknown): string {
   return code ?? (error instanceof Error ? error.name : 'Error');
 }
 
-/**
- * Assumes the member role once before the scan (sts:GetCallerIdentity needs no permission, so any failure is the
- * AssumeRole's) and checks the session acts in the account asked for: a denial reads as such, not as a scan error.
- */
-async function assumable(clients: AwsClients, member: { accountId: string; roleArn: string; stsRegion: string }) {
-  const { accountId, roleArn } = member;
-  let actual: string | undefined;
-  try {
-    const identity = await clients.get(STSClient, member.stsRegion).send(new GetCallerIdentityCommand({}));
-    actual = identity.Account;
-  } catch (error) {
-    const { errorCode, message } = describeAwsError(error);
-    throw new CollectionError(`Could not assume ${roleArn}: ${errorCode}: ${message}`, { cause: error });
-  }
-  if (actual !== accountId) {
-    throw new CollectionError(`The session of ${roleArn} acts in account ${actual ?? '(unknown)'}, not ${accountId}.`);
-  }
-}
-
 async function callerIdentity(options: AwsClientOptions, region: string) {
   const clients = new AwsClients(new ApiCallCounter(), options);
   try {
@@ -225,7 +206,7 @@ export async function runOrganizationScan(options: OrganizationScanOptions): Pro
     const { clients, roleArn } = clientsFor(account);
     let outcome: AccountOutcome;
     try {
-      if (roleArn) await assumable(clients, { accountId: account.accountId, roleArn, stsRegion });
+      if (roleArn) await verifyMemberSession(clients, { accountId: account.accountId, roleArn, stsRegion });
       const result = await runScanJob({
         ...job,
         clients,
