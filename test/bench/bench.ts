@@ -359,6 +359,12 @@ async function largeAccountBench(args: BenchArgs): Promise<void> {
       `| throttled responses | ${proxyStats ? int(proxyStats.throttled) : '0 (no proxy: moto does not throttle)'}, unrecovered ${scan.unrecoveredThrottles} |`,
     );
     console.log(`| proxy | ${proxy ? `${proxy.description}, ${int(proxyStats?.calls ?? 0)} calls` : 'none'} |`);
+    if (proxyStats) {
+      const outside = Math.max(0, scan.ms - proxyStats.emulatorBusyMs);
+      console.log(
+        `| emulator's own time | ${seconds(proxyStats.emulatorBusyMs)} with at least one call at moto; the scan outside it (scanner, AWS-like latency, throttle waits): ${seconds(outside)} |`,
+      );
+    }
     console.log(`| findings | ${int(scan.findings)} |`);
     console.log(
       '\nSeeding time by kind (overlapping):',

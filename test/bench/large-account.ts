@@ -20,7 +20,7 @@ export type LatencyMode = 'aws' | 'none';
 export interface BenchProxy {
   endpoint: string;
   /** Calls seen and throttling answers given. */
-  stats(): { calls: number; throttled: number };
+  stats(): { calls: number; throttled: number; emulatorBusyMs: number };
   stop(): Promise<void>;
   /** Runs in the benchmark's process (its CPU is not the scanner's). */
   description: string;
@@ -39,8 +39,8 @@ export async function startBenchProxy(latency: LatencyMode, target: string): Pro
   return {
     endpoint: proxy.endpoint,
     stats: () => {
-      const { totals } = proxy.stats();
-      return { calls: totals.calls, throttled: totals.throttled };
+      const { totals, upstreamBusyMs } = proxy.stats();
+      return { calls: totals.calls, throttled: totals.throttled, emulatorBusyMs: upstreamBusyMs };
     },
     stop: () => proxy.stop(),
     description: `AWS token buckets per throttle domain, ${AWS_LATENCY.perCallMs} ms a call + ${AWS_LATENCY.perItemMs} ms per returned item`,

@@ -316,4 +316,19 @@ describe('startAwsProxy: buckets, faults and stats', () => {
     expect(isAwsError(first, 'InternalFailure')).toBe(true);
     expect(second.Users).toEqual([]);
   });
+
+  it("measures the time calls spent at the upstream, which the benchmark reports as the emulator's own", async () => {
+    // Prepare
+    proxy = await startAwsProxy({ upstream: upstreamEndpoint, buckets: false });
+    const iam = raw(IAMClient, proxy.endpoint);
+    const before = proxy.stats().upstreamBusyMs;
+
+    // Act
+    await Promise.all([iam.send(new ListUsersCommand({})), iam.send(new ListUsersCommand({}))]);
+    const after = proxy.stats().upstreamBusyMs;
+
+    // Assess
+    expect(before).toBe(0);
+    expect(after).toBeGreaterThan(0);
+  });
 });

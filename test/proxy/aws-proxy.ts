@@ -66,6 +66,11 @@ export interface ProxyStats {
   unrecovered: string[];
   /** Throttled calls that were later answered. */
   recovered: number;
+  /**
+   * Wall time during which at least one call was at the upstream (the emulator): how long the emulator itself kept
+   * the scan waiting. The rest of a scan's wall time is the scanner, the injected latency and throttle back-off.
+   */
+  upstreamBusyMs: number;
 }
 
 export interface AwsProxy {
@@ -109,6 +114,10 @@ export async function startAwsProxy(options: AwsProxyOptions): Promise<AwsProxy>
   let byOperation = new Map<string, OperationStats>();
   let throttledBy = { bucket: 0, fault: 0 };
   let forwarded = 0;
+  /** Calls at the upstream now, when the current busy stretch began, and the busy time so far. */
+  let inFlight = 0;
+  let busySince = 0;
+  let busyMs = 0;
   /** Per operation: answers so far (for the seeded choice) and throttles in a row. */
   let sequence = new Map<string, { n: number; consecutive: number }>();
   /** Per SDK invocation: throttled attempts in a row, and whether its last answer was a throttle. */
@@ -223,6 +232,8 @@ export async function startAwsProxy(options: AwsProxyOptions): Promise<AwsProxy>
     await sleep(faults.slow?.find((s) => s.operation === operation)?.delayMs ?? 0);
 
     const headers = { ...req.headers, host: upstream.host };
+    if (inFlight === 0) busySince = performance.now();
+    inFlight += 1;
     const answer = await new Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>(
       (resolve, reject) => {
         const forward = httpRequest(
@@ -244,6 +255,8 @@ export async function startAwsProxy(options: AwsProxyOptions): Promise<AwsProxy>
         forward.end(raw);
       },
     );
+    inFlight -= 1;
+    if (inFlight === 0) busyMs += performance.now() - busySince;
     forwarded += 1;
     const text = answer.body.toString('utf8');
     if (operation === 'sts:AssumeRole' && answer.status === 200) {
@@ -286,12 +299,14 @@ export async function startAwsProxy(options: AwsProxyOptions): Promise<AwsProxy>
         throttledBy: { ...throttledBy },
         unrecovered: states.filter((s) => s.consecutive > 0).map((s) => s.operation),
         recovered: states.filter((s) => s.throttledOnce && s.consecutive === 0).length,
+        upstreamBusyMs: busyMs + (inFlight > 0 ? performance.now() - busySince : 0),
       };
     },
     resetStats() {
       byOperation = new Map();
       throttledBy = { bucket: 0, fault: 0 };
       forwarded = 0;
+      busyMs = 0;
       sequence = new Map();
       invocations = new Map();
       serverErrorsSent.clear();
