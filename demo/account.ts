@@ -33,7 +33,8 @@ export async function startDemoAccount(): Promise<DemoAccount> {
       region: 'us-east-1',
     };
     const motoReady = performance.now();
-    const seedClients = new AwsClients(new ApiCallCounter(), clientOptions);
+    // Seeding writes to the emulator: no client-side pacing of AWS's read limits.
+    const seedClients = new AwsClients(new ApiCallCounter(), { ...clientOptions, rateLimits: false });
     const planted = await seedDemoAccount({ accountId: DEMO_ACCOUNT_ID, clients: seedClients }).finally(() =>
       seedClients.destroy(),
     );

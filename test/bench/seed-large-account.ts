@@ -57,7 +57,14 @@ const regionsWith = (counts: Map<string, number>): [string, number][] => [...cou
  */
 export async function seedLargeAccount(options: SeedOptions): Promise<SeedResult> {
   const counter = new ApiCallCounter();
-  const clients = new AwsClients(counter, { endpoint: options.endpoint, maxAttempts: 8, maxSockets: 64 });
+  // Seeding writes to the emulator: no client-side pacing (it models AWS's read limits, and would stretch
+  // thousands of IAM and S3 creations over minutes).
+  const clients = new AwsClients(counter, {
+    endpoint: options.endpoint,
+    maxAttempts: 8,
+    maxSockets: 64,
+    rateLimits: false,
+  });
   const limit = pLimit(options.concurrency ?? 24);
   const { layout } = options;
   const msByKind: SeedResult['msByKind'] = {};
