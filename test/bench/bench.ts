@@ -56,25 +56,7 @@ import { callsByType } from './minimal-calls.js';
 import { BENCH_REGIONS } from './reference-account.js';
 import { seedLargeAccount } from './seed-large-account.js';
 
-const REGIONS = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-1',
-  'us-west-2',
-  'ca-central-1',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-central-1',
-  'eu-north-1',
-  'ap-south-1',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-northeast-3',
-  'ap-southeast-1',
-  'ap-southeast-2',
-  'sa-east-1',
-];
+const REGIONS: readonly string[] = BENCH_REGIONS;
 const ACCOUNT = '123456789012';
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);

@@ -146,6 +146,11 @@ export function conditionValues(statement: PolicyStatement, conditionKey: string
     .flatMap((c) => [...c.values]);
 }
 
+/** The statement's only condition is `aws:SecureTransport` false: it applies to every plain-HTTP request and no other. */
+export const onlyInsecureTransport = (statement: PolicyStatement): boolean =>
+  requiresInsecureTransport(statement) &&
+  Object.values(statement.condition ?? {}).reduce((n, keys) => n + Object.keys(keys).length, 0) === 1;
+
 /** True when the statement only applies to requests over plain HTTP (`aws:SecureTransport` false). */
 export function requiresInsecureTransport(statement: PolicyStatement): boolean {
   for (const { base, key, values } of conditionEntries(statement)) {

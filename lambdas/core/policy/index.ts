@@ -4,6 +4,7 @@ export {
   type ConditionEntry,
   conditionEntries,
   conditionValues,
+  onlyInsecureTransport,
   type PolicyAnalysisOptions,
   type RestrictingCondition,
   requiresInsecureTransport,

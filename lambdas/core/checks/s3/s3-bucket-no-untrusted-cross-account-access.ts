@@ -17,8 +17,8 @@ import {
   s3DeemsPublic,
   serviceGrantAccess,
   settingOn,
-  statementName,
 } from '../shared/bucket-exposure.js';
+import { statementName } from '../shared/statements.js';
 import { joinNames } from '../shared/text.js';
 
 /** Keys that limit a statement to members of this organization. */

@@ -1,16 +1,12 @@
 import type { PolicyStatement } from '../../inventory/index.js';
-import { grantsToEveryone, iamWildcardMatch, requiresInsecureTransport } from '../../policy/index.js';
+import { grantsToEveryone, iamWildcardMatch, onlyInsecureTransport } from '../../policy/index.js';
 import { defineCheck, fail, pass } from '../define-check.js';
-import { bucketLabel, describeActions, statementName } from '../shared/bucket-exposure.js';
+import { bucketLabel } from '../shared/bucket-exposure.js';
+import { describeActions, statementName } from '../shared/statements.js';
 import { judgeEachBucket } from './bucket-attribute.js';
 
 const coversAllS3Actions = (statement: PolicyStatement): boolean =>
   (statement.action ?? []).some((a) => a === '*' || a.toLowerCase() === 's3:*');
-
-/** The statement's only condition is aws:SecureTransport = false, so it denies every plain-HTTP request. */
-const onlyInsecureTransport = (statement: PolicyStatement): boolean =>
-  requiresInsecureTransport(statement) &&
-  Object.values(statement.condition ?? {}).reduce((n, keys) => n + Object.keys(keys).length, 0) === 1;
 
 /** What a statement denies, for messages: `s3:PutObject on arn:aws:s3:::b/*`. */
 const scopeOf = (statement: PolicyStatement): string =>

@@ -19,6 +19,7 @@ import {
   restrictingConditions,
 } from '../../policy/index.js';
 import { type CheckResult, fail, pass } from '../define-check.js';
+import { describeActions, statementName } from './statements.js';
 import { joinNames } from './text.js';
 
 /** How messages name a bucket. */
@@ -131,13 +132,6 @@ const LEVEL_ACCESS: Readonly<Record<AccessLevel, AccessKind>> = {
   'Permissions management': 'write',
   Tagging: 'write',
 };
-
-/** A statement's actions for messages: `s3:GetObject, s3:ListBucket` or `every action except s3:DeleteObject`. */
-export const describeActions = (statement: PolicyStatement): string =>
-  statement.action?.join(', ') ?? `every action except ${(statement.notAction ?? []).join(', ')}`;
-
-/** A statement's name for messages: its Sid, else its position. */
-export const statementName = (statement: PolicyStatement, index: number): string => statement.sid ?? `#${index + 1}`;
 
 const statementLabel = (statement: PolicyStatement, index: number): string =>
   `policy statement ${statementName(statement, index)} (${describeActions(statement)})`;

@@ -1,14 +1,7 @@
 import type { PolicyDocument, PolicyStatement } from '../../inventory/index.js';
 import { type PolicyAnalysisOptions, publicGrant } from '../../policy/index.js';
 import { type CheckResult, type ResultResource, verdict } from '../define-check.js';
-
-const statementName = (statement: PolicyStatement, index: number): string =>
-  statement.sid ? `statement ${statement.sid}` : `statement #${index + 1}`;
-
-const describeActions = (statement: PolicyStatement): string =>
-  statement.notAction
-    ? `every action except ${statement.notAction.join(', ')}`
-    : (statement.action ?? []).join(', ') || 'no action';
+import { describeActions, statementName } from './statements.js';
 
 /**
  * The statements of a resource policy (SNS topic, SQS queue, ECR repository, EFS file system,
@@ -30,7 +23,7 @@ export function publicStatements(
   return policy.statements.flatMap((statement, index) => {
     const grant = publicGrant(statement, 'resource-policy', options);
     if (!grant || !relevant(statement)) return [];
-    const name = statementName(statement, index);
+    const name = `statement ${statementName(statement, index)}`;
     return grant.via === 'everyone'
       ? [`${name} grants everyone ${describeActions(statement)}`]
       : [

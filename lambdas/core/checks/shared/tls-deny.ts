@@ -1,13 +1,6 @@
 import type { PolicyDocument, PolicyStatement } from '../../inventory/index.js';
-import { grantsToEveryone, iamWildcardMatch, requiresInsecureTransport } from '../../policy/index.js';
-
-const statementName = (statement: PolicyStatement, index: number): string =>
-  statement.sid ? `statement ${statement.sid}` : `statement #${index + 1}`;
-
-/** The statement's only condition is aws:SecureTransport = false, so it applies to every plain-HTTP request. */
-const onlyInsecureTransport = (statement: PolicyStatement): boolean =>
-  requiresInsecureTransport(statement) &&
-  Object.values(statement.condition ?? {}).reduce((n, keys) => n + Object.keys(keys).length, 0) === 1;
+import { grantsToEveryone, iamWildcardMatch, onlyInsecureTransport } from '../../policy/index.js';
+import { statementName } from './statements.js';
 
 const coversAction = (statement: PolicyStatement, action: string): boolean =>
   statement.notAction
@@ -41,7 +34,7 @@ export function tlsDenyVerdict(policy: PolicyDocument, arn: string, actions: rea
   policy.statements.forEach((statement, index) => {
     if (statement.effect !== 'Deny' || !grantsToEveryone(statement) || !onlyInsecureTransport(statement)) return;
     const complete = actions.every((a) => coversAction(statement, a)) && coversResource(statement, arn);
-    (complete ? enforcing : partial).push(statementName(statement, index));
+    (complete ? enforcing : partial).push(`statement ${statementName(statement, index)}`);
   });
   return { enforcing, partial };
 }
