@@ -1,7 +1,8 @@
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { memberCredentials, memberRoleArn } from '../../lambdas/core/org/member-session.js';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
+import { memberAccountClients, memberCredentials, memberRoleArn } from '../../lambdas/core/org/member-session.js';
 import { awsError } from '../helpers/aws-errors.js';
 
 const stsMock = mockClient(STSClient);
@@ -89,5 +90,23 @@ describe('Function: memberCredentials', () => {
 
     // Assess
     expect(arn).toBe('arn:aws-us-gov:iam::111111111111:role/AuditReader');
+  });
+
+  it("destroys the session's own STS client with the member account's clients", () => {
+    // Prepare
+    const destroyed = vi.spyOn(STSClient.prototype, 'destroy');
+    const clients = memberAccountClients(
+      new ApiCallCounter(),
+      {},
+      { accountId: '111111111111' },
+      { stsRegion: 'eu-west-1' },
+    );
+
+    // Act
+    clients.destroy();
+
+    // Assess
+    expect(destroyed).toHaveBeenCalledTimes(1);
+    destroyed.mockRestore();
   });
 });

@@ -158,6 +158,7 @@ export class AwsClients {
   readonly #options: AwsClientOptions;
   readonly #counter: ApiCallCounter;
   readonly #cache = new Map<unknown, Map<string, SdkClient>>();
+  readonly #adopted: { destroy(): void }[] = [];
   readonly #limiter: ApiRateLimiter | undefined;
   readonly #httpAgent: HttpAgent;
   readonly #httpsAgent: HttpsAgent;
@@ -244,9 +245,15 @@ export class AwsClients {
     return client;
   }
 
+  /** Ties a client built outside the factory (a member session's STS client) to this one's lifetime. */
+  adopt(resource: { destroy(): void }): void {
+    this.#adopted.push(resource);
+  }
+
   destroy(): void {
     for (const byRegion of this.#cache.values()) for (const client of byRegion.values()) client.destroy();
     this.#cache.clear();
+    for (const resource of this.#adopted.splice(0)) resource.destroy();
     this.#httpAgent.destroy();
     this.#httpsAgent.destroy();
   }

@@ -94,7 +94,10 @@ export function memberAccountClients(
     ...(options.partition && { partition: options.partition }),
   });
   const { profile: _profile, ...rest } = base;
-  return new AwsClients(counter, { ...rest, credentials });
+  const clients = new AwsClients(counter, { ...rest, credentials });
+  // The session's own STS client goes when the member's clients go (a caller-supplied one stays the caller's).
+  if (!options.sts) clients.adopt(sts);
+  return clients;
 }
 
 /**
