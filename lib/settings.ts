@@ -16,6 +16,12 @@ import { type CheckSelection, selectChecks } from '../lambdas/core/engine/select
 import type { PassResults } from '../lambdas/core/findings/table-schema.js';
 import type { SliceKey } from '../lambdas/core/inventory/index.js';
 import { ConfigurationError } from '../lambdas/core/model/errors.js';
+import {
+  DEFAULT_MEMBER_ROLE_NAME,
+  EXTERNAL_ID,
+  ORGANIZATION_PARENT_ID,
+  ROLE_NAME,
+} from '../lambdas/core/org/identifiers.js';
 import { NOTIFY_ON, type NotifyOn, SEVERITIES, type Severity } from '../lambdas/core/srm/vocabulary.js';
 import { MAX_STALE_SCAN_ALARM_HOURS, staleScanWindow } from './stale-scan-window.js';
 
@@ -132,17 +138,17 @@ const organizationSchema = z
   .object({
     memberRoleName: z
       .string()
-      .regex(/^[\w+=,.@-]{1,64}$/, 'must be an IAM role name (letters, digits and +=,.@_-, at most 64)')
-      .default('SrmScanReader'),
+      .regex(ROLE_NAME, 'must be an IAM role name (letters, digits and +=,.@_-, at most 64)')
+      .default(DEFAULT_MEMBER_ROLE_NAME),
     externalId: z
       .string()
-      .regex(/^[\w+=,.@:/-]{2,1224}$/, 'must be an STS external id (2 to 1,224 of letters, digits and +=,.@:/-)')
+      .regex(EXTERNAL_ID, 'must be an STS external id (2 to 1,224 of letters, digits and +=,.@:/-)')
       .optional(),
     maxConcurrency: z.number().int().min(1).max(1000).default(DEFAULT_MAX_CONCURRENCY),
     toleratedFailurePercentage: z.number().min(0).max(100).default(DEFAULT_TOLERATED_FAILURE_PERCENTAGE),
     organizationalUnit: z
       .string()
-      .regex(/^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})$/, 'must be an OU id (ou-…) or a root id (r-…)')
+      .regex(ORGANIZATION_PARENT_ID, 'must be an OU id (ou-…) or a root id (r-…)')
       .optional(),
     itemList: z
       .string()

@@ -79,8 +79,3 @@ export const matching =
     if (!pattern.test(value)) throw new InvalidArgumentError(`${flag}: "${value}" is not ${what}.`);
     return value;
   };
-
-/** IAM role names: up to 64 of letters, digits and `+=,.@_-`. */
-export const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
-/** sts:ExternalId: 2 to 1,224 of letters, digits and `+=,.@:/_-`. */
-export const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;

@@ -5,7 +5,7 @@ import { selectChecks } from '../../lambdas/core/engine/select.js';
 import { describeCoverage } from '../../lambdas/core/findings/model.js';
 import { CollectionError, ConfigurationError } from '../../lambdas/core/model/errors.js';
 import { listOrganizationAccounts, type OrganizationAccount } from '../../lambdas/core/org/accounts.js';
-import { DEFAULT_MEMBER_ROLE_NAME } from '../../lambdas/core/org/member-session.js';
+import { DEFAULT_MEMBER_ROLE_NAME } from '../../lambdas/core/org/identifiers.js';
 import {
   DEFAULT_MAX_PARALLEL_ACCOUNTS,
   type OrganizationReport,

@@ -1,9 +1,10 @@
 import { Command, Option } from 'commander';
 import { PASS_RESULTS } from '../../lambdas/core/findings/table-schema.js';
 import { TOOL_VERSION } from '../../lambdas/core/model/version.js';
+import { EXTERNAL_ID, ORGANIZATION_PARENT_ID, ROLE_NAME } from '../../lambdas/core/org/identifiers.js';
 import { NOTIFY_ON, SEVERITIES } from '../../lambdas/core/srm/vocabulary.js';
 import type { CoverageFlags } from './coverage-command.js';
-import { accountList, EXTERNAL_ID, matching, positiveInteger, ROLE_NAME, regionList } from './options.js';
+import { accountList, matching, positiveInteger, regionList } from './options.js';
 import { assertWritable, emit } from './output.js';
 import type { ScanFlags } from './resolve-config.js';
 import { SELECTION_FLAGS, type SelectionFlags, selectionFromFlags, withSelectionOptions } from './selection.js';
@@ -106,11 +107,7 @@ export function buildProgram(io: CliIo): Command {
     .option(
       '--ou <id>',
       'with --org: only the accounts under this organisational unit (ou-…) or root (r-…), child OUs included',
-      matching(
-        '--ou',
-        /^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/,
-        'an organisational unit id (ou-xxxx-xxxxxxxx) or a root id (r-xxxx)',
-      ),
+      matching('--ou', ORGANIZATION_PARENT_ID, 'an organisational unit id (ou-xxxx-xxxxxxxx) or a root id (r-xxxx)'),
     )
     .option(
       '--role-name <name>',

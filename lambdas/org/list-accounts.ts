@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { describeIssues } from '../core/config/config-file.js';
 import { ConfigurationError } from '../core/model/errors.js';
 import { listOrganizationAccounts } from '../core/org/accounts.js';
+import { ORGANIZATION_PARENT_ID } from '../core/org/identifiers.js';
 import { regionNameSchema } from '../core/srm/vocabulary.js';
 import { ORGANIZATION_EVENT_SOURCE, type OrganizationAccountEvent } from '../scanner/event.js';
 
@@ -18,10 +19,7 @@ export const LISTER_ENV = {
 } as const;
 
 const listerEnvironmentSchema = z.object({
-  [LISTER_ENV.ou]: z
-    .string()
-    .regex(/^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})$/, 'must be an OU id (ou-…) or a root id (r-…)')
-    .optional(),
+  [LISTER_ENV.ou]: z.string().regex(ORGANIZATION_PARENT_ID, 'must be an OU id (ou-…) or a root id (r-…)').optional(),
   [LISTER_ENV.regionShards]: z.coerce.number().int().min(1).max(32).default(1),
   [LISTER_ENV.regions]: z
     .string()

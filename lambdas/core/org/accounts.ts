@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-organizations';
 import { isAwsError } from '../aws/clients.js';
 import { ConfigurationError } from '../model/errors.js';
+import { ORGANIZATION_PARENT_ID } from './identifiers.js';
 
 /** An account of the organisation, as srm-scan scans it. */
 export interface OrganizationAccount {
@@ -14,9 +15,6 @@ export interface OrganizationAccount {
   name?: string;
   status?: string;
 }
-
-/** An organisational unit (`ou-…`) or the organisation's root (`r-…`), as `--ou` accepts it. */
-export const ORGANIZATION_PARENT_ID = /^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/;
 
 const toAccount = (account: Account): OrganizationAccount[] =>
   account.Id

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../model/errors.js';
-import { DEFAULT_MEMBER_ROLE_NAME } from './member-session.js';
+import { DEFAULT_MEMBER_ROLE_NAME } from './identifiers.js';
 
 /** IAM's limit on a role's inline policies, together, in characters without whitespace. */
 export const INLINE_POLICY_LIMIT = 10_240;

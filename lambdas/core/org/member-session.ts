@@ -3,9 +3,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import type { ApiCallCounter } from '../aws/api-calls.js';
 import { type AwsClientOptions, AwsClients, describeAwsError } from '../aws/clients.js';
 import { CollectionError } from '../model/errors.js';
-
-/** The role srm-scan assumes in each member account unless told otherwise. */
-export const DEFAULT_MEMBER_ROLE_NAME = 'SrmScanReader';
+import { DEFAULT_MEMBER_ROLE_NAME } from './identifiers.js';
 
 /** Assumed-role sessions are renewed this long before they expire, so no scan call carries a dying session. */
 const RENEW_BEFORE_MS = 5 * 60 * 1000;

@@ -10,13 +10,8 @@ import { CollectionError, ConfigurationError } from '../model/errors.js';
 import { TOOL_VERSION } from '../model/version.js';
 import { redactSecrets } from '../secrets/index.js';
 import type { OrganizationAccount } from './accounts.js';
-import {
-  DEFAULT_MEMBER_ROLE_NAME,
-  type MemberAccount,
-  memberAccountClients,
-  memberRoleArn,
-  verifyMemberSession,
-} from './member-session.js';
+import { DEFAULT_MEMBER_ROLE_NAME } from './identifiers.js';
+import { type MemberAccount, memberAccountClients, memberRoleArn, verifyMemberSession } from './member-session.js';
 
 /** Accounts scanned at once unless told otherwise: each scan already runs its own collectors in parallel. */
 export const DEFAULT_MAX_PARALLEL_ACCOUNTS = 4;
