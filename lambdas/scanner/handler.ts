@@ -170,11 +170,6 @@ export function createScanHandler(
           ...(ownClients && { storeClients: ownClients }),
         }),
       );
-      if (request.trigger === 'organization' && result.report.scan.accountId !== request.accountId) {
-        throw new CollectionError(
-          `The member role of ${request.accountId} acts in account ${result.report.scan.accountId}: nothing was stored for ${request.accountId}.`,
-        );
-      }
       const summary = summariseScan({
         report: result.report,
         trigger: request.trigger,

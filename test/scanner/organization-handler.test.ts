@@ -221,18 +221,18 @@ describe('scanner handler, organisation event', () => {
     await expect(run).rejects.toThrow('accountId');
   });
 
-  it('fails when the member role acts in another account than the item names', async () => {
+  it('fails before scanning or storing anything when the member role acts in another account than the item names', async () => {
     // Prepare
-    const { handler } = setUp({
-      organization: ORG,
-      result: { report: report('222222222222'), lifecycle: LIFECYCLE, transitions: [] },
-    });
+    sts.on(GetCallerIdentityCommand).resolves({ Account: '222222222222' });
+    const { handler, runScanJob } = setUp({ organization: ORG });
 
     // Act
     const run = handler({ source: ORGANIZATION_EVENT_SOURCE, accountId: '111111111111' });
 
     // Assess
     await expect(run).rejects.toThrow(CollectionError);
+    await expect(run).rejects.toThrow('acts in account 222222222222, not 111111111111');
+    expect(runScanJob).not.toHaveBeenCalled();
   });
 });
 
