@@ -6,7 +6,7 @@ import { AwsClients } from '../core/aws/clients.js';
 import type { Check } from '../core/checks/define-check.js';
 import { CHECKS } from '../core/checks/registry.js';
 import { runScanJob, type ScanJobOptions, type ScanJobResult } from '../core/job/run-scan-job.js';
-import { CollectionError, ConfigurationError } from '../core/model/errors.js';
+import { ConfigurationError } from '../core/model/errors.js';
 import {
   type MemberAccount,
   memberAccountClients,
