@@ -11,6 +11,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { DEFAULT_WRITE_UNITS_PER_SECOND } from '../lambdas/core/findings/store.js';
 import type { NotifyOn, Severity } from '../lambdas/core/srm/vocabulary.js';
 import { AGGREGATOR_ENV } from '../lambdas/org/aggregate.js';
 import { LISTER_ENV } from '../lambdas/org/list-accounts.js';
@@ -236,9 +237,14 @@ export class OrganizationScan extends Construct {
     );
 
     // One account (or region shard) per child execution: the item plus the event source is the scanner's event.
+    // Up to maxConcurrency runs write to the one findings table at once: each gets its share of the table's warm
+    // write throughput, so together they stay under it.
+    const writeUnitsPerSecond = Math.max(1, Math.floor(DEFAULT_WRITE_UNITS_PER_SECOND / settings.maxConcurrency));
     const scanAccount = tasks.LambdaInvoke.jsonata(this, 'ScanAccount', {
       lambdaFunction: props.scanner,
-      payload: sfn.TaskInput.fromText(`{% $merge([$states.input, {'source': '${ORGANIZATION_EVENT_SOURCE}'}]) %}`),
+      payload: sfn.TaskInput.fromText(
+        `{% $merge([$states.input, {'source': '${ORGANIZATION_EVENT_SOURCE}', 'writeUnitsPerSecond': ${writeUnitsPerSecond}}]) %}`,
+      ),
       retryOnServiceExceptions: false,
       outputs: '{% $states.result.Payload %}',
     });

@@ -56,6 +56,8 @@ export const organizationAccountEventSchema = z
     regions: z.array(regionNameSchema).min(1).optional(),
     /** `false` on every region shard of an account but one: that one reports the account-wide (global) scope. */
     globalScope: z.boolean().optional(),
+    /** This run's share of the findings table's write throughput (runs of one organisation scan write at once). */
+    writeUnitsPerSecond: z.number().positive().optional(),
   })
   .strict();
 
@@ -75,7 +77,13 @@ export type ScanRequest =
       notify?: NotifyOn;
       dryRun: boolean;
     }
-  | { trigger: 'organization'; accountId: string; regions?: readonly string[]; globalScope?: boolean };
+  | {
+      trigger: 'organization';
+      accountId: string;
+      regions?: readonly string[];
+      globalScope?: boolean;
+      writeUnitsPerSecond?: number;
+    };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -101,12 +109,13 @@ export function parseScanEvent(event: unknown): ScanRequest {
   if (input.source === ORGANIZATION_EVENT_SOURCE) {
     const item = organizationAccountEventSchema.safeParse(input);
     if (!item.success) throw new ConfigurationError(`Invalid organisation event: ${describeIssues(item.error)}`);
-    const { accountId, regions, globalScope } = item.data;
+    const { accountId, regions, globalScope, writeUnitsPerSecond } = item.data;
     return {
       trigger: 'organization',
       accountId,
       ...(regions && { regions }),
       ...(globalScope !== undefined && { globalScope }),
+      ...(writeUnitsPerSecond !== undefined && { writeUnitsPerSecond }),
     };
   }
   const parsed = onDemandEventSchema.safeParse(input);

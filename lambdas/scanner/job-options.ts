@@ -48,7 +48,12 @@ export function jobOptionsFor(
       checks: selected,
       catalogue,
       clients,
-      store: { tableName: env.findingsTable, region: env.region, historyTtlDays: env.historyTtlDays },
+      store: {
+        tableName: env.findingsTable,
+        region: env.region,
+        historyTtlDays: env.historyTtlDays,
+        ...(request.writeUnitsPerSecond !== undefined && { writeUnitsPerSecond: request.writeUnitsPerSecond }),
+      },
       dryRun: false,
       // A region shard: the other shards scan the rest of the deployment's regions.
       ...(request.regions && {

@@ -99,7 +99,7 @@ describe('Class: SrmScanStack, organisation mode', () => {
       expect(map.ItemReader).toBeUndefined();
     });
 
-    it('runs the scanner per item with the organisation event source and retries Lambda throttling and service errors', () => {
+    it('runs the scanner per item with the organisation event source, a share of the table write budget, and retries Lambda throttling and service errors', () => {
       // Prepare
       const definition = definitionOf(LISTED.template);
       const { id: scannerId } = scannerFunction(LISTED.template);
@@ -111,7 +111,8 @@ describe('Class: SrmScanStack, organisation mode', () => {
       // Assess
       expect(task.Arguments).toEqual({
         FunctionName: `arn:${scannerId}`,
-        Payload: "{% $merge([$states.input, {'source': 'srm-scan.organization'}]) %}",
+        // 20 runs at once share the new on-demand table's 4,000 write units per second.
+        Payload: "{% $merge([$states.input, {'source': 'srm-scan.organization', 'writeUnitsPerSecond': 200}]) %}",
       });
       const retry = task.Retry as { ErrorEquals: string[]; MaxAttempts: number }[];
       expect(retry.flatMap((r) => r.ErrorEquals)).toEqual(expect.arrayContaining([...RETRIED_LAMBDA_ERRORS]));

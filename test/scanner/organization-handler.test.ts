@@ -169,6 +169,17 @@ describe('scanner handler, organisation event', () => {
     expect(runScanJob.mock.calls[0]?.[0].shard).toEqual({ ownsGlobal: false, otherShardRegions: [] });
   });
 
+  it("writes the findings within the item's share of the table's write throughput", async () => {
+    // Prepare
+    const { handler, runScanJob } = setUp({ organization: ORG });
+
+    // Act
+    await handler({ source: ORGANIZATION_EVENT_SOURCE, accountId: '111111111111', writeUnitsPerSecond: 200 });
+
+    // Assess
+    expect(runScanJob.mock.calls[0]?.[0].store?.writeUnitsPerSecond).toBe(200);
+  });
+
   it('returns the compact account result, not the full summary', async () => {
     // Prepare
     const { handler } = setUp({ organization: ORG });
