@@ -4,6 +4,7 @@
  */
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
+import type { DomainStats } from '../../lambdas/core/aws/rate-limiter.js';
 import { THROTTLING_ERROR_CODES } from '../../lambdas/core/aws/rate-limits.js';
 import { CHECKS } from '../../lambdas/core/checks/registry.js';
 import { COLLECTORS } from '../../lambdas/core/collectors/index.js';
@@ -35,7 +36,9 @@ const AWS_LATENCY = { perCallMs: 40, perItemMs: 0.2 };
  */
 export async function startBenchProxy(latency: LatencyMode, target: string): Promise<BenchProxy | undefined> {
   if (latency === 'none') return undefined;
-  const proxy = await startAwsProxy({ upstream: target, latency: AWS_LATENCY });
+  // awsFidelity: where moto answers differently from AWS (no BucketRegion, RestorableByUserIds ignored, no
+  // ListFunctionUrlConfigs), the proxy answers as AWS does, so the scanner makes the calls it makes on AWS.
+  const proxy = await startAwsProxy({ upstream: target, latency: AWS_LATENCY, awsFidelity: true });
   return {
     endpoint: proxy.endpoint,
     stats: () => {
@@ -43,7 +46,7 @@ export async function startBenchProxy(latency: LatencyMode, target: string): Pro
       return { calls: totals.calls, throttled: totals.throttled, emulatorBusyMs: upstreamBusyMs };
     },
     stop: () => proxy.stop(),
-    description: `AWS token buckets per throttle domain, ${AWS_LATENCY.perCallMs} ms a call + ${AWS_LATENCY.perItemMs} ms per returned item`,
+    description: `AWS token buckets per throttle domain, ${AWS_LATENCY.perCallMs} ms a call + ${AWS_LATENCY.perItemMs} ms per returned item, AWS's answers where moto differs`,
   };
 }
 
@@ -55,6 +58,8 @@ export interface ScanMeasure {
   byOperation: Record<string, number>;
   /** Collection issues by `slice errorCode` (emulator gaps show here). */
   issues: Record<string, number>;
+  /** The scanner's client-side pacing per throttle domain: calls, throttles, time waited. */
+  domains: Record<string, DomainStats>;
   /** Collection issues whose error is a throttling error: calls still throttled after the SDK's retries. */
   unrecoveredThrottles: number;
   findings: number;
@@ -106,6 +111,7 @@ export async function scanAccount(endpoint: string, regions: readonly string[] =
       calls: counter.total,
       attempts: counter.attempts,
       byOperation: counter.byOperation(),
+      domains: clients.rateLimiter?.stats() ?? {},
       issues,
       unrecoveredThrottles: report.scan.collectionIssues.filter((i) => THROTTLING_ERROR_CODES.includes(i.errorCode))
         .length,

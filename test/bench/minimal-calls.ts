@@ -233,13 +233,15 @@ export function callsByType(
   byOperation: Record<string, number>,
   layout: AccountLayout,
   other: OtherServicesModel,
+  /** The scan went through a proxy that answers as AWS where moto differs: no emulator-forced calls. */
+  { awsFidelity = false }: { awsFidelity?: boolean } = {},
 ): TypeCalls[] {
   const rows: TypeCalls[] = TYPE_MODELS.map((model) => ({
     label: model.label,
     resources: model.kinds.reduce((sum, kind) => sum + total(layout[kind]), 0),
     calls: 0,
     minimal: model.minimal(layout),
-    emulator: model.emulator(layout),
+    emulator: awsFidelity ? 0 : model.emulator(layout),
     deterministic: model.deterministic,
     operations: {},
   }));

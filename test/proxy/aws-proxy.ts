@@ -7,6 +7,7 @@ import {
   throttleDomain,
   throttleRule,
 } from '../../lambdas/core/aws/rate-limits.js';
+import { FIDELITY_SHIMS, type Upstream, type UpstreamAnswer } from './aws-fidelity.js';
 import { type ClassifiedRequest, classifyRequest, countItems } from './classify.js';
 import { type ErrorKind, wireError } from './errors.js';
 
@@ -46,6 +47,11 @@ export interface AwsProxyOptions {
   buckets?: ThrottleRuleOverrides | false;
   latency?: { perCallMs?: number; perItemMs?: number };
   faults?: ProxyFaults;
+  /**
+   * Answer as AWS does where the emulator is known to differ (`aws-fidelity.ts`): the scanner then takes its AWS path
+   * and makes the calls it would make on AWS. Default false.
+   */
+  awsFidelity?: boolean;
   /** Account of credentials the proxy has not seen issued by AssumeRole. Default moto's, 123456789012. */
   defaultAccountId?: string;
 }
@@ -198,6 +204,43 @@ export async function startAwsProxy(options: AwsProxyOptions): Promise<AwsProxy>
 
   const sleep = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());
 
+  /** Sends one request to the upstream, counting the time the upstream is busy. */
+  const forward = async (
+    method: string,
+    path: string,
+    requestHeaders: IncomingMessage['headers'],
+    payload: Buffer | string,
+  ): Promise<UpstreamAnswer> => {
+    const headers = { ...requestHeaders, host: upstream.host };
+    if (inFlight === 0) busySince = performance.now();
+    inFlight += 1;
+    try {
+      return await new Promise<UpstreamAnswer>((resolve, reject) => {
+        const sent = httpRequest(
+          { host: upstream.hostname, port: upstream.port, method, path, headers },
+          (upstreamRes) => {
+            const parts: Buffer[] = [];
+            upstreamRes.on('data', (part: Buffer) => parts.push(part));
+            upstreamRes.on('end', () =>
+              resolve({
+                status: upstreamRes.statusCode ?? 502,
+                headers: upstreamRes.headers,
+                body: Buffer.concat(parts),
+              }),
+            );
+            upstreamRes.on('error', reject);
+          },
+        );
+        sent.on('error', reject);
+        sent.end(payload);
+      });
+    } finally {
+      inFlight -= 1;
+      if (inFlight === 0) busyMs += performance.now() - busySince;
+      forwarded += 1;
+    }
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -231,33 +274,18 @@ export async function startAwsProxy(options: AwsProxyOptions): Promise<AwsProxy>
     track(call, operation, false);
     await sleep(faults.slow?.find((s) => s.operation === operation)?.delayMs ?? 0);
 
-    const headers = { ...req.headers, host: upstream.host };
-    if (inFlight === 0) busySince = performance.now();
-    inFlight += 1;
-    const answer = await new Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }>(
-      (resolve, reject) => {
-        const forward = httpRequest(
-          { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers },
-          (upstreamRes) => {
-            const parts: Buffer[] = [];
-            upstreamRes.on('data', (part: Buffer) => parts.push(part));
-            upstreamRes.on('end', () =>
-              resolve({
-                status: upstreamRes.statusCode ?? 502,
-                headers: upstreamRes.headers,
-                body: Buffer.concat(parts),
-              }),
-            );
-            upstreamRes.on('error', reject);
-          },
-        );
-        forward.on('error', reject);
-        forward.end(raw);
-      },
-    );
-    inFlight -= 1;
-    if (inFlight === 0) busyMs += performance.now() - busySince;
-    forwarded += 1;
+    const request = { method: req.method ?? 'GET', path: req.url ?? '/', body };
+    const toUpstream: Upstream = (r) =>
+      forward(
+        r.method,
+        r.path,
+        { ...req.headers, 'content-length': String(Buffer.byteLength(r.body ?? '')) },
+        r.body ?? '',
+      );
+    const shim = options.awsFidelity ? FIDELITY_SHIMS.find((s) => s.applies(call, request)) : undefined;
+    const answer = shim
+      ? await shim.answer(request, toUpstream)
+      : await forward(request.method, request.path, req.headers, raw);
     const text = answer.body.toString('utf8');
     if (operation === 'sts:AssumeRole' && answer.status === 200) {
       // Remember whose credentials these are, for AccessDenied rules scoped to an account.

@@ -2,7 +2,7 @@
  * AWS's API request token buckets ("throttle domains"), as srm-scan models them on the client side. Sources: the EC2
  * API throttling page (per account, region and API: burst 100, refill 20 per second for Describe and Get calls), the
  * RDS API throttling page (per account and region, shared by every RDS API: burst 300, refill 12 per second),
- * CloudTrail's quotas (10 TPS for get, describe and list per region); every other service publishes no numbers, so
+ * CloudTrail's quotas (10 TPS for get, describe and list per region), Lambda's quotas (15 per second per API); every other service publishes no numbers, so
  * its values are conservative guesses. See shared/design/aws-limits.md. The test proxy (test/proxy/aws-proxy.ts)
  * enforces the same table.
  */
@@ -33,10 +33,13 @@ export const DEFAULT_THROTTLE_RULES: Readonly<Record<string, ThrottleDomainRule>
   iam: { scope: 'account', burst: 20, ratePerSecond: 10 },
   organizations: { scope: 'account', burst: 10, ratePerSecond: 5 },
   sts: { scope: 'region', burst: 50, ratePerSecond: 20 },
-  // S3 control-plane calls (bucket configuration) are limited per account, not published.
-  s3: { scope: 'account', burst: 100, ratePerSecond: 50 },
+  // S3 publishes request rates per partitioned prefix (5,500 GET per second), and a bucket configuration read is a
+  // GET on that bucket; no account-wide rate is published. Each configuration API is paced at 50 per second per
+  // region: under one call per second per bucket when the eight reads run together, and SlowDown still backs off.
+  s3: { scope: 'operation', burst: 50, ratePerSecond: 50 },
   kms: { scope: 'region', burst: 50, ratePerSecond: 20 },
-  lambda: { scope: 'region', burst: 30, ratePerSecond: 15 },
+  // Lambda's quotas page: control-plane APIs 15 requests per second per API, GetPolicy 15 per second of its own.
+  lambda: { scope: 'operation', burst: 15, ratePerSecond: 15 },
   dynamodb: { scope: 'region', burst: 50, ratePerSecond: 20 },
   // CloudFront is global; its read APIs are documented at a few calls per second.
   cloudfront: { scope: 'account', burst: 10, ratePerSecond: 5 },
