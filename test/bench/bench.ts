@@ -11,6 +11,9 @@
  * Part 2 seeds moto with the reference account at `--scale` (large-account.ts), scans it through the real engine
  * and collectors (in a process of its own, so memory and CPU are the scanner's) and prints wall time, calls per
  * operation and per resource type against the minimal-call model (minimal-calls.ts), throttling, peak RSS and CPU.
+ * With `--latency aws` the scan runs twice: on the emulator through a proxy that answers as AWS where moto differs
+ * and records every answer, then against a replay of those answers at AWS-like latency under AWS's token buckets,
+ * whose wall time is the scan's time against AWS without the emulator's own.
  * Part 3 times the command line's start: the compiled `srm-scan --help` against `node -e 0` (the floor) and
  * against running the TypeScript sources through tsx.
  */
@@ -47,11 +50,11 @@ import { dbInstance } from '../fixtures/rds.js';
 import { bucket } from '../fixtures/s3.js';
 import { accountLayout, countOf } from './account-layout.js';
 import {
-  type BenchProxy,
+  AWS_LATENCY,
+  benchScans,
   catalogueOtherServices,
   type LatencyMode,
   type ScanMeasure,
-  startBenchProxy,
 } from './large-account.js';
 import { callsByType } from './minimal-calls.js';
 import { BENCH_REGIONS } from './reference-account.js';
@@ -305,47 +308,61 @@ function scanInChildProcess(endpoint: string, heapMb: number | undefined): Promi
 async function largeAccountBench(args: BenchArgs): Promise<void> {
   const layout = accountLayout(args.scale);
   const moto = await startMoto();
-  let proxy: BenchProxy | undefined;
   try {
     const seed = await seedLargeAccount({ endpoint: moto.endpoint, layout, accountId: ACCOUNT });
-    proxy = await startBenchProxy(args.latency, moto.endpoint);
-    const scan = await scanInChildProcess(proxy?.endpoint ?? moto.endpoint, args.heapMb);
-    const proxyStats = proxy?.stats();
-    const rows = callsByType(scan.byOperation, layout, catalogueOtherServices(), { awsFidelity: proxy !== undefined });
+    const scans = await benchScans(args.latency, moto.endpoint, (endpoint) =>
+      scanInChildProcess(endpoint, args.heapMb),
+    );
+    const { onEmulator, replayed } = scans;
+    // The replay is the scan as it would run against AWS: its time, CPU, memory and throttles are the scanner's.
+    const scan = replayed ?? onEmulator;
+    const rows = callsByType(onEmulator.byOperation, layout, catalogueOtherServices(), {
+      awsFidelity: replayed !== undefined,
+    });
     const minimal = rows.reduce((sum, r) => sum + r.minimal, 0);
     const emulator = rows.reduce((sum, r) => sum + r.emulator, 0);
     const cpu = scan.cpuMs.user + scan.cpuMs.system;
     const kinds = Object.keys(layout) as (keyof typeof layout)[];
+    const where = replayed ? 'AWS-like latency and token buckets' : 'the emulator';
 
     console.log(
-      `\n## Large account on moto: scale ${args.scale}, latency ${args.latency} (${BENCH_REGIONS.length} regions, 80 % in ${BENCH_REGIONS[0]})\n`,
+      `\n## Large account: scale ${args.scale}, latency ${args.latency} (${BENCH_REGIONS.length} regions, 80 % in ${BENCH_REGIONS[0]})\n`,
     );
     console.log(kinds.map((k) => `${k} ${int(countOf(layout, k))}`).join(', '));
     console.log('\n| measure | value |\n|---|---|');
     console.log(`| seeding (emulator API, ${int(seed.calls)} calls) | ${seconds(seed.ms)} |`);
-    console.log(`| scan wall time, ${CHECKS.length} checks | ${seconds(scan.ms)} |`);
+    if (replayed) {
+      console.log(
+        `| scan on the emulator, answers recorded | ${seconds(onEmulator.ms)}, of which the emulator was busy ${seconds(scans.emulatorBusyMs ?? 0)} (moto answers one call at a time) |`,
+      );
+      console.log(
+        `| **scan at AWS latency and limits** (the same scan replayed: ${AWS_LATENCY.perCallMs} ms a call + ${AWS_LATENCY.perItemMs} ms an item, AWS's token buckets, no emulator) | **${seconds(replayed.ms)}**, ${CHECKS.length} checks |`,
+      );
+    } else {
+      console.log(`| scan wall time on the emulator, ${CHECKS.length} checks | ${seconds(scan.ms)} |`);
+    }
     console.log(
       `| scanner CPU (its own process) | ${seconds(cpu)} (user ${seconds(scan.cpuMs.user)}, system ${seconds(scan.cpuMs.system)}), ${((cpu / scan.ms) * 100).toFixed(0)} % of wall time |`,
     );
     console.log(
-      `| where the scan time goes | identity and regions ${seconds(scan.phases.startMs)}; collection ${seconds(scan.phases.collectMs)} (scanner CPU ${seconds(scan.phases.collectCpuMs)}, the rest waits on the emulator${proxy ? ' and the proxy' : ''}); evaluation, suppressions, coverage and report ${seconds(scan.phases.evaluateMs)} |`,
+      `| where the scan time goes | identity and regions ${seconds(scan.phases.startMs)}; collection ${seconds(scan.phases.collectMs)} (scanner CPU ${seconds(scan.phases.collectCpuMs)}, the rest waits on ${where}); evaluation, suppressions, coverage and report ${seconds(scan.phases.evaluateMs)} |`,
     );
     console.log(
       `| peak RSS (scan process) | ${mb(scan.peakRssBytes)} (V8 old space ${args.heapMb ? `capped at ${args.heapMb} MiB` : 'uncapped: V8 grows lazily, pass --heap-mb for a Lambda-sized limit'}) |`,
     );
-    console.log(`| API calls | ${int(scan.calls)} (HTTP attempts ${int(scan.attempts)}) |`);
-    console.log(`| minimal-call model (AWS) | ${int(minimal)}: ratio ${ratio(scan.calls, minimal)} |`);
-    console.log(
-      `| model + emulator-forced calls | ${int(minimal + emulator)}: ratio ${ratio(scan.calls, minimal + emulator)} |`,
-    );
-    console.log(
-      `| throttled responses | ${proxyStats ? int(proxyStats.throttled) : '0 (no proxy: moto does not throttle)'}, unrecovered ${scan.unrecoveredThrottles} |`,
-    );
-    console.log(`| proxy | ${proxy ? `${proxy.description}, ${int(proxyStats?.calls ?? 0)} calls` : 'none'} |`);
-    if (proxyStats) {
-      const outside = Math.max(0, scan.ms - proxyStats.emulatorBusyMs);
+    console.log(`| API calls | ${int(onEmulator.calls)} (HTTP attempts ${int(scan.attempts)}) |`);
+    console.log(`| minimal-call model (AWS) | ${int(minimal)}: ratio ${ratio(onEmulator.calls, minimal)} |`);
+    if (!replayed) {
       console.log(
-        `| emulator's own time | ${seconds(proxyStats.emulatorBusyMs)} with at least one call at moto; the scan outside it (scanner, AWS-like latency, throttle waits): ${seconds(outside)} |`,
+        `| model + emulator-forced calls | ${int(minimal + emulator)}: ratio ${ratio(onEmulator.calls, minimal + emulator)} |`,
+      );
+    }
+    console.log(
+      `| throttled responses | ${replayed ? int(replayed.throttled) : '0 (no proxy: moto does not throttle)'}, unrecovered ${scan.unrecoveredThrottles} |`,
+    );
+    if (replayed) {
+      console.log(
+        `| replay | ${int(replayed.proxyCalls)} requests, ${int(replayed.calls)} calls (${replayed.calls === onEmulator.calls ? 'the same as on the emulator' : `on the emulator ${int(onEmulator.calls)}`}), ${replayed.misses} not recorded |`,
       );
     }
     console.log(`| findings | ${int(scan.findings)} |`);
@@ -370,23 +387,31 @@ async function largeAccountBench(args: BenchArgs): Promise<void> {
       );
     }
     console.log('\nCalls per resource type:\n');
-    console.log(
-      '| resource type | resources | calls | model (AWS) | ratio | + emulator-forced | ratio |\n|---|---|---|---|---|---|---|',
-    );
-    for (const r of rows) {
+    if (replayed) {
+      console.log('| resource type | resources | calls | model (AWS) | ratio |\n|---|---|---|---|---|');
+      for (const r of rows) {
+        console.log(
+          `| ${r.label} | ${int(r.resources)} | ${int(r.calls)} | ${int(r.minimal)} | ${ratio(r.calls, r.minimal)} |`,
+        );
+      }
+    } else {
       console.log(
-        `| ${r.label} | ${int(r.resources)} | ${int(r.calls)} | ${int(r.minimal)} | ${ratio(r.calls, r.minimal)} | ${int(r.emulator)} | ${ratio(r.calls, r.minimal + r.emulator)} |`,
+        '| resource type | resources | calls | model (AWS) | ratio | + emulator-forced | ratio |\n|---|---|---|---|---|---|---|',
       );
+      for (const r of rows) {
+        console.log(
+          `| ${r.label} | ${int(r.resources)} | ${int(r.calls)} | ${int(r.minimal)} | ${ratio(r.calls, r.minimal)} | ${int(r.emulator)} | ${ratio(r.calls, r.minimal + r.emulator)} |`,
+        );
+      }
     }
     console.log('\nCalls by operation:\n');
     console.log(
-      Object.entries(scan.byOperation)
+      Object.entries(onEmulator.byOperation)
         .map(([op, n]) => `${op} ${n}`)
         .join(', '),
     );
-    console.log('\nCollection issues (emulator gaps):', JSON.stringify(scan.issues));
+    console.log('\nCollection issues (emulator gaps):', JSON.stringify(onEmulator.issues));
   } finally {
-    await proxy?.stop();
     await moto.stop();
   }
 }

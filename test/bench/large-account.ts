@@ -11,43 +11,60 @@ import { COLLECTORS } from '../../lambdas/core/collectors/index.js';
 import { defaultSettings } from '../../lambdas/core/config/settings.js';
 import { sliceClosure } from '../../lambdas/core/engine/collect.js';
 import { COVERAGE_SLICES, runScan } from '../../lambdas/core/engine/scan.js';
-import { startAwsProxy } from '../proxy/aws-proxy.js';
+import { Recording, startAwsProxy } from '../proxy/aws-proxy.js';
 import { type OtherServicesModel, otherServicesModel } from './minimal-calls.js';
 import { BENCH_REGIONS } from './reference-account.js';
 
 export type LatencyMode = 'aws' | 'none';
 
-/** What the benchmark needs of a proxy between the scanner and the emulator. */
-export interface BenchProxy {
-  endpoint: string;
-  /** Calls seen and throttling answers given. */
-  stats(): { calls: number; throttled: number; emulatorBusyMs: number };
-  stop(): Promise<void>;
-  /** Runs in the benchmark's process (its CPU is not the scanner's). */
-  description: string;
+/** What `--latency aws` adds per call and per returned item: a round trip to a nearby region and AWS's serialisation. */
+export const AWS_LATENCY = { perCallMs: 40, perItemMs: 0.2 };
+
+/** A scan on the emulator, and (with `--latency aws`) the same scan replayed at AWS's latency and limits. */
+export interface BenchScans {
+  /** The scan on the emulator (through the recording proxy with `--latency aws`). */
+  onEmulator: ScanMeasure;
+  /** Wall time during which the emulator had at least one call (with `--latency aws`). */
+  emulatorBusyMs?: number;
+  /** The replay: the scanner's own time under AWS-like latency and AWS's token buckets, no emulator. */
+  replayed?: ScanMeasure & { throttled: number; misses: number; proxyCalls: number };
 }
 
-/** What `--latency aws` adds per call and per returned item: a round trip to a nearby region and AWS's serialisation. */
-const AWS_LATENCY = { perCallMs: 40, perItemMs: 0.2 };
-
 /**
- * The one place that chooses the proxy: none for `--latency none`, else the AWS proxy (test/proxy/aws-proxy.ts) with
- * AWS's token buckets per throttle domain and AWS-like latency, so throttles are answered the way AWS answers them.
+ * `--latency none`: one scan straight at the emulator. `--latency aws`: the scan runs through a proxy that answers
+ * as AWS where moto differs (aws-fidelity.ts) and records every answer; then the same scan runs again against a
+ * replay of those answers with AWS-like latency and AWS's token buckets per throttle domain. The emulator's own
+ * time (moto answers about 100 calls a second on one core) stays out of the second run, whose wall time is what
+ * the scan would take against AWS; the throttles it meets are AWS's.
  */
-export async function startBenchProxy(latency: LatencyMode, target: string): Promise<BenchProxy | undefined> {
-  if (latency === 'none') return undefined;
-  // awsFidelity: where moto answers differently from AWS (no BucketRegion, RestorableByUserIds ignored, no
-  // ListFunctionUrlConfigs), the proxy answers as AWS does, so the scanner makes the calls it makes on AWS.
-  const proxy = await startAwsProxy({ upstream: target, latency: AWS_LATENCY, awsFidelity: true });
-  return {
-    endpoint: proxy.endpoint,
-    stats: () => {
-      const { totals, upstreamBusyMs } = proxy.stats();
-      return { calls: totals.calls, throttled: totals.throttled, emulatorBusyMs: upstreamBusyMs };
-    },
-    stop: () => proxy.stop(),
-    description: `AWS token buckets per throttle domain, ${AWS_LATENCY.perCallMs} ms a call + ${AWS_LATENCY.perItemMs} ms per returned item, AWS's answers where moto differs`,
-  };
+export async function benchScans(
+  latency: LatencyMode,
+  emulator: string,
+  scan: (endpoint: string) => Promise<ScanMeasure>,
+): Promise<BenchScans> {
+  if (latency === 'none') return { onEmulator: await scan(emulator) };
+  const recording = new Recording();
+  const recorder = await startAwsProxy({ upstream: emulator, awsFidelity: true, buckets: false, record: recording });
+  let onEmulator: ScanMeasure;
+  let emulatorBusyMs: number;
+  try {
+    onEmulator = await scan(recorder.endpoint);
+    emulatorBusyMs = recorder.stats().upstreamBusyMs;
+  } finally {
+    await recorder.stop();
+  }
+  const replayer = await startAwsProxy({ upstream: emulator, replay: recording, latency: AWS_LATENCY });
+  try {
+    const replayed = await scan(replayer.endpoint);
+    const { totals } = replayer.stats();
+    return {
+      onEmulator,
+      emulatorBusyMs,
+      replayed: { ...replayed, throttled: totals.throttled, misses: recording.misses, proxyCalls: totals.calls },
+    };
+  } finally {
+    await replayer.stop();
+  }
 }
 
 export interface ScanMeasure {

@@ -310,3 +310,52 @@ describe('Function: runScan', () => {
     await expect(scan).rejects.toThrow(/AWS rejected the credentials \(InvalidClientTokenId/);
   });
 });
+
+describe('Function: runScan evaluation order', () => {
+  it('evaluates a check as soon as its slices are collected, while a slower slice is still being collected', async () => {
+    // Prepare: the function check's slice answers at once; the KMS slice only when the test releases it.
+    const events: string[] = [];
+    let releaseKeys: () => void = () => undefined;
+    const keysCheck = defineCheck({
+      ...functionsCheck,
+      id: 'test-keys-listed',
+      service: 'kms',
+      resourceType: 'AwsKmsKey',
+      requires: ['kms.keys'],
+      evaluate: () => {
+        events.push('keys evaluated');
+        return [];
+      },
+    });
+    const watchedFunctions = defineCheck({
+      ...functionsCheck,
+      evaluate: (inventory, settings, tools) => {
+        events.push('functions evaluated');
+        releaseKeys();
+        return functionsCheck.evaluate(inventory, settings, tools);
+      },
+    });
+    const slow = fakeCollectors({
+      'lambda.functions': collectors['lambda.functions'],
+      'kms.keys': {
+        key: 'kms.keys',
+        scope: 'global',
+        actions: ['kms:ListKeys'],
+        collect: async () => {
+          await new Promise<void>((resolve) => {
+            releaseKeys = resolve;
+          });
+          events.push('keys collected');
+          return [];
+        },
+      },
+    });
+
+    // Act
+    const report = await scanWith({ checks: [keysCheck, watchedFunctions], collectors: slow, regions: ['eu-west-1'] });
+
+    // Assess: the scan could only finish because evaluating the function check released the key listing.
+    expect(events).toEqual(['functions evaluated', 'keys collected', 'keys evaluated']);
+    expect(report.findings.map((f) => f.checkId)).toEqual(['test-function-env-clean']);
+  });
+});

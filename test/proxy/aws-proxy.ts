@@ -52,6 +52,13 @@ export interface AwsProxyOptions {
    * and makes the calls it would make on AWS. Default false.
    */
   awsFidelity?: boolean;
+  /** Keep every answer in this recording (after the fidelity shims), for a later replay. */
+  record?: Recording;
+  /**
+   * Answer from this recording instead of the upstream: the same scan again, without the emulator's own time, so
+   * its wall time is the scanner's under the injected latency and token buckets alone.
+   */
+  replay?: Recording;
   /** Account of credentials the proxy has not seen issued by AssumeRole. Default moto's, 123456789012. */
   defaultAccountId?: string;
 }
@@ -91,6 +98,56 @@ interface Bucket {
   rule: ThrottleDomainRule;
   tokens: number;
   at: number;
+}
+
+/**
+ * The answers a proxy gave, by request, in order: replaying a scan gives each request its recorded answers in the
+ * same order (a polled call such as GenerateCredentialReport sees its sequence again), the last one repeated.
+ */
+export class Recording {
+  readonly #answers = new Map<string, UpstreamAnswer[]>();
+  readonly #replayed = new Map<string, number>();
+  /** Requests a replay found no answer for (answered with HTTP 502). */
+  misses = 0;
+
+  add(key: string, answer: UpstreamAnswer): void {
+    const list = this.#answers.get(key) ?? [];
+    list.push(answer);
+    this.#answers.set(key, list);
+  }
+
+  next(key: string): UpstreamAnswer {
+    const list = this.#answers.get(key);
+    if (!list || list.length === 0) {
+      this.misses += 1;
+      return { status: 502, headers: { 'content-type': 'text/plain' }, body: Buffer.from(`not recorded: ${key}`) };
+    }
+    const index = this.#replayed.get(key) ?? 0;
+    this.#replayed.set(key, index + 1);
+    return list[Math.min(index, list.length - 1)] as UpstreamAnswer;
+  }
+
+  get size(): number {
+    return this.#answers.size;
+  }
+}
+
+/** What identifies a request across two runs of the same scan: no signature, date or invocation id. */
+function recordingKey(
+  call: ClassifiedRequest,
+  accountId: string,
+  request: { method: string; path: string; body: string },
+  headers: IncomingMessage['headers'],
+): string {
+  return [
+    accountId,
+    call.region,
+    call.service,
+    request.method,
+    request.path,
+    headers['x-amz-target'] ?? '',
+    request.body,
+  ].join('\n');
 }
 
 /** A uniform number in [0, 1) from the seed and a key: deterministic for the same sequence of calls. */
@@ -282,10 +339,14 @@ export async function startAwsProxy(options: AwsProxyOptions): Promise<AwsProxy>
         { ...req.headers, 'content-length': String(Buffer.byteLength(r.body ?? '')) },
         r.body ?? '',
       );
+    const key = recordingKey(call, accountId, request, req.headers);
     const shim = options.awsFidelity ? FIDELITY_SHIMS.find((s) => s.applies(call, request)) : undefined;
-    const answer = shim
-      ? await shim.answer(request, toUpstream)
-      : await forward(request.method, request.path, req.headers, raw);
+    const answer = options.replay
+      ? options.replay.next(key)
+      : shim
+        ? await shim.answer(request, toUpstream)
+        : await forward(request.method, request.path, req.headers, raw);
+    options.record?.add(key, answer);
     const text = answer.body.toString('utf8');
     if (operation === 'sts:AssumeRole' && answer.status === 200) {
       // Remember whose credentials these are, for AccessDenied rules scoped to an account.

@@ -33,6 +33,11 @@ export interface CollectOptions {
   deadline?: number;
   /** Default `Date.now`. */
   clock?: () => number;
+  /**
+   * Called once per slice when it is settled in every region (collected, failed or abandoned), with the slices and
+   * issues so far: a check whose slices are all settled can be evaluated while the rest is still being collected.
+   */
+  onSliceSettled?: (slice: SliceKey, state: CollectedInventory) => void;
 }
 
 /** The `errorCode` of a collection issue for a scope the run's time budget left unscanned. */
@@ -167,6 +172,7 @@ export async function collectInventory(options: CollectOptions): Promise<Collect
         const value = await runUnit(collector, GLOBAL_REGION);
         if (value !== undefined) values[slice] = value;
       }
+      options.onSliceSettled?.(slice, { slices: values as Partial<SliceTypes>, issues });
     })();
     settled.set(slice, promise);
     return promise;

@@ -16,8 +16,8 @@ import type { Inventory, SliceKey } from '../inventory/index.js';
 import { CollectionError, ConfigurationError } from '../model/errors.js';
 import { ActionCatalog } from '../policy/actions.js';
 import { fingerprintSalt, redactSecrets } from '../secrets/index.js';
-import { type CollectProgress, collectInventory } from './collect.js';
-import { evaluateCheck } from './evaluate.js';
+import { type CollectedInventory, type CollectProgress, collectInventory, sliceClosure } from './collect.js';
+import { type EvaluatedResult, evaluateCheck } from './evaluate.js';
 
 export interface ScanOptions {
   /** The checks to run, already selected. */
@@ -152,26 +152,60 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
   ]);
   options.onStart?.({ accountId, regions, slices: slices.size });
 
-  const [collected, actions] = await Promise.all([
-    collectInventory({
-      slices,
-      collectors: options.collectors,
-      accountId,
-      partition,
-      regions,
-      homeRegion,
-      clients: options.clients,
-      ...(options.onProgress && { onProgress: options.onProgress }),
-      ...(options.deadline !== undefined && { deadline: options.deadline }),
-    }),
-    ActionCatalog.load(),
-  ]);
-  const inventory = assembleInventory(collected.slices, { accountId, partition, regions, scannedAt: startedAt });
+  const context = { accountId, partition, regions, scannedAt: startedAt };
+  const actionsLoading = ActionCatalog.load();
+  // Awaited by every evaluation; a failure surfaces there, not as an unhandled rejection before the first one.
+  actionsLoading.catch(() => undefined);
+  const evaluate = async (check: Check, state: CollectedInventory): Promise<EvaluatedResult[]> => {
+    const tools = { actions: await actionsLoading };
+    return evaluateCheck(
+      check,
+      assembleInventory(state.slices, context),
+      options.settings,
+      tools,
+      state.issues,
+      options.collectors,
+    );
+  };
+  // A check is evaluated as soon as every slice it reads is settled, while slower slices (paced per-resource
+  // reads) are still being collected; one at a time, yielding between checks so answers keep flowing.
+  const waiting = new Map(
+    options.checks.map((check) => [check, new Set(sliceClosure(check.requires, options.collectors))]),
+  );
+  const early = new Map<Check, Promise<EvaluatedResult[]>>();
+  let queue: Promise<unknown> = Promise.resolve();
+  const evaluateReadyChecks = (slice: SliceKey, state: CollectedInventory): void => {
+    for (const [check, slices] of waiting) {
+      slices.delete(slice);
+      if (slices.size > 0) continue;
+      waiting.delete(check);
+      const evaluation = queue.then(async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return evaluate(check, state);
+      });
+      queue = evaluation.catch(() => undefined);
+      early.set(check, evaluation);
+    }
+  };
+  const collected = await collectInventory({
+    slices,
+    collectors: options.collectors,
+    accountId,
+    partition,
+    regions,
+    homeRegion,
+    clients: options.clients,
+    onSliceSettled: evaluateReadyChecks,
+    ...(options.onProgress && { onProgress: options.onProgress }),
+    ...(options.deadline !== undefined && { deadline: options.deadline }),
+  });
   const observedAt = startedAt.toISOString();
   const salt = fingerprintSalt(accountId, options.settings.secretFingerprintSalt);
+  // Checks that read no slice are evaluated now, on the whole inventory.
+  const results = await Promise.all(options.checks.map((check) => early.get(check) ?? evaluate(check, collected)));
 
-  const evaluated: Finding[] = options.checks.flatMap((check) =>
-    evaluateCheck(check, inventory, options.settings, { actions }, collected.issues, options.collectors).map(
+  const evaluated: Finding[] = options.checks.flatMap((check, index) =>
+    (results[index] ?? []).map(
       (result): Finding => ({
         id: findingId(check.id, result.resource.arn),
         checkId: check.id,
