@@ -246,6 +246,17 @@ export function buildProgram(io: CliIo): Command {
         'exit 1 when a NEW or REGRESSED unsuppressed FAIL at or above this severity appeared: failing now and not before (absent, passing, suppressed, not evaluated or outside the earlier scope)',
       ).choices(SEVERITIES),
     )
+    .addHelpText(
+      'after',
+      `
+Changes: NEW (failing now, not before: absent, suppressed, not evaluated or outside BEFORE's scope), REGRESSED
+(passed in BEFORE), RESOLVED (passes now, or no longer reported where AFTER covered the scope), SUPPRESSED,
+NOT EVALUATED (ERROR now), EVALUATED AGAIN, NOT OBSERVED (outside AFTER's scope: not resolved). Findings match
+by their stable id (check and resource ARN) within an account. Scope differences are warned about in every format.
+
+Exit codes: 0 compared, 1 --fail-on-new met (NEW and REGRESSED both count: "did this change make the account
+worse"), 2 bad usage or a file that is not a readable srm-scan JSON report of this schema version.`,
+    )
     .action(async (before: string, after: string, flags: DiffFlags) => {
       const { runDiffCommand } = await import('./diff-command.js');
       io.setExitCode(await runDiffCommand(before, after, flags, io));
