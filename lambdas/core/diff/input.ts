@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findingSchema, REPORT_SCHEMA_VERSION } from '../findings/model.js';
 import { ConfigurationError } from '../model/errors.js';
-import { ORGANIZATION_REPORT_SCHEMA_VERSION } from '../org/organization-scan.js';
+import { ORGANIZATION_REPORT_SCHEMA_VERSION } from '../org/report-version.js';
 
 /**
  * What `srm-scan diff` reads of a JSON report: the fields it compares, validated with the report's own finding schema.
