@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { diffReports, newFailures, withGate } from '../../lambdas/core/diff/compare.js';
 import { type ComparedInput, readComparedInput } from '../../lambdas/core/diff/input.js';
-import type { AppliedSuppression, Finding, ScanReport } from '../../lambdas/core/findings/model.js';
+import {
+  type AppliedSuppression,
+  type Finding,
+  type ScanReport,
+  summariseFindings,
+} from '../../lambdas/core/findings/model.js';
+import { ORGANIZATION_REPORT_SCHEMA_VERSION } from '../../lambdas/core/org/report-version.js';
 import { renderJson } from '../../lambdas/core/reports/json.js';
+import { renderOrganizationJson } from '../../lambdas/core/reports/organization.js';
 import { ACCOUNT, CHECK_A, CHECK_B, finding, report, scopeError } from '../helpers/findings.js';
 
 const BUCKET = 'arn:aws:s3:::data';
@@ -330,22 +337,25 @@ describe('Function: diffReports', () => {
 });
 
 describe('Function: diffReports on organisation reports', () => {
+  /** An organisation report as `scan --accounts … --format json` writes it (`renderOrganizationJson`). */
   const org = (reports: ScanReport[], failures: { accountId: string; errorCode: string; message: string }[] = []) =>
     readComparedInput(
       'org.json',
       JSON.parse(
-        JSON.stringify({
+        renderOrganizationJson({
           organization: {
-            schemaVersion: '1',
+            schemaVersion: ORGANIZATION_REPORT_SCHEMA_VERSION,
             toolVersion: '0.1.0',
             startedAt: '2026-11-20T03:00:00.000Z',
             finishedAt: '2026-11-20T03:01:00.000Z',
             roleName: 'SrmScanReader',
             accounts: [
-              ...reports.map((r) => ({ accountId: r.scan.accountId, status: 'scanned' })),
-              ...failures.map((f) => ({ accountId: f.accountId, status: 'failed' })),
+              ...reports.map((r) => ({ accountId: r.scan.accountId, status: 'scanned' as const, scanId: r.scan.id })),
+              ...failures.map((f) => ({ accountId: f.accountId, status: 'failed' as const })),
             ],
             failures,
+            ...summariseFindings(reports.flatMap((r) => r.findings)),
+            apiCalls: { total: 0 },
           },
           reports,
         }),
