@@ -4,7 +4,7 @@ import { readComparedInput } from '../../lambdas/core/diff/input.js';
 import type { Finding, ScanReport } from '../../lambdas/core/findings/model.js';
 import { renderDiffJson } from '../../lambdas/core/reports/diff/json.js';
 import { escapeMarkdown, markdownCode, renderDiffMarkdown } from '../../lambdas/core/reports/diff/markdown.js';
-import { renderDiffTable } from '../../lambdas/core/reports/diff/table.js';
+import { renderDiffTable, terminalSafe } from '../../lambdas/core/reports/diff/table.js';
 import { renderJson } from '../../lambdas/core/reports/json.js';
 import { CHECK_A, CHECK_B, finding, report } from '../helpers/findings.js';
 
@@ -193,5 +193,18 @@ describe('Function: renderDiffJson', () => {
       before: { status: 'PASS' },
       after: { status: 'FAIL', message: HOSTILE },
     });
+  });
+});
+
+describe('Function: terminalSafe', () => {
+  it('replaces control characters and escape sequences, keeping line breaks', () => {
+    // Prepare
+    const hostile = 'bucket\u001b[2J\u001b]0;pwned\u0007 name\r\u009b31m\nnext';
+
+    // Act
+    const safe = terminalSafe(hostile);
+
+    // Assess
+    expect(safe).toBe('bucket?[2J?]0;pwned? name??31m\nnext');
   });
 });

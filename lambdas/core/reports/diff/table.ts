@@ -14,6 +14,13 @@ import {
 
 const INDENT = '                       ';
 
+/**
+ * Report text (resource names, tag values in messages) for a terminal: control characters, escape sequences included,
+ * become `?`, so a crafted name cannot move the cursor, recolour or rewrite what the reader sees.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this replaces.
+export const terminalSafe = (text: string): string => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+
 const wrap = (text: string, width: number, indent: string): string => {
   const lines: string[] = [];
   let line = '';
@@ -38,7 +45,7 @@ function renderChange(change: DiffChange, withAccount: boolean): string[] {
 /**
  * The terminal output of `srm-scan diff`, in the style of the scan table: the two reports, the counts per kind, the
  * scope warnings, then the changes grouped by SRM class (headed by the customer's share) and obligation, the checks
- * whose severity changed and the gate.
+ * whose severity changed and the gate. Control characters from the reports are neutralised ({@link terminalSafe}).
  */
 export function renderDiffTable(diff: ScanDiff): string {
   const out: string[] = [
@@ -68,5 +75,5 @@ export function renderDiffTable(diff: ScanDiff): string {
   }
   const gate = gateLine(diff);
   if (gate) out.push('', gate);
-  return `${out.join('\n')}\n`;
+  return `${terminalSafe(out.join('\n'))}\n`;
 }
