@@ -63,6 +63,31 @@ describe('Function: renderDiffTable', () => {
     expect(text).toContain('Gate --fail-on-new high: met, 2 NEW or REGRESSED finding(s) at or above high.');
   });
 
+  it('summarises NOT OBSERVED findings by reason instead of listing them', () => {
+    // Prepare
+    const before = report([volume('FAIL'), finding(CHECK_A, BUCKET, 'FAIL', { region: 'eu-west-1' })], {
+      checks: [CHECK_A, CHECK_B],
+      regions: ['us-east-1', 'eu-west-1'],
+    });
+    const after = report([volume('FAIL')], { checks: [CHECK_A, CHECK_B], regions: ['us-east-1'] });
+    const diff = compare(before, after);
+
+    // Act
+    const text = renderDiffTable(diff);
+    const markdown = renderDiffMarkdown(diff);
+
+    // Assess
+    expect(diff.counts['not-observed']).toBe(1);
+    expect(text).not.toContain('NOT OBSERVED    ');
+    expect(text).toContain(
+      "Not observed (1): failing or not evaluated in BEFORE, outside AFTER's scope (region not scanned 1)",
+    );
+    expect(markdown).not.toContain('| **NOT OBSERVED** |');
+    expect(markdown).toContain(
+      "*Not observed (1): failing or not evaluated in BEFORE, outside AFTER's scope (region not scanned 1)",
+    );
+  });
+
   it('says so when nothing changed', () => {
     // Prepare
     const same = report([finding(CHECK_A, BUCKET, 'FAIL')]);

@@ -164,3 +164,22 @@ export const severalAccounts = (diff: ScanDiff): boolean =>
 export const gateLine = (diff: ScanDiff): string | undefined =>
   diff.gate &&
   `Gate --fail-on-new ${diff.gate.failOnNew}: ${diff.gate.met ? 'met' : 'not met'}, ${diff.gate.findings} NEW or REGRESSED finding(s) at or above ${diff.gate.failOnNew}.`;
+
+/** Kinds the human outputs list one by one; `not-observed` is summarised (it can be every finding of a region). */
+export const listedChanges = (diff: ScanDiff): DiffChange[] => diff.changes.filter((c) => c.kind !== 'not-observed');
+
+/**
+ * `Not observed (84): failing or not evaluated in BEFORE, outside AFTER's scope (region not scanned 80, check not run
+ * 4): not compared, not resolved; --format json lists them.` Undefined when there are none.
+ */
+export function notObservedLine(diff: ScanDiff): string | undefined {
+  const notObserved = diff.changes.filter((c) => c.kind === 'not-observed');
+  if (notObserved.length === 0) return undefined;
+  const reasons = new Map<string, number>();
+  for (const change of notObserved) {
+    const reason = scopeText(change.after.outOfScope);
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  const why = [...reasons].map(([reason, n]) => `${reason} ${n}`).join(', ');
+  return `Not observed (${notObserved.length}): failing or not evaluated in BEFORE, outside AFTER's scope (${why}): not compared, not resolved; --format json lists them.`;
+}

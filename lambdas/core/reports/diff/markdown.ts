@@ -6,6 +6,8 @@ import {
   groupChanges,
   KIND_LABELS,
   kindTally,
+  listedChanges,
+  notObservedLine,
   severalAccounts,
   unchangedTally,
 } from './describe.js';
@@ -90,7 +92,8 @@ export function renderDiffMarkdown(diff: ScanDiff, options: DiffMarkdownOptions 
     `**Unchanged:** ${escapeMarkdown(unchangedTally(diff.unchanged))}`,
   );
 
-  const shown = selectRows(diff.changes, maxRows);
+  const listed = listedChanges(diff);
+  const shown = selectRows(listed, maxRows);
   const withAccount = severalAccounts(diff);
   for (const group of groupChanges(shown)) {
     out.push('', `### ${escapeMarkdown(group.label)}`, '', `*${escapeMarkdown(group.inShort)}*`);
@@ -115,12 +118,14 @@ export function renderDiffMarkdown(diff: ScanDiff, options: DiffMarkdownOptions 
       );
     }
   }
-  if (shown.length < diff.changes.length) {
+  if (shown.length < listed.length) {
     out.push(
       '',
-      `*${diff.changes.length - shown.length} more change(s) not listed: the most important ${shown.length} are shown. \`srm-scan diff --format json\` lists them all.*`,
+      `*${listed.length - shown.length} more change(s) not listed: the most important ${shown.length} are shown. \`srm-scan diff --format json\` lists them all.*`,
     );
   }
+  const notObserved = notObservedLine(diff);
+  if (notObserved) out.push('', `*${escapeMarkdown(notObserved)}*`);
   if (diff.changes.length === 0) out.push('', 'No finding changed between the two reports.');
   if (diff.severityChanges.length > 0) {
     out.push(

@@ -7,6 +7,8 @@ import {
   groupChanges,
   KIND_LABELS,
   kindTally,
+  listedChanges,
+  notObservedLine,
   severalAccounts,
   sideLine,
   unchangedTally,
@@ -60,8 +62,8 @@ export function renderDiffTable(diff: ScanDiff): string {
     for (const warning of diff.warnings) out.push(`  ! ${wrap(warning.message, 110, '    ')}`);
   }
   const withAccount = severalAccounts(diff);
-  const groups = groupChanges(diff.changes);
-  if (groups.length === 0) out.push('', 'No finding changed between the two reports.');
+  const groups = groupChanges(listedChanges(diff));
+  if (diff.changes.length === 0) out.push('', 'No finding changed between the two reports.');
   for (const group of groups) {
     out.push('', `━━ ${group.label.toUpperCase()} ━━ ${kindTally(countKinds(group.changes))}`, `  (${group.inShort})`);
     for (const { obligation, changes } of group.obligations) {
@@ -69,6 +71,8 @@ export function renderDiffTable(diff: ScanDiff): string {
       for (const change of changes) out.push(...renderChange(change, withAccount));
     }
   }
+  const notObserved = notObservedLine(diff);
+  if (notObserved) out.push('', wrap(notObserved, 110, '  '));
   if (diff.severityChanges.length > 0) {
     out.push('', `Severity changes (${diff.severityChanges.length}):`);
     for (const change of diff.severityChanges) out.push(`  ${change.checkId}: ${change.before} → ${change.after}`);
