@@ -4,6 +4,7 @@ import { TOOL_VERSION } from '../../lambdas/core/model/version.js';
 import { EXTERNAL_ID, ORGANIZATION_PARENT_ID, ROLE_NAME } from '../../lambdas/core/org/identifiers.js';
 import { NOTIFY_ON, SEVERITIES } from '../../lambdas/core/srm/vocabulary.js';
 import type { CoverageFlags } from './coverage-command.js';
+import type { DiffFlags } from './diff-command.js';
 import { accountList, matching, positiveInteger, regionList } from './options.js';
 import { assertWritable, emit } from './output.js';
 import type { ScanFlags } from './resolve-config.js';
@@ -225,6 +226,41 @@ export function buildProgram(io: CliIo): Command {
       await emit(io.stdout, `${JSON.stringify(template, null, 2)}\n`, flags.output);
     },
   );
+
+  program
+    .command('diff')
+    .description(
+      'compare two JSON reports (scan --format json, single account or --accounts/--org) finding by finding: new, regressed, resolved, by SRM class',
+    )
+    .argument('<before>', 'the earlier JSON report')
+    .argument('<after>', 'the later JSON report')
+    .addOption(
+      new Option('--format <format>', 'output format (markdown: for a pull-request comment or CI summary)')
+        .choices(['table', 'json', 'markdown'])
+        .default('table'),
+    )
+    .option('--output <file>', 'write to a file instead of stdout')
+    .addOption(
+      new Option(
+        '--fail-on-new <severity>',
+        'exit 1 when a NEW or REGRESSED unsuppressed FAIL at or above this severity appeared: failing now and not before (absent, passing, suppressed, not evaluated or outside the earlier scope)',
+      ).choices(SEVERITIES),
+    )
+    .addHelpText(
+      'after',
+      `
+Changes: NEW (failing now, not before: absent, suppressed, not evaluated or outside BEFORE's scope), REGRESSED
+(passed in BEFORE), RESOLVED (passes now, or no longer reported where AFTER covered the scope), SUPPRESSED,
+NOT EVALUATED (ERROR now), EVALUATED AGAIN, NOT OBSERVED (outside AFTER's scope: not resolved). Findings match
+by their stable id (check and resource ARN) within an account. Scope differences are warned about in every format.
+
+Exit codes: 0 compared, 1 --fail-on-new met (NEW and REGRESSED both count: "did this change make the account
+worse"), 2 bad usage or a file that is not a readable srm-scan JSON report of this schema version.`,
+    )
+    .action(async (before: string, after: string, flags: DiffFlags) => {
+      const { runDiffCommand } = await import('./diff-command.js');
+      io.setExitCode(await runDiffCommand(before, after, flags, io));
+    });
 
   program
     .command('demo')

@@ -5,7 +5,9 @@ import {
   type LifecycleResult,
   type PassResults,
   refreshDue,
+  runScope,
   type StoredFinding,
+  scopeVerdict,
 } from '../../lambdas/core/findings/lifecycle.js';
 import type { Finding } from '../../lambdas/core/findings/model.js';
 import { applySuppressions } from '../../lambdas/core/findings/suppressions.js';
@@ -507,5 +509,31 @@ describe('Function: computeLifecycle', () => {
       // Assess
       expect(later.flatMap((r) => r.result.writes)).toEqual([]);
     });
+  });
+});
+
+describe('Function: scopeVerdict', () => {
+  const scope = (findings: readonly Finding[], options: { globalScope?: false } = {}) =>
+    runScope({
+      scan: { checks: [{ checkId: CHECK_A }], regions: ['us-east-1'], ...options },
+      findings,
+    });
+
+  it.each([
+    [{ checkId: CHECK_B, region: 'us-east-1' }, 'check-not-run', [], {}],
+    [{ checkId: CHECK_A, region: 'eu-west-1' }, 'region-not-scanned', [], {}],
+    [{ checkId: CHECK_A, region: 'global' }, 'global-scope-elsewhere', [], { globalScope: false as const }],
+    [{ checkId: CHECK_A, region: 'global' }, 'errored', [scopeError(CHECK_A, 's3', 'us-east-1')], {}],
+    [{ checkId: CHECK_A, region: 'us-east-1' }, 'covered', [scopeError(CHECK_B, 'ec2', 'us-east-1')], {}],
+    [{ checkId: CHECK_A, region: 'global' }, 'covered', [], {}],
+  ])('says %j is %s', (where, verdict, errors, options) => {
+    // Prepare
+    const run = scope(errors, options);
+
+    // Act
+    const result = scopeVerdict(run, { id: 'finding-1', ...where });
+
+    // Assess
+    expect(result).toBe(verdict);
   });
 });

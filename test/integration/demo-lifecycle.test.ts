@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EC2Client, ModifyInstanceMetadataOptionsCommand } from '@aws-sdk/client-ec2';
@@ -11,8 +14,11 @@ import { seedDemoAccount } from '../../demo/seed/index.js';
 import { DEMO_ACCOUNT_ID, DEMO_ALLOWED_REGIONS, DEMO_REGIONS } from '../../demo/seed/types.js';
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
+import type { ScanDiff } from '../../lambdas/core/diff/compare.js';
 import type { Finding } from '../../lambdas/core/findings/model.js';
 import type { ScanJobResult } from '../../lambdas/core/job/run-scan-job.js';
+import { renderJson } from '../../lambdas/core/reports/json.js';
+import { runCli } from '../helpers/cli.js';
 import { createTable, createTopicWithQueue, receiveDigests, type SnsEnvelope } from '../helpers/moto-alerts.js';
 
 const TABLE = 'srm-scan-findings';
@@ -142,6 +148,49 @@ describe('Integration: nightly lifecycle of the demo account on moto', () => {
     expect(body).toContain(broken.title);
     expect(body).not.toContain(`Resource: ${fixed.resourceArn}`);
     expect(second?.digests[0]?.Subject).toBe('srm-scan 123456789012: 1 new high');
+  });
+
+  it('diffs the JSON reports before and after the change: the broken instance REGRESSED, the fixed bucket RESOLVED, exit 1 with --fail-on-new', async () => {
+    // Prepare
+    const dir = mkdtempSync(join(tmpdir(), 'srm-scan-demo-diff-'));
+    const before = join(dir, 'before.json');
+    const after = join(dir, 'after.json');
+    const [first, second] = runs;
+    if (!first || !second) throw new Error('The scenario did not run.');
+    writeFileSync(before, renderJson(first.result.report));
+    writeFileSync(after, renderJson(second.result.report));
+
+    // Act
+    const json = await runCli(['diff', before, after, '--format', 'json']);
+    const gated = await runCli(['diff', before, after, '--format', 'markdown', '--fail-on-new', broken.severity]);
+    const unchanged = await runCli(['diff', after, after, '--fail-on-new', 'informational']);
+
+    // Assess
+    expect(json.code).toBe(0);
+    const diff = JSON.parse(json.stdout) as ScanDiff;
+    expect(diff.counts).toEqual({
+      new: 0,
+      regressed: 1,
+      resolved: 1,
+      suppressed: 0,
+      'not-evaluated': 0,
+      'evaluated-again': 0,
+      'not-observed': 0,
+    });
+    const changes = diff.changes.map((c) => [c.kind, c.cause, c.id, c.resourceArn]);
+    expect(changes.sort()).toEqual([
+      ['regressed', 'passed-before', broken.id, broken.resourceArn],
+      ['resolved', 'passed', fixed.id, fixed.resourceArn],
+    ]);
+    expect(diff.warnings).toEqual([]);
+    expect(diff.unchanged.failing).toBe(first.result.report.scan.totals.FAIL - 1);
+    expect(gated.code).toBe(1);
+    expect(gated.stdout).toContain(
+      `| **REGRESSED** | ${broken.severity} | \`${broken.checkId}\` | \`${broken.resourceId}\` |`,
+    );
+    expect(gated.stderr).toContain(`1 NEW or REGRESSED unsuppressed finding(s) at or above ${broken.severity}`);
+    expect(unchanged.code).toBe(0);
+    expect(unchanged.stdout).toContain('No finding changed between the two reports.');
   });
 
   it('sends nothing when nothing changed', () => {

@@ -173,7 +173,9 @@ export interface ErroredScopes {
  */
 const isScopeArn = (arn: string): boolean => arn.endsWith(':*');
 
-export function erroredScopes(findings: readonly Finding[]): Map<string, ErroredScopes> {
+export function erroredScopes(
+  findings: readonly Pick<Finding, 'id' | 'checkId' | 'status' | 'resourceArn' | 'region'>[],
+): Map<string, ErroredScopes> {
   const byCheck = new Map<string, ErroredScopes>();
   for (const finding of findings) {
     if (finding.status !== 'ERROR') continue;
@@ -207,6 +209,40 @@ export function isProtected(
     scopes.regions.has(state.region) ||
     (state.region === GLOBAL_REGION && scopes.regions.size > 0)
   );
+}
+
+/**
+ * Whether a run covered a finding's scope, or why not: `covered` when its check ran, its region was scanned (a global
+ * finding: the run owns the global scope) and no ERROR of that check covers it (`isProtected`).
+ */
+export type ScopeVerdict = 'covered' | 'check-not-run' | 'region-not-scanned' | 'global-scope-elsewhere' | 'errored';
+
+/** What a run observed, for {@link scopeVerdict}: built once per report with {@link runScope}. */
+export interface RunScope {
+  checks: ReadonlySet<string>;
+  regions: ReadonlySet<string>;
+  /** `false` for a region shard that leaves the global scope to another shard. */
+  globalScope: boolean;
+  errors: ReadonlyMap<string, ErroredScopes>;
+}
+
+export const runScope = (report: {
+  scan: { checks: readonly { checkId: string }[]; regions: readonly string[]; globalScope?: false };
+  findings: readonly Pick<Finding, 'id' | 'checkId' | 'status' | 'resourceArn' | 'region'>[];
+}): RunScope => ({
+  checks: new Set(report.scan.checks.map((c) => c.checkId)),
+  regions: new Set(report.scan.regions),
+  globalScope: report.scan.globalScope !== false,
+  errors: erroredScopes(report.findings),
+});
+
+/** The scope rule of the lifecycle (and of `srm-scan diff`): only what a run could have seen may change. */
+export function scopeVerdict(scope: RunScope, finding: Pick<StoredFinding, 'id' | 'checkId' | 'region'>): ScopeVerdict {
+  if (!scope.checks.has(finding.checkId)) return 'check-not-run';
+  if (finding.region === GLOBAL_REGION ? !scope.globalScope : !scope.regions.has(finding.region)) {
+    return finding.region === GLOBAL_REGION ? 'global-scope-elsewhere' : 'region-not-scanned';
+  }
+  return isProtected(finding, scope.errors.get(finding.checkId)) ? 'errored' : 'covered';
 }
 
 /** FAIL wins over PASS when an engine bug reports one finding twice: never hide a failure. */
@@ -456,19 +492,12 @@ export function computeLifecycle(input: LifecycleInput): LifecycleResult {
     }
   }
 
-  const ran = new Set(input.report.scan.checks.map((c) => c.checkId));
-  const scannedRegions = new Set(input.report.scan.regions);
-  const errors = erroredScopes(input.report.findings);
+  const scope = runScope(input.report);
   let kept = 0;
   let keptOpen = 0;
   for (const previous of input.previous) {
     if (observedIds.has(previous.id)) continue;
-    const inScope =
-      ran.has(previous.checkId) &&
-      (previous.region === GLOBAL_REGION
-        ? input.report.scan.globalScope !== false
-        : scannedRegions.has(previous.region)) &&
-      !isProtected(previous, errors.get(previous.checkId));
+    const inScope = scopeVerdict(scope, previous) === 'covered';
     if (!inScope) {
       kept += 1;
       if (OPEN_WORKFLOW_STATES.has(previous.workflow) && previous.status === 'FAIL') keptOpen += 1;

@@ -12,12 +12,13 @@ import { redactSecrets } from '../secrets/index.js';
 import type { OrganizationAccount } from './accounts.js';
 import { DEFAULT_MEMBER_ROLE_NAME } from './identifiers.js';
 import { type MemberAccount, memberAccountClients, memberRoleArn, verifyMemberSession } from './member-session.js';
+import { ORGANIZATION_REPORT_SCHEMA_VERSION } from './report-version.js';
 
 /** Accounts scanned at once unless told otherwise: each scan already runs its own collectors in parallel. */
 export const DEFAULT_MAX_PARALLEL_ACCOUNTS = 4;
 
 /** The layout version of {@link OrganizationReport}, bumped when a field changes meaning or is removed. */
-export const ORGANIZATION_REPORT_SCHEMA_VERSION = '1';
+export { ORGANIZATION_REPORT_SCHEMA_VERSION };
 
 export interface OrganizationScanOptions
   extends Omit<ScanJobOptions, 'clients' | 'storeClients' | 'onProgress' | 'onStart'> {
