@@ -35,11 +35,13 @@ interface Definition {
   constraints?: { at_least_one?: string[]; just_one?: string[] };
 }
 
-const [root, className, commit] = process.argv.slice(2);
-if (!root || !className) {
+const [rootArgument, classArgument, commit] = process.argv.slice(2);
+if (!rootArgument || !classArgument) {
   process.stderr.write('usage: ocsf-schema-fragment.ts <ocsf-schema checkout> <class name> [commit]\n');
   process.exit(2);
 }
+const root: string = rootArgument;
+const className: string = classArgument;
 
 const read = (path: string): Json => JSON.parse(readFileSync(join(root, path), 'utf8')) as Json;
 const version = (read('version.json') as { version: string }).version;
@@ -75,7 +77,7 @@ function ownAttributes(definition: Definition): Record<string, AttributeSpec> {
   const { $include = [], ...attributes } = definition.attributes;
   const result: Record<string, AttributeSpec> = {};
   for (const path of $include) {
-    const included = read(path) as Definition & { meta?: string };
+    const included = read(path) as unknown as Definition & { meta?: string };
     for (const [name, spec] of Object.entries(included.attributes)) {
       result[name] = mergeAttribute(result[name], {
         ...(included.meta === 'profile' && { profile: included.name }),
