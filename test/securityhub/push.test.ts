@@ -79,28 +79,18 @@ describe('Function: pushToSecurityHub', () => {
 
   it('retries the findings Security Hub rejected, with back-off, and reports those that still fail by error code', async () => {
     // Prepare
-    const findings = [bucket('a', 'FAIL'), bucket('b', 'FAIL'), bucket('c', 'FAIL')];
-    const [a, b, c] = findings.map((f) => f.id);
+    const findings = [bucket('a', 'FAIL'), bucket('b', 'FAIL'), bucket('c', 'FAIL'), bucket('d', 'FAIL')];
+    const [a, b, c, d] = findings.map((f) => f.id);
+    const internal = (id: string | undefined) => ({ Id: id, ErrorCode: 'InternalFailure', ErrorMessage: 'try again' });
     hub
       .on(BatchImportFindingsCommand)
       .resolvesOnce({
         SuccessCount: 1,
-        FailedCount: 2,
-        FailedFindings: [
-          { Id: b, ErrorCode: 'InternalFailure', ErrorMessage: 'try again' },
-          { Id: c, ErrorCode: 'InvalidInput', ErrorMessage: 'bad field' },
-        ],
+        FailedCount: 3,
+        FailedFindings: [internal(b), { Id: c, ErrorCode: 'InvalidInput', ErrorMessage: 'bad field' }, internal(d)],
       })
-      .resolvesOnce({
-        SuccessCount: 1,
-        FailedCount: 1,
-        FailedFindings: [{ Id: c, ErrorCode: 'InvalidInput', ErrorMessage: 'bad field' }],
-      })
-      .resolves({
-        SuccessCount: 0,
-        FailedCount: 1,
-        FailedFindings: [{ Id: c, ErrorCode: 'InvalidInput', ErrorMessage: 'bad field' }],
-      });
+      .resolvesOnce({ SuccessCount: 1, FailedCount: 1, FailedFindings: [internal(d)] })
+      .resolves({ SuccessCount: 0, FailedCount: 1, FailedFindings: [internal(d)] });
 
     // Act
     const result = await pushToSecurityHub(clients(), makeReport(findings), { ...options, maxAttempts: 3 });
@@ -109,15 +99,19 @@ describe('Function: pushToSecurityHub', () => {
     const sent = hub
       .commandCalls(BatchImportFindingsCommand)
       .map((call) => call.args[0].input.Findings?.map((f) => f.Id));
-    expect(sent).toEqual([[a, b, c], [b, c], [c]]);
+    // InvalidInput is not retried (a retry cannot fix it); InternalFailure is, until the attempts run out.
+    expect(sent).toEqual([[a, b, c, d], [b, d], [d]]);
     expect(sleeps).toEqual([500, 1000]);
     expect(result.imported).toBe(2);
     expect(result.failed).toEqual({
-      count: 1,
-      byErrorCode: { InvalidInput: 1 },
-      sample: [{ id: c, errorCode: 'InvalidInput', message: 'bad field' }],
+      count: 2,
+      byErrorCode: { InvalidInput: 1, InternalFailure: 1 },
+      sample: [
+        { id: c, errorCode: 'InvalidInput', message: 'bad field' },
+        { id: d, errorCode: 'InternalFailure', message: 'try again' },
+      ],
     });
-    expect(describePush(result)).toContain('1 NOT imported (InvalidInput ×1)');
+    expect(describePush(result)).toContain('2 NOT imported (InvalidInput ×1, InternalFailure ×1)');
   });
 
   it('waits and sends a throttled call again', async () => {

@@ -26,8 +26,8 @@ import { asffFinding, PRODUCT_FIELD, productArn } from '../reports/asff.js';
  * Limits respected: at most 100 findings and 6 MB per BatchImportFindings call and 240 KB per finding; calls go
  * through `AwsClients` (rate limiter rule `securityhub`, throttled calls retried by the client's retry strategy),
  * and a call still throttled or failing is retried here with back-off. Findings Security Hub rejects
- * (`FailedFindings`) are retried with back-off and, when they still fail, counted by error code in the result — never
- * dropped silently.
+ * (`FailedFindings`) are retried with back-off (unless the code says a retry cannot help: `PERMANENT_IMPORT_ERRORS`)
+ * and, when they still fail, counted by error code in the result — never dropped silently.
  */
 
 export const BATCH_IMPORT_MAX_FINDINGS = 100;
@@ -35,6 +35,16 @@ export const BATCH_IMPORT_MAX_FINDINGS = 100;
 export const BATCH_IMPORT_MAX_BYTES = 6 * 1024 * 1024 - 64 * 1024;
 /** Security Hub's limit on one finding's size. */
 export const FINDING_MAX_BYTES = 240 * 1024;
+/**
+ * FailedFindings codes a retry cannot fix: a malformed finding, or Security Hub not enabled in the account and region
+ * (`InvalidAccess`). They are reported at once; other codes (internal failures, throttling) are retried.
+ */
+export const PERMANENT_IMPORT_ERRORS: ReadonlySet<string> = new Set([
+  'InvalidInput',
+  'InvalidAccess',
+  'AccessDenied',
+  'AccessDeniedException',
+]);
 
 export interface SecurityHubPushOptions {
   /** Where the findings are imported (the ProductArn's region). */
@@ -209,14 +219,14 @@ export async function pushToSecurityHub(
         accepted += pending.length - failed.length;
         if (failed.length === 0) break;
         const byId = new Map(pending.map((record) => [record.Id, record]));
-        if (attempt >= maxAttempts) {
-          for (const f of failed) fail(f.Id ?? '', f.ErrorCode ?? 'Unknown', f.ErrorMessage ?? '');
-          break;
-        }
-        pending = failed.flatMap((f) => {
+        const retry: AwsSecurityFinding[] = [];
+        for (const f of failed) {
           const record = byId.get(f.Id);
-          return record ? [record] : [];
-        });
+          const code = f.ErrorCode ?? 'Unknown';
+          if (record && attempt < maxAttempts && !PERMANENT_IMPORT_ERRORS.has(code)) retry.push(record);
+          else fail(f.Id ?? '', code, f.ErrorMessage ?? '');
+        }
+        pending = retry;
       }
     }
     return accepted;
