@@ -16,7 +16,16 @@ export const SCANNER_POLICY_SIDS = {
   failureQueue: 'FailedInvocationDestination',
   logs: 'OwnLogGroup',
   memberRole: 'AssumeMemberRole',
+  securityHubImport: 'SecurityHubImport',
+  securityHubRead: 'SecurityHubReadOwnFindings',
 } as const;
+
+/**
+ * What the Security Hub push sends (`lambdas/core/securityhub/push.ts`): import into the account's own product, and
+ * read the findings it imported earlier to archive the resolved ones. Publishing permissions, like sns:Publish: the
+ * scan itself stays read-only (`requiredActions` never lists them).
+ */
+export const SECURITY_HUB_PUSH_ACTIONS = ['securityhub:BatchImportFindings', 'securityhub:GetFindings'] as const;
 
 /**
  * What the findings store sends (`FindingsStore`: Query the previous states, BatchWriteItem the
@@ -43,6 +52,8 @@ export interface ScannerRoleProps {
    * account (where the read-only policy lives), and `scanActions` is not granted here.
    */
   memberRoleName?: string;
+  /** Push the findings to Security Hub in the stack's region (`securityHub=true`): grants {@link SECURITY_HUB_PUSH_ACTIONS}. */
+  securityHub?: boolean;
 }
 
 /**
@@ -100,6 +111,21 @@ export class ScannerRole extends Construct {
         resources: [props.logGroup.logGroupArn],
       }),
     ];
+    if (props.securityHub) {
+      statements.push(
+        new iam.PolicyStatement({
+          sid: SCANNER_POLICY_SIDS.securityHubImport,
+          actions: ['securityhub:BatchImportFindings'],
+          // The account's own custom-integration product in the stack's region: nothing else can be imported into.
+          resources: [`arn:${stack.partition}:securityhub:${region}:${stack.account}:product/${stack.account}/default`],
+        }),
+        new iam.PolicyStatement({
+          sid: SCANNER_POLICY_SIDS.securityHubRead,
+          actions: ['securityhub:GetFindings'],
+          resources: ['*'],
+        }),
+      );
+    }
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'srm-scan scanner: read-only access for the selected checks, writes to its own resources',
@@ -114,8 +140,11 @@ export class ScannerRole extends Construct {
     }
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'Statement ScanReadOnly: a posture scan reads every resource of the account; the List/Describe/Get actions are exactly those the selected checks require (the catalogue, as `srm-scan iam-policy` prints), all of access level List or Read, and many of them (List*, Describe*) support no resource-level permissions.',
+      reason: `Statement ScanReadOnly: a posture scan reads every resource of the account; the List/Describe/Get actions are exactly those the selected checks require (the catalogue, as \`srm-scan iam-policy\` prints), all of access level List or Read, and many of them (List*, Describe*) support no resource-level permissions.${
+        props.securityHub
+          ? ` Statement ${SCANNER_POLICY_SIDS.securityHubRead}: securityhub:GetFindings (Read) has no required resource type; the push reads only the findings of its own product and account, to archive those a scan resolved.`
+          : ''
+      }`,
     });
   }
 }

@@ -118,6 +118,12 @@ export interface SrmScanSettings {
   itemList?: string;
   /** Organisation mode: split each account's scan into this many region groups run in parallel (needs `regions`). @default 1 */
   regionShards?: number;
+  /**
+   * After each scan, import the FAIL findings into AWS Security Hub in the stack's region and archive the resolved
+   * ones; the role gets securityhub:BatchImportFindings (the account's own product) and securityhub:GetFindings.
+   * Single-account deployments only. @default false
+   */
+  securityHub?: boolean;
 }
 
 /** Organisation mode, resolved. */
@@ -189,6 +195,8 @@ export interface ResolvedSettings {
   /** The stale-scan alarm's window; undefined when the schedule's runs are too far apart for one. */
   staleScanAlarmHours: number | undefined;
   maxCollectionIssues: number;
+  /** Push the findings to Security Hub after each scan. */
+  securityHub: boolean;
   /** What synth should warn about (no alert address, no or a guessed stale-scan window). */
   warnings: readonly SettingsWarning[];
   /** The scan configuration as given (no defaults expanded): what the function's environment carries. */
@@ -254,6 +262,7 @@ const deploymentSchema = z
       .int('must be a whole number')
       .min(0, 'must be 0 or more')
       .default(DEFAULT_MAX_COLLECTION_ISSUES),
+    securityHub: z.boolean().default(false),
   })
   .strict();
 
@@ -304,6 +313,7 @@ export function resolveSettings(settings: SrmScanSettings, catalogue: ScanCatalo
       reservedConcurrency: settings.reservedConcurrency,
       staleScanAlarmHours: settings.staleScanAlarmHours,
       maxCollectionIssues: settings.maxCollectionIssues,
+      securityHub: settings.securityHub,
     }),
   );
   if (!deployment.success) {
@@ -335,6 +345,11 @@ export function resolveSettings(settings: SrmScanSettings, catalogue: ScanCatalo
     });
   }
   const organization = settings.organization ? resolveOrganization(settings, config.regions) : undefined;
+  if (organization && deploymentSettings.securityHub) {
+    throw new ConfigurationError(
+      'Invalid SrmScanStack settings: securityHub is not supported with organization: Security Hub imports a custom finding only from the account it belongs to, and member roles are read-only. Deploy the stack with securityHub=true in each account instead, and aggregate in the Security Hub administrator account.',
+    );
+  }
   return {
     ...deploymentSettings,
     ...(organization && { organization }),
@@ -413,6 +428,7 @@ export const CONTEXT_KEYS = [
   'organizationalUnit',
   'itemList',
   'regionShards',
+  'securityHub',
 ] as const;
 
 type ContextReader = Pick<Node, 'tryGetContext'>;
@@ -531,6 +547,7 @@ export function settingsFromContext(node: ContextReader): SrmScanSettings {
     organizationalUnit: contextString(node, 'organizationalUnit'),
     itemList: contextString(node, 'itemList'),
     regionShards: contextNumber(node, 'regionShards'),
+    securityHub: contextBoolean(node, 'securityHub'),
   };
   return definedEntries(settings);
 }

@@ -78,6 +78,7 @@ export class SrmScanStack extends Stack {
       logGroup,
       failureQueue: this.failureQueue.queue,
       ...(settings.organization && { memberRoleName: settings.organization.memberRoleName }),
+      ...(settings.securityHub && { securityHub: true }),
     });
 
     const environment = scannerEnvironmentVariables({
@@ -87,6 +88,7 @@ export class SrmScanStack extends Stack {
       minAlertSeverity: settings.minAlertSeverity,
       notifyOn: settings.notifyOn,
       historyTtlDays: settings.historyTtlDays,
+      ...(settings.securityHub && { securityHub: true }),
       ...(settings.organization && {
         organization: {
           memberRoleName: settings.organization.memberRoleName,

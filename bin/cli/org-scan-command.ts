@@ -12,6 +12,8 @@ import {
   type OrganizationScanResult,
   runOrganizationScan,
 } from '../../lambdas/core/org/organization-scan.js';
+import { renderAsff } from '../../lambdas/core/reports/asff.js';
+import { renderOcsf } from '../../lambdas/core/reports/ocsf.js';
 import {
   renderOrganizationCsv,
   renderOrganizationJson,
@@ -25,12 +27,22 @@ import { gateFailures, type ScanCommandIo } from './scan-command.js';
 /** Where Organizations answers in the commercial partition. */
 const ORGANIZATIONS_REGION = 'us-east-1';
 
-const render = (report: OrganizationReport, format: OutputFormat, showPasses: boolean): string =>
-  format === 'json'
-    ? renderOrganizationJson(report)
-    : format === 'csv'
-      ? renderOrganizationCsv(report)
-      : renderOrganizationTable(report, { showPasses });
+const render = (
+  report: OrganizationReport,
+  format: OutputFormat,
+  showPasses: boolean,
+  importRegion?: string,
+): string =>
+  // OCSF and ASFF records each carry their account: the accounts' records follow one another.
+  format === 'ocsf'
+    ? renderOcsf(report.reports)
+    : format === 'asff'
+      ? renderAsff(report.reports, importRegion)
+      : format === 'json'
+        ? renderOrganizationJson(report)
+        : format === 'csv'
+          ? renderOrganizationCsv(report)
+          : renderOrganizationTable(report, { showPasses });
 
 /** The flag combinations organisation mode refuses, before anything is read or called. */
 export function assertOrganizationFlags(flags: ScanFlags): void {
@@ -45,6 +57,11 @@ export function assertOrganizationFlags(flags: ScanFlags): void {
     ].filter(Boolean);
     throw new ConfigurationError(
       `${given.join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to member accounts only: add --accounts <ids> or --org.`,
+    );
+  }
+  if (flags.securityHub) {
+    throw new ConfigurationError(
+      '--security-hub is not supported with --accounts/--org: Security Hub imports a custom finding only from the account it belongs to, and the member role is read-only. Push from each account (srm-scan scan --security-hub with its credentials, or the stack deployed with -c securityHub=true), and let the Security Hub administrator account aggregate them; or export with --format asff.',
     );
   }
   if (flags.alertTopicArn) {
@@ -128,7 +145,12 @@ export async function runOrganizationScanCommand(
   });
 
   const { organization } = result;
-  await emit(io.stdout, render(result, flags.format, Boolean(flags.showPasses)), flags.output);
+  const importRegion =
+    flags.securityHubRegion ??
+    process.env.AWS_REGION ??
+    process.env.AWS_DEFAULT_REGION ??
+    result.reports[0]?.scan.regions[0];
+  await emit(io.stdout, render(result, flags.format, Boolean(flags.showPasses), importRegion), flags.output);
   if (flags.output) io.stderr.write(`Report written to ${flags.output}\n`);
   if (flags.format !== 'table') {
     io.stderr.write(`Across ${result.reports.length} scanned account(s): ${describeCoverage(organization.coverage)}\n`);

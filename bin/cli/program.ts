@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { PASS_RESULTS } from '../../lambdas/core/findings/table-schema.js';
 import { TOOL_VERSION } from '../../lambdas/core/model/version.js';
 import { EXTERNAL_ID, ORGANIZATION_PARENT_ID, ROLE_NAME } from '../../lambdas/core/org/identifiers.js';
-import { NOTIFY_ON, SEVERITIES } from '../../lambdas/core/srm/vocabulary.js';
+import { NOTIFY_ON, REGION_NAME, SEVERITIES } from '../../lambdas/core/srm/vocabulary.js';
 import type { CoverageFlags } from './coverage-command.js';
 import type { DiffFlags } from './diff-command.js';
 import { accountList, matching, positiveInteger, regionList } from './options.js';
@@ -68,8 +68,21 @@ export function buildProgram(io: CliIo): Command {
         'scan the account of the current credentials (standard AWS credential chain), or member accounts through their role (--accounts, --org)',
       ),
   )
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(
+      new Option('--format <format>', 'output format (ocsf: OCSF 1.8 JSON Lines; asff: AWS Security Finding Format)')
+        .choices(['table', 'json', 'csv', 'ocsf', 'asff'])
+        .default('table'),
+    )
     .option('--output <file>', 'write the report to a file instead of stdout (checked before the scan starts)')
+    .option(
+      '--security-hub',
+      'import the FAIL findings into AWS Security Hub and archive the ones this scan resolved (needs securityhub:BatchImportFindings and securityhub:GetFindings)',
+    )
+    .option(
+      '--security-hub-region <region>',
+      'with --security-hub: the region to import into (default: the configured region, else the first scanned one)',
+      matching('--security-hub-region', REGION_NAME, 'an AWS region name such as eu-west-1'),
+    )
     .option('--show-passes', 'list PASS findings in the table instead of counting them')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when an unsuppressed FAIL at or above this severity exists').choices(

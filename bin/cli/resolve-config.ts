@@ -6,7 +6,7 @@ import { ConfigurationError } from '../../lambdas/core/model/errors.js';
 import type { NotifyOn, Severity } from '../../lambdas/core/srm/vocabulary.js';
 import { SELECTION_FLAGS, type SelectionFlags, selectionFromFlags } from './selection.js';
 
-export type OutputFormat = 'table' | 'json' | 'csv';
+export type OutputFormat = 'table' | 'json' | 'csv' | 'ocsf' | 'asff';
 
 export interface ScanFlags extends SelectionFlags {
   config?: string;
@@ -33,6 +33,10 @@ export interface ScanFlags extends SelectionFlags {
   maxParallelAccounts?: number;
   /** Overrides the configuration file's `passResults`. */
   passResults?: PassResults;
+  /** Import the FAIL findings into AWS Security Hub and archive the resolved ones. */
+  securityHub?: boolean;
+  /** Where to import them; default the scan's home region (the configured region, else the first scanned one). */
+  securityHubRegion?: string;
 }
 
 async function readJson(path: string, what: string): Promise<unknown> {

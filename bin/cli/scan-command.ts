@@ -9,9 +9,12 @@ import {
 } from '../../lambdas/core/findings/model.js';
 import { runScanJob, type ScanJobResult } from '../../lambdas/core/job/run-scan-job.js';
 import { ConfigurationError } from '../../lambdas/core/model/errors.js';
+import { renderAsff } from '../../lambdas/core/reports/asff.js';
 import { renderCsv } from '../../lambdas/core/reports/csv.js';
 import { renderJson } from '../../lambdas/core/reports/json.js';
+import { renderOcsf } from '../../lambdas/core/reports/ocsf.js';
 import { renderTable } from '../../lambdas/core/reports/table.js';
+import { describePush } from '../../lambdas/core/securityhub/push.js';
 import { atLeast, type Severity } from '../../lambdas/core/srm/vocabulary.js';
 import { assertWritable, emit } from './output.js';
 import { assertProfileExists } from './profile.js';
@@ -25,8 +28,36 @@ export interface ScanCommandIo {
   stderr: NodeJS.WriteStream;
 }
 
-const render = (report: ScanReport, format: OutputFormat, showPasses: boolean): string =>
-  format === 'json' ? renderJson(report) : format === 'csv' ? renderCsv(report) : renderTable(report, { showPasses });
+const render = (report: ScanReport, format: OutputFormat, showPasses: boolean, importRegion?: string): string =>
+  format === 'ocsf'
+    ? renderOcsf(report)
+    : format === 'asff'
+      ? renderAsff(report, importRegion)
+      : format === 'json'
+        ? renderJson(report)
+        : format === 'csv'
+          ? renderCsv(report)
+          : renderTable(report, { showPasses });
+
+/**
+ * Where Security Hub findings go (and the ASFF ProductArn's region): `--security-hub-region`, else the scan's home
+ * region — the configured region (AWS_REGION, the profile's), else the first region asked for. One import region:
+ * Security Hub's cross-region aggregation shows it in the aggregation region, and one product keeps archiving exact.
+ */
+export const securityHubRegion = (flags: ScanFlags, clients: AwsClients, regions?: readonly string[]): string =>
+  flags.securityHubRegion ?? clients.defaultRegion ?? regions?.[0] ?? 'us-east-1';
+
+/** What the Security Hub push did, on stderr; true when something was not pushed (the run then exits 1). */
+export function reportSecurityHub(result: ScanJobResult['securityHub'], stderr: NodeJS.WritableStream): boolean {
+  if (!result) return false;
+  if (result.error) {
+    stderr.write(`${result.error}\n`);
+    return true;
+  }
+  if (!result.result) return false;
+  stderr.write(`${describePush(result.result)}\n`);
+  return result.result.failed.count > 0;
+}
 
 /** Why the exit gates are met, one sentence each; empty when the run exits 0. */
 export function gateFailures(
@@ -88,6 +119,7 @@ export async function executeScan(
       ...(flags.alertTopicArn && {
         alerts: { topicArn: flags.alertTopicArn, minSeverity: flags.minAlertSeverity, notifyOn: flags.notifyOn },
       }),
+      ...(flags.securityHub && { securityHub: { region: securityHubRegion(flags, clients, config.regions) } }),
       onStart: (scope) => progress.start(scope),
       onProgress: (p) => progress.update(p),
     });
@@ -108,7 +140,13 @@ export async function runScanCommand(
 ): Promise<{ exitCode: number; result: ScanJobResult }> {
   const result = await executeScan(flags, io, clientOptions);
   const { report } = result;
-  await emit(io.stdout, render(report, flags.format, Boolean(flags.showPasses)), flags.output);
+  const importRegion =
+    result.securityHub?.result?.region ??
+    flags.securityHubRegion ??
+    process.env.AWS_REGION ??
+    process.env.AWS_DEFAULT_REGION ??
+    report.scan.regions[0];
+  await emit(io.stdout, render(report, flags.format, Boolean(flags.showPasses), importRegion), flags.output);
   if (flags.output) io.stderr.write(`Report written to ${flags.output}\n`);
   // The table ends with these lines itself; other formats get them on stderr, out of the data.
   if (flags.format !== 'table') {
@@ -131,6 +169,9 @@ export async function runScanCommand(
       ...(flags.failOnError && { failOnError: true }),
     },
   );
+  if (reportSecurityHub(result.securityHub, io.stderr)) {
+    reasons.push('the Security Hub push did not complete (--security-hub; see the line above)');
+  }
   if (reasons.length > 0) {
     io.stderr.write(`Exiting with code 1: ${reasons.join('; ')}.\n`);
     return { exitCode: 1, result };

@@ -16,6 +16,8 @@ export const SCANNER_ENV = {
   memberRoleName: 'SRM_SCAN_MEMBER_ROLE_NAME',
   /** Organisation mode: the external id the member roles' trust requires, if any. */
   memberExternalId: 'SRM_SCAN_MEMBER_EXTERNAL_ID',
+  /** `true`: push the findings to Security Hub in the function's region after each scan (stack option securityHub). */
+  securityHub: 'SRM_SCAN_SECURITY_HUB',
 } as const;
 
 /** The function's settings, parsed once per execution environment. */
@@ -30,6 +32,8 @@ export interface ScannerEnvironment {
   region: string;
   /** Organisation mode: how member accounts are entered. Absent in a single-account deployment. */
   organization?: { memberRoleName: string; externalId?: string };
+  /** Push the findings to Security Hub in `region` after each scan. */
+  securityHub?: boolean;
 }
 
 /** What the stack passes in; `config` is the unparsed input, kept small for Lambda's 4 KB environment limit. */
@@ -42,6 +46,7 @@ export interface ScannerEnvironmentInput {
   historyTtlDays: number;
   /** Organisation mode only. */
   organization?: { memberRoleName: string; externalId?: string };
+  securityHub?: boolean;
 }
 
 const required = () => z.string({ error: 'is not set' }).trim().min(1, 'is empty');
@@ -64,6 +69,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[\w+=,.@:/-]{2,1224}$/, 'must be an STS external id (2 to 1,224 characters)')
     .optional(),
+  [SCANNER_ENV.securityHub]: z.enum(['true', 'false']).optional(),
   AWS_REGION: required(),
 });
 
@@ -80,6 +86,7 @@ export function scannerEnvironmentVariables(input: ScannerEnvironmentInput): Rec
     [SCANNER_ENV.historyTtlDays]: String(input.historyTtlDays),
     ...(input.organization && { [SCANNER_ENV.memberRoleName]: input.organization.memberRoleName }),
     ...(input.organization?.externalId && { [SCANNER_ENV.memberExternalId]: input.organization.externalId }),
+    ...(input.securityHub && { [SCANNER_ENV.securityHub]: 'true' }),
   };
 }
 
@@ -111,6 +118,7 @@ export function parseScannerEnvironment(env: Readonly<Record<string, string | un
     notifyOn: values[SCANNER_ENV.notifyOn],
     historyTtlDays: values[SCANNER_ENV.historyTtlDays],
     region: values.AWS_REGION,
+    ...(values[SCANNER_ENV.securityHub] === 'true' && { securityHub: true }),
     ...(memberRoleName && {
       organization: {
         memberRoleName,

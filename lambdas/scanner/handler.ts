@@ -177,7 +177,13 @@ export function createScanHandler(
         ...(result.lifecycle && { lifecycle: result.lifecycle }),
         ...(result.alert && { alert: result.alert }),
         ...(result.stored && { stored: result.stored }),
+        ...(result.securityHub && { securityHub: result.securityHub }),
       });
+      if (summary.securityHub?.error || (summary.securityHub?.failed?.count ?? 0) > 0) {
+        // The scan and its findings table are done; the push is retried in full by the next run.
+        logger.error('Security Hub push incomplete', { securityHub: summary.securityHub });
+        metrics.count('SecurityHubPushFailures', 1);
+      }
       if (result.report.scan.collectionIssues.length > 0) {
         logger.warn('Collection issues', { collectionIssues: result.report.scan.collectionIssues });
       }

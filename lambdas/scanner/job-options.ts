@@ -78,6 +78,7 @@ export function jobOptionsFor(
       notifyOn: onDemand?.notify ?? env.notifyOn,
     },
     dryRun: onDemand?.dryRun ?? false,
+    ...(env.securityHub && { securityHub: { region: env.region } }),
     ...hooks,
   };
 }

@@ -4,6 +4,7 @@ import { servicesNotChecked } from '../core/coverage/service-coverage.js';
 import { TIME_BUDGET_EXCEEDED } from '../core/engine/collect.js';
 import type { LifecycleSummary, Transition } from '../core/findings/lifecycle.js';
 import type { ScanCoverage, ScanReport, ScanTotals, SuppressionProblem } from '../core/findings/model.js';
+import type { ScanJobResult } from '../core/job/run-scan-job.js';
 import type { Severity, SrmClass } from '../core/srm/vocabulary.js';
 
 /** Lifecycle counts of one run (on a dry run: what the run would have changed). */
@@ -55,6 +56,14 @@ export interface ScanRunSummary {
   alert?: { published: boolean; reason: string; subject?: string; messageId?: string };
   /** What the run wrote to the findings table; absent on a dry run. */
   stored?: { items: number; bytes: number; writeUnits?: number; requests?: number };
+  /** Stack option securityHub: FAILs imported, resolved archived, findings not pushed (by error code), or why it failed. */
+  securityHub?: {
+    region?: string;
+    imported?: number;
+    archived?: number;
+    failed?: { count: number; byErrorCode: Record<string, number> };
+    error?: string;
+  };
 }
 
 /** Items of a list kept in the summary, so the console output stays readable; all of them are in the logs. */
@@ -176,6 +185,7 @@ export function summariseScan(input: {
   lifecycle?: LifecycleSummary;
   alert?: ScanRunSummary['alert'];
   stored?: ScanRunSummary['stored'];
+  securityHub?: ScanJobResult['securityHub'];
 }): ScanRunSummary {
   const { scan } = input.report;
   const durationMs = Date.parse(scan.finishedAt) - Date.parse(scan.startedAt);
@@ -209,5 +219,18 @@ export function summariseScan(input: {
     },
     ...(input.alert && { alert: input.alert }),
     ...(input.stored && { stored: input.stored }),
+    ...(input.securityHub && {
+      securityHub: input.securityHub.result
+        ? {
+            region: input.securityHub.result.region,
+            imported: input.securityHub.result.imported,
+            archived: input.securityHub.result.archived,
+            failed: {
+              count: input.securityHub.result.failed.count,
+              byErrorCode: input.securityHub.result.failed.byErrorCode,
+            },
+          }
+        : { ...(input.securityHub.error && { error: input.securityHub.error }) },
+    }),
   };
 }

@@ -35,6 +35,7 @@ describe('cdk-nag AwsSolutions', () => {
   it.each([
     [{ alertEmails: 'sec@example.com' }],
     [{ alertEmails: 'a@example.com,b@example.com', regions: 'eu-west-1', checks: 'iam-*', notifyOn: 'always' }],
+    [{ alertEmails: 'sec@example.com', securityHub: 'true' }],
   ])(
     'leaves no unacknowledged finding, error or warning, for %j',
     (context) => {

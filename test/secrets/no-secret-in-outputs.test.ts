@@ -11,8 +11,10 @@ import { defaultSettings } from '../../lambdas/core/config/settings.js';
 import { runScan } from '../../lambdas/core/engine/scan.js';
 import { DEFAULT_HISTORY_TTL_DAYS, findingItem, scanItem, transitionItem } from '../../lambdas/core/findings/items.js';
 import { computeLifecycle } from '../../lambdas/core/findings/lifecycle.js';
+import { renderAsff } from '../../lambdas/core/reports/asff.js';
 import { renderCsv } from '../../lambdas/core/reports/csv.js';
 import { renderJson } from '../../lambdas/core/reports/json.js';
+import { renderOcsf } from '../../lambdas/core/reports/ocsf.js';
 import { renderTable } from '../../lambdas/core/reports/table.js';
 import { fingerprintSalt, secretFingerprint } from '../../lambdas/core/secrets/index.js';
 import { SCHEDULED_RUN_EVENT } from '../../lambdas/scanner/event.js';
@@ -145,6 +147,8 @@ describe('Secrets in scan outputs', () => {
       table: renderTable(report, { showPasses: true }),
       json: renderJson(report),
       csv: renderCsv(report),
+      ocsf: renderOcsf(report),
+      asff: renderAsff(report, 'us-east-1'),
       findingItems: JSON.stringify(lifecycle.states.map((s) => findingItem(ACCOUNT_ID, s, DEFAULT_HISTORY_TTL_DAYS))),
       transitionItems: JSON.stringify(
         lifecycle.transitions.map((t) => transitionItem(ACCOUNT_ID, t, DEFAULT_HISTORY_TTL_DAYS)),
@@ -164,7 +168,7 @@ describe('Secrets in scan outputs', () => {
       ['us-east-1', 'FAIL'],
       ['eu-west-1', 'ERROR'],
     ]);
-    for (const name of ['table', 'json', 'csv', 'findingItems', 'transitionItems', 'digestBody']) {
+    for (const name of ['table', 'json', 'csv', 'ocsf', 'asff', 'findingItems', 'transitionItems', 'digestBody']) {
       expect({ name, missing: fingerprints.filter((f) => !outputs[name]?.includes(f)) }).toEqual({ name, missing: [] });
     }
     for (const name of ['table', 'json', 'scanItem', 'digestBody', 'logs']) {

@@ -46,6 +46,9 @@ export const DEFAULT_THROTTLE_RULES: Readonly<Record<string, ThrottleDomainRule>
   elasticloadbalancing: { scope: 'region', burst: 40, ratePerSecond: 10 },
   elasticache: { scope: 'region', burst: 40, ratePerSecond: 10 },
   sns: { scope: 'region', burst: 30, ratePerSecond: 15 },
+  // Security Hub's published quotas: BatchImportFindings 10 per second, burst 30, per account and region, and most
+  // other APIs the same; GetFindings is lower (3 per second, burst 6), and the push reads it in one sequential chain.
+  securityhub: { scope: 'operation', burst: 30, ratePerSecond: 10 },
 };
 
 export const DEFAULT_THROTTLE_RULE: ThrottleDomainRule = { scope: 'region', burst: 20, ratePerSecond: 10 };

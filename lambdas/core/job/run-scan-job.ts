@@ -17,6 +17,7 @@ import { type ScanReport, type ShardScope, scopedToShard } from '../findings/mod
 import { FindingsStore } from '../findings/store.js';
 import { GLOBAL_REGION, type SliceKey } from '../inventory/index.js';
 import { ConfigurationError } from '../model/errors.js';
+import { describePushError, pushToSecurityHub, type SecurityHubPushResult } from '../securityhub/push.js';
 import type { NotifyOn, Severity } from '../srm/vocabulary.js';
 
 export interface ScanJobOptions {
@@ -61,6 +62,12 @@ export interface ScanJobOptions {
   deadline?: number;
   /** Default `COLLECTORS`. */
   collectors?: SliceCollectors<SliceKey>;
+  /**
+   * Import the FAIL findings into AWS Security Hub in `region` (with the scanned account's `clients`) and archive the
+   * ones this scan resolved (`lambdas/core/securityhub/push.ts`); after the findings table is written, never on a dry
+   * run. A push that fails does not fail the job: `securityHub.error` says why.
+   */
+  securityHub?: { region: string };
 }
 
 export interface ScanJobResult {
@@ -71,6 +78,8 @@ export interface ScanJobResult {
   transitions?: readonly Transition[];
   /** Present when an alert topic is configured. */
   alert?: { published: boolean; subject?: string; messageId?: string; reason: string };
+  /** Present when a Security Hub push was asked for and not skipped (dry run): what was pushed, or why it failed. */
+  securityHub?: { result?: SecurityHubPushResult; error?: string };
   /** What this run wrote (items of every type; `findings`: current-state items); absent on a dry run or without a table. */
   stored?: {
     items: number;
@@ -145,7 +154,10 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
     ...(options.deadline !== undefined && { deadline: options.deadline }),
   });
   const report = options.shard ? scopedToShard(scanned, options.shard, GLOBAL_REGION) : scanned;
-  if (!options.store) return { report };
+  if (!options.store) {
+    const securityHub = options.dryRun ? undefined : await pushFindings(options, report);
+    return { report, ...(securityHub && { securityHub }) };
+  }
 
   const storeClients = options.storeClients ?? clients;
   const storeRegion = options.store.region ?? storeClients.defaultRegion ?? 'us-east-1';
@@ -202,11 +214,13 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
     passResults,
     ...(alert && { alert }),
   });
+  const securityHub = await pushFindings(options, report);
   return {
     report,
     lifecycle: lifecycle.summary,
     transitions: lifecycle.transitions,
     ...(alert && { alert }),
+    ...(securityHub && { securityHub }),
     stored: {
       items: written.items,
       bytes: written.bytes,
@@ -216,4 +230,14 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
       transitions: written.transitions,
     },
   };
+}
+
+/** The Security Hub push, when asked for; its failure is reported in the result, never thrown. */
+async function pushFindings(options: ScanJobOptions, report: ScanReport): Promise<ScanJobResult['securityHub']> {
+  if (!options.securityHub) return undefined;
+  try {
+    return { result: await pushToSecurityHub(options.clients, report, { region: options.securityHub.region }) };
+  } catch (error) {
+    return { error: describePushError(error) };
+  }
 }
