@@ -12,6 +12,7 @@ import {
   type OrganizationScanResult,
   runOrganizationScan,
 } from '../../lambdas/core/org/organization-scan.js';
+import { renderOrganizationHtml } from '../../lambdas/core/reports/html.js';
 import {
   renderOrganizationCsv,
   renderOrganizationJson,
@@ -26,11 +27,13 @@ import { gateFailures, type ScanCommandIo } from './scan-command.js';
 const ORGANIZATIONS_REGION = 'us-east-1';
 
 const render = (report: OrganizationReport, format: OutputFormat, showPasses: boolean): string =>
-  format === 'json'
-    ? renderOrganizationJson(report)
-    : format === 'csv'
-      ? renderOrganizationCsv(report)
-      : renderOrganizationTable(report, { showPasses });
+  format === 'html'
+    ? renderOrganizationHtml(report)
+    : format === 'json'
+      ? renderOrganizationJson(report)
+      : format === 'csv'
+        ? renderOrganizationCsv(report)
+        : renderOrganizationTable(report, { showPasses });
 
 /** The flag combinations organisation mode refuses, before anything is read or called. */
 export function assertOrganizationFlags(flags: ScanFlags): void {

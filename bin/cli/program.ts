@@ -67,7 +67,9 @@ export function buildProgram(io: CliIo): Command {
         'scan the account of the current credentials (standard AWS credential chain), or member accounts through their role (--accounts, --org)',
       ),
   )
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'html']).default('table'),
+    )
     .option('--output <file>', 'write the report to a file instead of stdout (checked before the scan starts)')
     .option('--show-passes', 'list PASS findings in the table instead of counting them')
     .addOption(

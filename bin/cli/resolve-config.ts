@@ -6,7 +6,7 @@ import { ConfigurationError } from '../../lambdas/core/model/errors.js';
 import type { NotifyOn, Severity } from '../../lambdas/core/srm/vocabulary.js';
 import { SELECTION_FLAGS, type SelectionFlags, selectionFromFlags } from './selection.js';
 
-export type OutputFormat = 'table' | 'json' | 'csv';
+export type OutputFormat = 'table' | 'json' | 'csv' | 'html';
 
 export interface ScanFlags extends SelectionFlags {
   config?: string;

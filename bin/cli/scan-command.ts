@@ -10,6 +10,7 @@ import {
 import { runScanJob, type ScanJobResult } from '../../lambdas/core/job/run-scan-job.js';
 import { ConfigurationError } from '../../lambdas/core/model/errors.js';
 import { renderCsv } from '../../lambdas/core/reports/csv.js';
+import { renderHtml } from '../../lambdas/core/reports/html.js';
 import { renderJson } from '../../lambdas/core/reports/json.js';
 import { renderTable } from '../../lambdas/core/reports/table.js';
 import { atLeast, type Severity } from '../../lambdas/core/srm/vocabulary.js';
@@ -26,7 +27,13 @@ export interface ScanCommandIo {
 }
 
 const render = (report: ScanReport, format: OutputFormat, showPasses: boolean): string =>
-  format === 'json' ? renderJson(report) : format === 'csv' ? renderCsv(report) : renderTable(report, { showPasses });
+  format === 'html'
+    ? renderHtml(report)
+    : format === 'json'
+      ? renderJson(report)
+      : format === 'csv'
+        ? renderCsv(report)
+        : renderTable(report, { showPasses });
 
 /** Why the exit gates are met, one sentence each; empty when the run exits 0. */
 export function gateFailures(

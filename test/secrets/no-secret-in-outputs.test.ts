@@ -12,6 +12,7 @@ import { runScan } from '../../lambdas/core/engine/scan.js';
 import { DEFAULT_HISTORY_TTL_DAYS, findingItem, scanItem, transitionItem } from '../../lambdas/core/findings/items.js';
 import { computeLifecycle } from '../../lambdas/core/findings/lifecycle.js';
 import { renderCsv } from '../../lambdas/core/reports/csv.js';
+import { renderHtml } from '../../lambdas/core/reports/html.js';
 import { renderJson } from '../../lambdas/core/reports/json.js';
 import { renderTable } from '../../lambdas/core/reports/table.js';
 import { fingerprintSalt, secretFingerprint } from '../../lambdas/core/secrets/index.js';
@@ -145,6 +146,7 @@ describe('Secrets in scan outputs', () => {
       table: renderTable(report, { showPasses: true }),
       json: renderJson(report),
       csv: renderCsv(report),
+      html: renderHtml(report),
       findingItems: JSON.stringify(lifecycle.states.map((s) => findingItem(ACCOUNT_ID, s, DEFAULT_HISTORY_TTL_DAYS))),
       transitionItems: JSON.stringify(
         lifecycle.transitions.map((t) => transitionItem(ACCOUNT_ID, t, DEFAULT_HISTORY_TTL_DAYS)),
@@ -164,10 +166,10 @@ describe('Secrets in scan outputs', () => {
       ['us-east-1', 'FAIL'],
       ['eu-west-1', 'ERROR'],
     ]);
-    for (const name of ['table', 'json', 'csv', 'findingItems', 'transitionItems', 'digestBody']) {
+    for (const name of ['table', 'json', 'csv', 'html', 'findingItems', 'transitionItems', 'digestBody']) {
       expect({ name, missing: fingerprints.filter((f) => !outputs[name]?.includes(f)) }).toEqual({ name, missing: [] });
     }
-    for (const name of ['table', 'json', 'scanItem', 'digestBody', 'logs']) {
+    for (const name of ['table', 'json', 'html', 'scanItem', 'digestBody', 'logs']) {
       expect(outputs[name]).toMatch(/\[GitHub token, fingerprint [0-9a-f]{8}\]/);
     }
   });
