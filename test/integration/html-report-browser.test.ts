@@ -9,7 +9,7 @@ import {
   CreateTagsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
-import { type Browser, type Page, chromium as playwright } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, chromium as playwright } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MotoServer, startMoto } from '../../demo/moto.js';
 import { seedDemoAccount } from '../../demo/seed/index.js';
@@ -18,9 +18,10 @@ import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
 import { CHECKS } from '../../lambdas/core/checks/registry.js';
 import { parseConfig } from '../../lambdas/core/config/config-file.js';
-import { describeCoverage, type ScanReport } from '../../lambdas/core/findings/model.js';
+import { describeCoverage, type ScanReport, summariseFindings } from '../../lambdas/core/findings/model.js';
 import { runScanJob } from '../../lambdas/core/job/run-scan-job.js';
-import { renderHtml } from '../../lambdas/core/reports/html.js';
+import type { OrganizationReport } from '../../lambdas/core/org/organization-scan.js';
+import { renderHtml, renderOrganizationHtml } from '../../lambdas/core/reports/html.js';
 import { SRM_CLASS_DESCRIPTIONS, SRM_CLASSES } from '../../lambdas/core/srm/vocabulary.js';
 import { findChromium } from '../helpers/chromium.js';
 import { REPOSITORY } from '../helpers/cli.js';
@@ -68,6 +69,37 @@ async function seedHostileResources(clients: AwsClients): Promise<void> {
   );
 }
 
+const SECOND_ACCOUNT = '210987654321';
+
+/** An organisation report of the demo account and a copy of it under a second account id, as org mode groups them. */
+function organizationOf(report: ScanReport): OrganizationReport {
+  const own = report.scan.accountId;
+  const copy: ScanReport = {
+    ...report,
+    scan: { ...report.scan, accountId: SECOND_ACCOUNT },
+    findings: report.findings.map((f) => ({
+      ...f,
+      accountId: SECOND_ACCOUNT,
+      resourceArn: f.resourceArn.replaceAll(own, SECOND_ACCOUNT),
+    })),
+  };
+  const reports = [report, copy];
+  return {
+    organization: {
+      schemaVersion: '1',
+      toolVersion: report.scan.toolVersion,
+      startedAt: report.scan.startedAt,
+      finishedAt: report.scan.finishedAt,
+      roleName: 'SrmScanReader',
+      accounts: reports.map((r) => ({ accountId: r.scan.accountId, status: 'scanned' as const, scanId: r.scan.id })),
+      failures: [],
+      ...summariseFindings(reports.flatMap((r) => r.findings)),
+      apiCalls: { total: 0 },
+    },
+    reports,
+  };
+}
+
 const CHROMIUM = findChromium();
 if (!CHROMIUM) {
   process.stderr.write(
@@ -79,19 +111,37 @@ describe.skipIf(!CHROMIUM)('Browser: the HTML report of a demo scan in headless 
   let moto: MotoServer;
   let report: ScanReport;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
   let url: string;
+  let orgUrl: string;
   const requests: string[] = [];
   const blocked: string[] = [];
   const problems: string[] = [];
   const dialogs: string[] = [];
   const started = performance.now();
 
-  /** Runs `expression` in the page (the test is compiled without DOM types). */
-  const inPage = <T>(expression: string): Promise<T> => page.evaluate(expression) as Promise<T>;
+  /** Opens `target` in a new tab that records its requests, console errors and warnings, and dialogs. */
+  const open = async (target: string): Promise<Page> => {
+    const tab = await context.newPage();
+    tab.on('request', (request) => requests.push(request.url()));
+    tab.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`${message.type()}: ${message.text()}`);
+    });
+    tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    tab.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await tab.goto(target, { waitUntil: 'load' });
+    return tab;
+  };
+  /** Runs `expression` in the tab (the test is compiled without DOM types). */
+  const inPage = <T>(expression: string, tab: Page = page): Promise<T> => tab.evaluate(expression) as Promise<T>;
   /** Result rows a reader can see: not filtered out, not inside a collapsed list. */
-  const visibleRows = () =>
-    inPage<number>(`[...document.querySelectorAll('tr.f')].filter((r) => r.checkVisibility()).length`);
+  const visibleRows = (tab: Page = page) =>
+    inPage<number>(`[...document.querySelectorAll('tr.f')].filter((r) => r.checkVisibility()).length`, tab);
   const clickChip = (filter: string, value: string) =>
     page.click(`button[data-filter="${filter}"][data-value="${value}"]`);
 
@@ -113,26 +163,19 @@ describe.skipIf(!CHROMIUM)('Browser: the HTML report of a demo scan in headless 
     writeFileSync(file, renderHtml(report));
     url = pathToFileURL(file).href;
 
+    const orgFile = join(OUTPUT, 'html-report-organization.html');
+    writeFileSync(orgFile, renderOrganizationHtml(organizationOf(report)));
+    orgUrl = pathToFileURL(orgFile).href;
+
     browser = await playwright.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    // Anything but the report itself is refused and recorded: nothing may leave the page.
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // Anything but the reports themselves is refused and recorded: nothing may leave the page.
     await context.route('**/*', (route) => {
-      if (route.request().url() === url) return route.continue();
+      if ([url, orgUrl].includes(route.request().url())) return route.continue();
       blocked.push(route.request().url());
       return route.abort('blockedbyclient');
     });
-    page = await context.newPage();
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning')
-        problems.push(`${message.type()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(url, { waitUntil: 'load' });
+    page = await open(url);
     await page.screenshot({ path: SCREENSHOT });
     if (process.env.UPDATE_README_SCREENSHOT) {
       mkdirSync(join(REPOSITORY, 'docs/images'), { recursive: true });
@@ -268,10 +311,30 @@ describe.skipIf(!CHROMIUM)('Browser: the HTML report of a demo scan in headless 
     expect(dialogs).toEqual([]);
   });
 
-  it('makes no request besides its own file and logs no error, CSP violations included', () => {
+  it('shows in organisation mode the rows of exactly the account chosen in the account filter', async () => {
+    // Prepare
+    const tab = await open(orgUrl);
+    const all = await tab.locator('tr.f').count();
+
+    // Act
+    await tab.selectOption('#acct', SECOND_ACCOUNT);
+    const second = await visibleRows(tab);
+    const accounts = await inPage<string[]>(
+      `[...new Set([...document.querySelectorAll('tr.f')].filter((r) => r.checkVisibility()).map((r) => r.dataset.acct))]`,
+      tab,
+    );
+    await tab.close();
+
+    // Assess
+    expect(all).toBe(report.findings.length * 2);
+    expect(second).toBe(report.findings.length);
+    expect(accounts).toEqual([SECOND_ACCOUNT]);
+  });
+
+  it('makes no request besides its own files and logs no error, CSP violations included', () => {
     // Assess
     expect(blocked).toEqual([]);
-    expect(requests).toEqual([url]);
+    expect(requests).toEqual([url, orgUrl]);
     expect(problems).toEqual([]);
   });
 });

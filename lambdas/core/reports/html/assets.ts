@@ -59,9 +59,8 @@ svg.bar{display:block;width:100%;height:12px}
 .check>header strong{font-size:14px}
 .fix{margin:6px 0 8px;padding:6px 10px;background:var(--soft);border-radius:4px}
 .fix dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 10px;margin:0}.fix dt{color:var(--muted)}.fix dd{margin:0}
-.rows td:first-child{width:1%}
-.rows .res{word-break:break-all}
-.rows .region{white-space:nowrap}
+.rows td.st,.rows .region{width:1%;white-space:nowrap}
+.rows .res{width:30%;word-break:break-word;overflow-wrap:anywhere}
 details.passes summary{cursor:pointer;color:var(--pass);font-weight:600;margin:4px 0}
 .supp{color:var(--suppressed)}
 .state-not-checked{color:var(--fail);font-weight:600}.state-partly-checked{color:var(--error)}.state-checked{color:var(--pass)}

@@ -70,7 +70,7 @@ ${
     ? html`<p class="empty">No critical or high failure.</p>`
     : html`<table class="rows"><thead><tr><th>Severity</th><th>Check</th><th>Resource</th><th>Region</th>${view.multiAccount && html`<th>Account</th>`}</tr></thead><tbody>${urgent.map(
         (f) =>
-          html`<tr class="ff" ${filterData(f)}><td>${severityBadge(f)}</td><td><a href="#${checkAnchor(f.checkId)}">${f.title}</a></td><td class="res"><code>${f.resourceId}</code></td><td class="region">${f.region}</td>${view.multiAccount && html`<td>${f.accountId}</td>`}</tr>`,
+          html`<tr class="ff" ${filterData(f)}><td class="st">${severityBadge(f)}</td><td><a href="#${checkAnchor(f.checkId)}">${f.title}</a></td><td class="res"><code>${f.resourceId}</code></td><td class="region">${f.region}</td>${view.multiAccount && html`<td>${f.accountId}</td>`}</tr>`,
       )}</tbody></table>`
 }</section>`;
 }
@@ -88,7 +88,7 @@ ${f.remediation.cli && html`<dt>CLI</dt><dd><pre><code>${f.remediation.cli}</cod
 </dl></div>`;
 
 function resultRow(f: Finding, view: ReportView): Markup {
-  return html`<tr class="f" ${rowData(f)}><td>${statusBadge(shownAs(f))}</td><td class="res">${resource(f)}</td><td class="region">${f.region}</td>${view.multiAccount && html`<td>${f.accountId}</td>`}<td>${f.message}</td></tr>`;
+  return html`<tr class="f" ${rowData(f)}><td class="st">${statusBadge(shownAs(f))}</td><td class="res">${resource(f)}</td><td class="region">${f.region}</td>${view.multiAccount && html`<td>${f.accountId}</td>`}<td>${f.message}</td></tr>`;
 }
 
 /** PASS results stay compact: resource, region, message; no ARN line. */
@@ -152,7 +152,7 @@ ${
     ? html`<p class="empty">No failure is suppressed.</p>`
     : html`<table class="rows"><thead><tr><th>Severity</th><th>Check and resource</th><th>Region</th>${view.multiAccount && html`<th>Account</th>`}<th>Why accepted</th></tr></thead><tbody>${accepted.map(
         (f) =>
-          html`<tr class="f" ${filterData(f)}><td>${severityBadge(f)}</td><td><strong>${f.title}</strong> <code>${f.checkId}</code><br>${resource(f)}<br>${f.message}</td><td class="region">${f.region}</td>${view.multiAccount && html`<td>${f.accountId}</td>`}<td class="supp">${f.suppression?.reason}<br><small>owner ${f.suppression?.owner ?? 'not named'} · ${f.suppression?.expiresAt ? `until ${f.suppression.expiresAt}` : 'no expiry'}</small></td></tr>`,
+          html`<tr class="f" ${filterData(f)}><td class="st">${severityBadge(f)}</td><td><strong>${f.title}</strong> <code>${f.checkId}</code><br>${resource(f)}<br>${f.message}</td><td class="region">${f.region}</td>${view.multiAccount && html`<td>${f.accountId}</td>`}<td class="supp">${f.suppression?.reason}<br><small>owner ${f.suppression?.owner ?? 'not named'} · ${f.suppression?.expiresAt ? `until ${f.suppression.expiresAt}` : 'no expiry'}</small></td></tr>`,
       )}</tbody></table>`
 }
 ${
