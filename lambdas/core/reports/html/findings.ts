@@ -21,13 +21,16 @@ const byPriority = (a: Finding, b: Finding) =>
   a.resourceArn.localeCompare(b.resourceArn);
 
 /**
- * The attributes the filters read. Every finding's row carries its status and account; severity, class and service
- * are the check's, so rows inside a check block take them from the block (`data-sev` etc. on `.check`).
+ * The attributes the filters read, all on the row for rows outside a check block (fix first, suppressed). Inside a
+ * check block, severity, class and service are the check's: the block carries them and its rows only their status
+ * (and account), which keeps a large report small.
  */
 const filterData = (f: Finding) =>
   html`data-sev="${f.severity}" data-status="${shownAs(f)}" data-cls="${f.srmClass}" data-svc="${f.service}" data-acct="${f.accountId}"`;
 const checkData = (f: Finding) => html`data-sev="${f.severity}" data-cls="${f.srmClass}" data-svc="${f.service}"`;
-const rowData = (f: Finding) => html`data-status="${shownAs(f)}" data-acct="${f.accountId}"`;
+/** A row's own filter attributes: its status, and its account when the report has several. */
+const rowData = (f: Finding, view: ReportView) =>
+  html`data-status="${shownAs(f)}"${view.multiAccount && html` data-acct="${f.accountId}"`}`;
 
 const statusBadge = (status: Shown) =>
   html`<span class="badge st-${status}">${status === 'SUPPRESSED' ? 'suppressed' : status}</span>`;
@@ -88,12 +91,12 @@ ${f.remediation.cli && html`<dt>CLI</dt><dd><pre><code>${f.remediation.cli}</cod
 </dl></div>`;
 
 function resultRow(f: Finding, view: ReportView): Markup {
-  return html`<tr class="f" ${rowData(f)}><td class="st">${statusBadge(shownAs(f))}</td><td class="res">${resource(f)}</td><td class="region">${f.region}</td>${view.multiAccount && html`<td>${f.accountId}</td>`}<td>${f.message}</td></tr>`;
+  return html`<tr class="f" ${rowData(f, view)}><td class="st">${statusBadge(shownAs(f))}</td><td class="res">${resource(f)}</td><td class="region">${f.region}</td>${view.multiAccount && html`<td>${f.accountId}</td>`}<td>${f.message}</td></tr>`;
 }
 
 /** PASS results stay compact: resource, region, message; no ARN line. */
 function passRow(f: Finding, view: ReportView): Markup {
-  return html`<tr class="f" ${rowData(f)}><td class="res"><code>${f.resourceId}</code></td><td class="region">${f.region}</td>${view.multiAccount && html`<td>${f.accountId}</td>`}<td>${f.message}</td></tr>`;
+  return html`<tr class="f" ${rowData(f, view)}><td class="res"><code>${f.resourceId}</code></td><td class="region">${f.region}</td>${view.multiAccount && html`<td>${f.accountId}</td>`}<td>${f.message}</td></tr>`;
 }
 
 /** One check: its results (failures and errors listed, passes collapsed) and how to fix the failures. */
