@@ -109,6 +109,7 @@ function checkBlock(results: readonly Finding[], view: ReportView): Markup {
 <header>${severityBadge(first)} <strong>${first.title}</strong> <code>${first.checkId}</code> <small>${serviceName(first.service)} · ${tallyText(tally(results))}</small></header>
 ${open.some((f) => shownAs(f) === 'FAIL') && fixBlock(first)}
 ${open.length > 0 && html`<table class="rows"><tbody>${open.map((f) => resultRow(f, view))}</tbody></table>`}
+${open.some((f) => shownAs(f) === 'ERROR') && html`<p class="muted">ERROR: not evaluated, see <a href="#issues">collection issues</a> for why.</p>`}
 ${passes.length > 0 && html`<details class="passes"><summary>${passes.length} passed</summary><table class="rows"><tbody>${passes.map((f) => passRow(f, view))}</tbody></table></details>`}
 </div>`;
 }
