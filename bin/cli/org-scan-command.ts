@@ -13,6 +13,7 @@ import {
   runOrganizationScan,
 } from '../../lambdas/core/org/organization-scan.js';
 import { renderAsff } from '../../lambdas/core/reports/asff.js';
+import { renderOrganizationHtml } from '../../lambdas/core/reports/html.js';
 import { renderOcsf } from '../../lambdas/core/reports/ocsf.js';
 import {
   renderOrganizationCsv,
@@ -32,17 +33,23 @@ const render = (
   format: OutputFormat,
   showPasses: boolean,
   importRegion?: string,
-): string =>
-  // OCSF and ASFF records each carry their account: the accounts' records follow one another.
-  format === 'ocsf'
-    ? renderOcsf(report.reports)
-    : format === 'asff'
-      ? renderAsff(report.reports, importRegion)
-      : format === 'json'
-        ? renderOrganizationJson(report)
-        : format === 'csv'
-          ? renderOrganizationCsv(report)
-          : renderOrganizationTable(report, { showPasses });
+): string => {
+  switch (format) {
+    // OCSF and ASFF records each carry their account: the accounts' records follow one another.
+    case 'ocsf':
+      return renderOcsf(report.reports);
+    case 'asff':
+      return renderAsff(report.reports, importRegion);
+    case 'html':
+      return renderOrganizationHtml(report);
+    case 'json':
+      return renderOrganizationJson(report);
+    case 'csv':
+      return renderOrganizationCsv(report);
+    case 'table':
+      return renderOrganizationTable(report, { showPasses });
+  }
+};
 
 /** The flag combinations organisation mode refuses, before anything is read or called. */
 export function assertOrganizationFlags(flags: ScanFlags): void {

@@ -7,7 +7,7 @@ import type { CoverageFlags } from './coverage-command.js';
 import type { DiffFlags } from './diff-command.js';
 import { accountList, matching, positiveInteger, regionList } from './options.js';
 import { assertWritable, emit } from './output.js';
-import type { ScanFlags } from './resolve-config.js';
+import { OUTPUT_FORMATS, type ScanFlags } from './resolve-config.js';
 import { SELECTION_FLAGS, type SelectionFlags, selectionFromFlags, withSelectionOptions } from './selection.js';
 
 export interface CliIo {
@@ -69,8 +69,11 @@ export function buildProgram(io: CliIo): Command {
       ),
   )
     .addOption(
-      new Option('--format <format>', 'output format (ocsf: OCSF 1.8 JSON Lines; asff: AWS Security Finding Format)')
-        .choices(['table', 'json', 'csv', 'ocsf', 'asff'])
+      new Option(
+        '--format <format>',
+        'output format (html: one self-contained page; ocsf: OCSF 1.8 JSON Lines; asff: AWS Security Finding Format)',
+      )
+        .choices(OUTPUT_FORMATS)
         .default('table'),
     )
     .option('--output <file>', 'write the report to a file instead of stdout (checked before the scan starts)')

@@ -6,7 +6,9 @@ import { ConfigurationError } from '../../lambdas/core/model/errors.js';
 import type { NotifyOn, Severity } from '../../lambdas/core/srm/vocabulary.js';
 import { SELECTION_FLAGS, type SelectionFlags, selectionFromFlags } from './selection.js';
 
-export type OutputFormat = 'table' | 'json' | 'csv' | 'ocsf' | 'asff';
+/** `srm-scan scan --format` values. */
+export const OUTPUT_FORMATS = ['table', 'json', 'csv', 'html', 'ocsf', 'asff'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface ScanFlags extends SelectionFlags {
   config?: string;

@@ -11,6 +11,7 @@ import { runScanJob, type ScanJobResult } from '../../lambdas/core/job/run-scan-
 import { ConfigurationError } from '../../lambdas/core/model/errors.js';
 import { renderAsff } from '../../lambdas/core/reports/asff.js';
 import { renderCsv } from '../../lambdas/core/reports/csv.js';
+import { renderHtml } from '../../lambdas/core/reports/html.js';
 import { renderJson } from '../../lambdas/core/reports/json.js';
 import { renderOcsf } from '../../lambdas/core/reports/ocsf.js';
 import { renderTable } from '../../lambdas/core/reports/table.js';
@@ -28,16 +29,22 @@ export interface ScanCommandIo {
   stderr: NodeJS.WriteStream;
 }
 
-const render = (report: ScanReport, format: OutputFormat, showPasses: boolean, importRegion?: string): string =>
-  format === 'ocsf'
-    ? renderOcsf(report)
-    : format === 'asff'
-      ? renderAsff(report, importRegion)
-      : format === 'json'
-        ? renderJson(report)
-        : format === 'csv'
-          ? renderCsv(report)
-          : renderTable(report, { showPasses });
+const render = (report: ScanReport, format: OutputFormat, showPasses: boolean, importRegion?: string): string => {
+  switch (format) {
+    case 'ocsf':
+      return renderOcsf(report);
+    case 'asff':
+      return renderAsff(report, importRegion);
+    case 'html':
+      return renderHtml(report);
+    case 'json':
+      return renderJson(report);
+    case 'csv':
+      return renderCsv(report);
+    case 'table':
+      return renderTable(report, { showPasses });
+  }
+};
 
 /**
  * Where Security Hub findings go (and the ASFF ProductArn's region): `--security-hub-region`, else the scan's home

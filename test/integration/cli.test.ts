@@ -80,6 +80,24 @@ describe('Integration: the srm-scan CLI on the emulated demo account', () => {
     expect(stderr).toContain(`Coverage: ${coverage.evaluated.toLocaleString('en-US')} resource-checks evaluated`);
   });
 
+  it('writes a self-contained HTML report with --format html, with the coverage line it prints', async () => {
+    // Prepare
+    const out = join(dir, 'report.html');
+
+    // Act
+    const { code, stderr } = await scan('--checks', 's3-*,iam-root-*', '--format', 'html', '--output', out);
+
+    // Assess
+    expect(code, stderr).toBe(0);
+    const page = readFileSync(out, 'utf8');
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(page).toContain(`<dd>${DEMO_ACCOUNT_ID}</dd>`);
+    const coverageLine = stderr.split('\n').find((line) => line.startsWith('Coverage: '));
+    expect(coverageLine).toBeDefined();
+    expect(page).toContain(`<p class="coverage" id="coverage-line">${coverageLine}</p>`);
+    expect(page).not.toMatch(/\ssrc="/);
+  });
+
   it('maps every service the demo account uses, a service without checks as in use, not checked', async () => {
     // Prepare
     const out = join(dir, 'coverage-report.json');

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   CreateAccountCommand,
   CreateOrganizationalUnitCommand,
@@ -158,6 +161,26 @@ describe('Integration: srm-scan scan --accounts across member accounts', () => {
     expect(stdout.slice(summary)).toContain(`${MEMBER_DENIED}`);
     expect(stdout.slice(summary)).toContain('not authorized to perform: sts:AssumeRole');
     expect(stdout).toMatch(/Across 2 scanned account\(s\): Coverage: /);
+  });
+
+  it('writes one HTML report across accounts: every account with its outcome, rows and a filter per account', async () => {
+    // Prepare
+    const out = join(mkdtempSync(join(tmpdir(), 'srm-scan-org-html-')), 'org.html');
+
+    // Act
+    const { code, stderr } = await scan('--format', 'html', '--output', out);
+
+    // Assess
+    expect(code, stderr).toBe(0);
+    const page = readFileSync(out, 'utf8');
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(page).toContain('3 accounts (2 scanned, 1 not scanned)');
+    expect(page).toContain('<span class="badge st-ERROR">not scanned</span> AccessDenied');
+    for (const account of [MEMBER_A, MEMBER_B]) {
+      expect(page).toContain(`<option value="${account}">${account}</option>`);
+      expect(page).toContain(`<code>org-${account}-unversioned</code>`);
+    }
+    expect(stderr).toContain(`Report written to ${out}`);
   });
 
   it('exits 1 when no account could be scanned', async () => {

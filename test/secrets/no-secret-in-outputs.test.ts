@@ -13,6 +13,7 @@ import { DEFAULT_HISTORY_TTL_DAYS, findingItem, scanItem, transitionItem } from 
 import { computeLifecycle } from '../../lambdas/core/findings/lifecycle.js';
 import { renderAsff } from '../../lambdas/core/reports/asff.js';
 import { renderCsv } from '../../lambdas/core/reports/csv.js';
+import { renderHtml } from '../../lambdas/core/reports/html.js';
 import { renderJson } from '../../lambdas/core/reports/json.js';
 import { renderOcsf } from '../../lambdas/core/reports/ocsf.js';
 import { renderTable } from '../../lambdas/core/reports/table.js';
@@ -149,6 +150,7 @@ describe('Secrets in scan outputs', () => {
       csv: renderCsv(report),
       ocsf: renderOcsf(report),
       asff: renderAsff(report, 'us-east-1'),
+      html: renderHtml(report),
       findingItems: JSON.stringify(lifecycle.states.map((s) => findingItem(ACCOUNT_ID, s, DEFAULT_HISTORY_TTL_DAYS))),
       transitionItems: JSON.stringify(
         lifecycle.transitions.map((t) => transitionItem(ACCOUNT_ID, t, DEFAULT_HISTORY_TTL_DAYS)),
@@ -168,10 +170,20 @@ describe('Secrets in scan outputs', () => {
       ['us-east-1', 'FAIL'],
       ['eu-west-1', 'ERROR'],
     ]);
-    for (const name of ['table', 'json', 'csv', 'ocsf', 'asff', 'findingItems', 'transitionItems', 'digestBody']) {
+    for (const name of [
+      'table',
+      'json',
+      'csv',
+      'html',
+      'ocsf',
+      'asff',
+      'findingItems',
+      'transitionItems',
+      'digestBody',
+    ]) {
       expect({ name, missing: fingerprints.filter((f) => !outputs[name]?.includes(f)) }).toEqual({ name, missing: [] });
     }
-    for (const name of ['table', 'json', 'scanItem', 'digestBody', 'logs']) {
+    for (const name of ['table', 'json', 'html', 'scanItem', 'digestBody', 'logs']) {
       expect(outputs[name]).toMatch(/\[GitHub token, fingerprint [0-9a-f]{8}\]/);
     }
   });

@@ -1,13 +1,14 @@
 import type { CoverageMap, ObligationCoverage, ServiceCoverage } from '../coverage/service-coverage.js';
 import { SRM_CLASS_DESCRIPTIONS, SRM_CLASSES } from '../srm/vocabulary.js';
 
-const STATE_LABEL: Readonly<Record<ServiceCoverage['state'], string>> = {
+export const STATE_LABEL: Readonly<Record<ServiceCoverage['state'], string>> = {
   checked: 'checked',
   'partly-checked': 'partly checked',
   'not-checked': 'IN USE, NOT CHECKED',
 };
 
-const resourcesText = (service: ServiceCoverage): string => {
+/** `72 listed, 31 tagged resources`, or `account-wide`. */
+export const resourcesText = (service: ServiceCoverage): string => {
   const counts = [
     ...(service.listedResources !== undefined ? [[service.listedResources, 'listed'] as const] : []),
     ...(service.taggedResources !== undefined ? [[service.taggedResources, 'tagged'] as const] : []),
@@ -17,7 +18,8 @@ const resourcesText = (service: ServiceCoverage): string => {
   return `${counts.map(([n, how]) => `${n} ${how}`).join(', ')} resource${last[0] === 1 ? '' : 's'}`;
 };
 
-const obligationLine = (o: ObligationCoverage): string => {
+/** `✓ Backup and recovery: 1 check (FAIL 3 · PASS 0 · ERROR 8)` or `✗ …: not checked (why)`. */
+export const obligationLine = (o: ObligationCoverage): string => {
   if (o.state === 'checked') {
     const counts = (['FAIL', 'PASS', 'ERROR'] as const).map((s) => `${s} ${o[s]}`).join(' · ');
     return `✓ ${o.label}: ${o.checks} check${o.checks === 1 ? '' : 's'} (${counts})`;
@@ -28,7 +30,8 @@ const obligationLine = (o: ObligationCoverage): string => {
 const notChecked = (service: ServiceCoverage): string[] =>
   service.obligations.filter((o) => o.state !== 'checked').map((o) => o.label.toLowerCase());
 
-const sourcesLine = (map: CoverageMap): string => {
+/** Where "in use" came from, in one sentence. */
+export const sourcesLine = (map: CoverageMap): string => {
   const tagging = map.sources.taggingApi;
   const via =
     tagging.state === 'used'
@@ -36,6 +39,12 @@ const sourcesLine = (map: CoverageMap): string => {
       : `srm-scan's collectors only (Resource Groups Tagging API ${tagging.state === 'unavailable' ? 'unavailable' : 'not read'}: services used only through resources srm-scan does not list are unknown)`;
   return `In use = resources seen by ${via}.`;
 };
+
+/** `Services in use: 14 — 12 checked, 1 partly checked, 1 not checked.` */
+export function servicesInUseLine(map: CoverageMap): string {
+  const count = (state: ServiceCoverage['state']) => map.services.filter((s) => s.state === state).length;
+  return `Services in use: ${map.services.length + map.unknownServices.length} — ${count('checked')} checked, ${count('partly-checked')} partly checked, ${count('not-checked') + map.unknownServices.length} not checked.`;
+}
 
 /**
  * The SRM coverage map as text. `detail` lists every owed obligation with its counts (the `coverage` command);
@@ -68,10 +77,6 @@ export function renderCoverage(map: CoverageMap, options: { detail?: boolean } =
       out.push(`    ${unknown.namespace} (${unknown.taggedResources} tagged: ${unknown.resourceTypes.join(', ')})`);
     }
   }
-  const count = (state: ServiceCoverage['state']) => map.services.filter((s) => s.state === state).length;
-  out.push(
-    '',
-    `Services in use: ${map.services.length + map.unknownServices.length} — ${count('checked')} checked, ${count('partly-checked')} partly checked, ${count('not-checked') + map.unknownServices.length} not checked.`,
-  );
+  out.push('', servicesInUseLine(map));
   return `${out.join('\n')}\n`;
 }

@@ -16,8 +16,8 @@ export interface TableOptions {
 }
 
 /** How a finding is listed: a suppressed FAIL is reported apart from the failures. */
-type Shown = 'FAIL' | 'ERROR' | 'PASS' | 'SUPPRESSED';
-const shownAs = (finding: Finding): Shown =>
+export type Shown = 'FAIL' | 'ERROR' | 'PASS' | 'SUPPRESSED';
+export const shownAs = (finding: Finding): Shown =>
   finding.status === 'FAIL' && finding.suppression ? 'SUPPRESSED' : finding.status;
 
 const tally = (findings: readonly Finding[]): string => {
