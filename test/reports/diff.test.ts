@@ -4,8 +4,9 @@ import { readComparedInput } from '../../lambdas/core/diff/input.js';
 import type { Finding, ScanReport } from '../../lambdas/core/findings/model.js';
 import { renderDiffJson } from '../../lambdas/core/reports/diff/json.js';
 import { escapeMarkdown, markdownCode, renderDiffMarkdown } from '../../lambdas/core/reports/diff/markdown.js';
-import { renderDiffTable, terminalSafe } from '../../lambdas/core/reports/diff/table.js';
+import { renderDiffTable } from '../../lambdas/core/reports/diff/table.js';
 import { renderJson } from '../../lambdas/core/reports/json.js';
+import { terminalSafe } from '../../lambdas/core/reports/terminal.js';
 import { CHECK_A, CHECK_B, finding, report } from '../helpers/findings.js';
 
 const BUCKET = 'arn:aws:s3:::data';

@@ -52,6 +52,20 @@ describe('Function: renderTable', () => {
     expect(text).toContain('The root user has no MFA.');
   });
 
+  it("neutralises terminal control sequences in a resource's name and message", () => {
+    // Prepare: a volume tag quoted in a message, crafted to clear the screen and recolour the text.
+    const hostile = 'vol-\u001b[2J\u001b[31mfine\u0007';
+    const report = makeReport([volumeFinding(hostile)]);
+
+    // Act
+    const text = renderTable(report);
+
+    // Assess
+    expect(text).not.toContain('\u001b');
+    expect(text).not.toContain('\u0007');
+    expect(text).toContain('vol-?[2J?[31mfine?');
+  });
+
   it('lists FAILs by severity before ERRORs and counts PASSes', () => {
     // Prepare
     const report = makeReport([

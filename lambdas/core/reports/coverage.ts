@@ -1,5 +1,6 @@
 import type { CoverageMap, ObligationCoverage, ServiceCoverage } from '../coverage/service-coverage.js';
 import { SRM_CLASS_DESCRIPTIONS, SRM_CLASSES } from '../srm/vocabulary.js';
+import { terminalSafe } from './terminal.js';
 
 export const STATE_LABEL: Readonly<Record<ServiceCoverage['state'], string>> = {
   checked: 'checked',
@@ -78,5 +79,5 @@ export function renderCoverage(map: CoverageMap, options: { detail?: boolean } =
     }
   }
   out.push('', servicesInUseLine(map));
-  return `${out.join('\n')}\n`;
+  return `${terminalSafe(out.join('\n'))}\n`;
 }

@@ -3,6 +3,7 @@ import type { OrganizationReport } from '../org/organization-scan.js';
 import { SEVERITIES, SRM_CLASSES } from '../srm/vocabulary.js';
 import { renderCsv } from './csv.js';
 import { renderTable, type TableOptions } from './table.js';
+import { terminalSafe } from './terminal.js';
 
 /**
  * The organisation's JSON report: `{ organization, reports }`. `organization` holds every account asked for with its
@@ -64,5 +65,5 @@ export function renderOrganizationTable(report: OrganizationReport, options: Tab
     for (const failure of org.failures) out.push(`  ${label(failure)}: ${failure.message}`);
   }
   out.push('', `Across ${scanned} scanned account(s): ${describeCoverage(org.coverage)}`);
-  return `${out.join('\n')}\n`;
+  return `${terminalSafe(out.join('\n'))}\n`;
 }

@@ -9,6 +9,7 @@ import {
   severityRank,
 } from '../srm/vocabulary.js';
 import { renderCoverage } from './coverage.js';
+import { terminalSafe, wrap } from './terminal.js';
 
 export interface TableOptions {
   /** List PASS findings one by one instead of counting them. */
@@ -37,19 +38,6 @@ const byPriority = (a: Finding, b: Finding) =>
   a.resourceArn.localeCompare(b.resourceArn);
 
 const INDENT = '          ';
-
-const wrap = (text: string, width: number, indent: string): string => {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + word.length + 1 > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.map((l, i) => (i === 0 ? l : `${indent}${l}`)).join('\n');
-};
 
 function renderFinding(finding: Finding): string[] {
   const shown = shownAs(finding);
@@ -129,5 +117,5 @@ export function renderTable(report: ScanReport, options: TableOptions = {}): str
   }
   if (report.coverage) out.push('', renderCoverage(report.coverage).trimEnd());
   out.push('', describeCoverage(scan.coverage));
-  return `${out.join('\n')}\n`;
+  return `${terminalSafe(out.join('\n'))}\n`;
 }

@@ -1,5 +1,6 @@
 import type { DiffChange, ScanDiff } from '../../diff/compare.js';
 import { OBLIGATION_LABELS } from '../../srm/vocabulary.js';
+import { terminalSafe, wrap } from '../terminal.js';
 import {
   changeDetail,
   countKinds,
@@ -15,26 +16,6 @@ import {
 } from './describe.js';
 
 const INDENT = '                       ';
-
-/**
- * Report text (resource names, tag values in messages) for a terminal: control characters, escape sequences included,
- * become `?`, so a crafted name cannot move the cursor, recolour or rewrite what the reader sees.
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this replaces.
-export const terminalSafe = (text: string): string => text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
-
-const wrap = (text: string, width: number, indent: string): string => {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + word.length + 1 > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.map((l, i) => (i === 0 ? l : `${indent}${l}`)).join('\n');
-};
 
 function renderChange(change: DiffChange, withAccount: boolean): string[] {
   const where = `${withAccount ? `${change.accountId} ` : ''}${change.resourceId} (${change.region})`;
