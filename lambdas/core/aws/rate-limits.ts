@@ -43,6 +43,9 @@ export const DEFAULT_THROTTLE_RULES: Readonly<Record<string, ThrottleDomainRule>
   elasticloadbalancing: { scope: 'region', burst: 40, ratePerSecond: 10 },
   elasticache: { scope: 'region', burst: 40, ratePerSecond: 10 },
   sns: { scope: 'region', burst: 30, ratePerSecond: 15 },
+  // PutEvents (the run's finding events): the bus's quota is thousands per second and shared with the account's own
+  // applications, so stay far below it; 10 entries per call.
+  events: { scope: 'region', burst: 50, ratePerSecond: 25 },
 };
 
 export const DEFAULT_THROTTLE_RULE: ThrottleDomainRule = { scope: 'region', burst: 20, ratePerSecond: 10 };
