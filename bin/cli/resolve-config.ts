@@ -19,6 +19,8 @@ export interface ScanFlags extends SelectionFlags {
   profile?: string;
   findingsTable?: string;
   alertTopicArn?: string;
+  /** EventBridge bus (`default`, a name or an ARN) for the finding and summary events; needs `findingsTable`. */
+  eventBus?: string;
   suppressions?: string;
   minAlertSeverity: Severity;
   notifyOn: NotifyOn;

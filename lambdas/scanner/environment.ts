@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeIssues, parseConfig, type ScanConfig, type ScanConfigInput } from '../core/config/config-file.js';
+import { EVENT_BUS } from '../core/events/schema.js';
 import { ConfigurationError } from '../core/model/errors.js';
 import { NOTIFY_ON, type NotifyOn, SEVERITIES, type Severity } from '../core/srm/vocabulary.js';
 
@@ -16,6 +17,8 @@ export const SCANNER_ENV = {
   memberRoleName: 'SRM_SCAN_MEMBER_ROLE_NAME',
   /** Organisation mode: the external id the member roles' trust requires, if any. */
   memberExternalId: 'SRM_SCAN_MEMBER_EXTERNAL_ID',
+  /** EventBridge bus for the finding and summary events (`default`); unset: no events. */
+  eventBus: 'SRM_SCAN_EVENT_BUS',
 } as const;
 
 /** The function's settings, parsed once per execution environment. */
@@ -30,6 +33,8 @@ export interface ScannerEnvironment {
   region: string;
   /** Organisation mode: how member accounts are entered. Absent in a single-account deployment. */
   organization?: { memberRoleName: string; externalId?: string };
+  /** The bus the run's events go to; absent: no events. */
+  eventBus?: string;
 }
 
 /** What the stack passes in; `config` is the unparsed input, kept small for Lambda's 4 KB environment limit. */
@@ -42,6 +47,8 @@ export interface ScannerEnvironmentInput {
   historyTtlDays: number;
   /** Organisation mode only. */
   organization?: { memberRoleName: string; externalId?: string };
+  /** The bus for the run's events; absent: no events. */
+  eventBus?: string;
 }
 
 const required = () => z.string({ error: 'is not set' }).trim().min(1, 'is empty');
@@ -64,6 +71,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[\w+=,.@:/-]{2,1224}$/, 'must be an STS external id (2 to 1,224 characters)')
     .optional(),
+  [SCANNER_ENV.eventBus]: z.string().regex(EVENT_BUS, 'must be an event bus name or ARN').optional(),
   AWS_REGION: required(),
 });
 
@@ -80,6 +88,7 @@ export function scannerEnvironmentVariables(input: ScannerEnvironmentInput): Rec
     [SCANNER_ENV.historyTtlDays]: String(input.historyTtlDays),
     ...(input.organization && { [SCANNER_ENV.memberRoleName]: input.organization.memberRoleName }),
     ...(input.organization?.externalId && { [SCANNER_ENV.memberExternalId]: input.organization.externalId }),
+    ...(input.eventBus && { [SCANNER_ENV.eventBus]: input.eventBus }),
   };
 }
 
@@ -111,6 +120,7 @@ export function parseScannerEnvironment(env: Readonly<Record<string, string | un
     notifyOn: values[SCANNER_ENV.notifyOn],
     historyTtlDays: values[SCANNER_ENV.historyTtlDays],
     region: values.AWS_REGION,
+    ...(values[SCANNER_ENV.eventBus] && { eventBus: values[SCANNER_ENV.eventBus] }),
     ...(memberRoleName && {
       organization: {
         memberRoleName,

@@ -49,6 +49,8 @@ export function jobOptionsFor(
       catalogue,
       clients,
       store: { tableName: env.findingsTable, region: env.region, historyTtlDays: env.historyTtlDays },
+      // Per-account events on the scanner account's bus (through `storeClients`), with the member account in `detail`.
+      ...(env.eventBus && { events: { busName: env.eventBus, region: env.region } }),
       dryRun: false,
       // A region shard: the other shards scan the rest of the deployment's regions.
       ...(request.regions && {
@@ -72,6 +74,7 @@ export function jobOptionsFor(
       minSeverity: env.minAlertSeverity,
       notifyOn: onDemand?.notify ?? env.notifyOn,
     },
+    ...(env.eventBus && { events: { busName: env.eventBus, region: env.region } }),
     dryRun: onDemand?.dryRun ?? false,
     ...hooks,
   };

@@ -9,6 +9,9 @@ import { SEVERITIES } from '../srm/vocabulary.js';
  * (`npm run docs`) and a test keeps it in step.
  */
 
+/** An event bus: `default`, a bus name, or a bus ARN (`arn:aws:events:<region>:<account>:event-bus/<name>`). */
+export const EVENT_BUS = /^(arn:aws[\w-]*:events:[a-z0-9-]+:\d{12}:event-bus\/)?[\w.\-/]{1,256}$/;
+
 /** The events' `source`. Custom sources must not start with `aws.`. */
 export const EVENT_SOURCE = 'srm-scan';
 
