@@ -73,6 +73,7 @@ export function jobOptionsFor(
       region: env.region,
       minSeverity: env.minAlertSeverity,
       notifyOn: onDemand?.notify ?? env.notifyOn,
+      ...(env.alertChat && { chat: true }),
     },
     ...(env.eventBus && { events: { busName: env.eventBus, region: env.region } }),
     dryRun: onDemand?.dryRun ?? false,

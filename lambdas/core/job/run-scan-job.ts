@@ -1,4 +1,5 @@
-import { decideAlert, formatDigest, selectAlertable } from '../alerts/digest.js';
+import { CHAT_DIGEST_RESERVE_BYTES, formatChatNotification } from '../alerts/chat.js';
+import { DIGEST_MAX_BYTES, decideAlert, formatDigest, selectAlertable } from '../alerts/digest.js';
 import { publishDigest } from '../alerts/publisher.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { Check } from '../checks/define-check.js';
@@ -48,7 +49,14 @@ export interface ScanJobOptions {
     writeUnitsPerSecond?: number;
   };
   /** The digest topic; needs `store` (new vs. known is decided against the stored states). */
-  alerts?: { topicArn: string; region?: string; minSeverity: Severity; notifyOn: NotifyOn };
+  alerts?: {
+    topicArn: string;
+    region?: string;
+    minSeverity: Severity;
+    notifyOn: NotifyOn;
+    /** Also publish the digest as an AWS Chatbot custom notification (Slack, Teams) in the same message. */
+    chat?: boolean;
+  };
   /**
    * EventBridge: one event per NEW, REGRESSED and RESOLVED finding and one run summary (`events/schema.ts`), put with
    * `storeClients` on `busName` (`default`, a name or an ARN; default `default`) in `region` (default the table's).
@@ -190,18 +198,22 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
     if (!decision.send) {
       alert = { published: false, reason: decision.reason };
     } else {
-      const digest = formatDigest({
+      const digestInput = {
         report,
         lifecycle: lifecycle.summary,
         alertable,
         minSeverity,
         table: { name: store.tableName, region: storeRegion },
-      });
+        // The chat notification shares the SNS message: leave it room.
+        ...(options.alerts.chat && { maxBytes: DIGEST_MAX_BYTES - CHAT_DIGEST_RESERVE_BYTES }),
+      };
+      const digest = formatDigest(digestInput);
+      const chat = options.alerts.chat ? formatChatNotification(digestInput) : undefined;
       if (options.dryRun) {
         alert = { published: false, subject: digest.subject, reason: `dry run, would publish: ${decision.reason}` };
       } else {
         const topic = { topicArn, ...(options.alerts.region && { region: options.alerts.region }) };
-        const { messageId } = await publishDigest(storeClients, topic, digest);
+        const { messageId } = await publishDigest(storeClients, topic, digest, chat);
         alert = { published: true, subject: digest.subject, messageId, reason: decision.reason };
       }
     }
