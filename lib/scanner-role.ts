@@ -16,6 +16,7 @@ export const SCANNER_POLICY_SIDS = {
   failureQueue: 'FailedInvocationDestination',
   logs: 'OwnLogGroup',
   memberRole: 'AssumeMemberRole',
+  events: 'PutEventsOnDefaultBus',
 } as const;
 
 /**
@@ -43,6 +44,8 @@ export interface ScannerRoleProps {
    * account (where the read-only policy lives), and `scanActions` is not granted here.
    */
   memberRoleName?: string;
+  /** The bus the run's events go to (the account's default bus): `events:PutEvents` on it and nothing else. */
+  eventBusArn?: string;
 }
 
 /**
@@ -99,6 +102,15 @@ export class ScannerRole extends Construct {
         // The log group ARN ends in `:*`, which covers its log streams and nothing else.
         resources: [props.logGroup.logGroupArn],
       }),
+      ...(props.eventBusArn
+        ? [
+            new iam.PolicyStatement({
+              sid: SCANNER_POLICY_SIDS.events,
+              actions: ['events:PutEvents'],
+              resources: [props.eventBusArn],
+            }),
+          ]
+        : []),
     ];
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),

@@ -8,6 +8,7 @@ import { COLLECTORS } from '../lambdas/core/collectors/index.js';
 import { ConfigurationError } from '../lambdas/core/model/errors.js';
 import { scannerEnvironmentVariables } from '../lambdas/scanner/environment.js';
 import { AlertTopic } from './alert-topic.js';
+import { ChatChannels } from './chat-channels.js';
 import { EncryptionKey } from './encryption-key.js';
 import { FailedInvocationQueue, ScannerAlarms } from './failure-path.js';
 import { FindingsTable } from './findings-table.js';
@@ -50,6 +51,8 @@ export class SrmScanStack extends Stack {
   readonly alarms: ScannerAlarms;
   /** Organisation mode only: the Distributed Map state machine the schedule starts. */
   readonly organizationScan: OrganizationScan | undefined;
+  /** Slack / Teams channels on the alert topic; only when the context names one. */
+  readonly chatChannels: ChatChannels | undefined;
 
   constructor(scope: Construct, id: string, props: SrmScanStackProps = {}) {
     super(scope, id, props);
@@ -78,7 +81,14 @@ export class SrmScanStack extends Stack {
       logGroup,
       failureQueue: this.failureQueue.queue,
       ...(settings.organization && { memberRoleName: settings.organization.memberRoleName }),
+      ...(settings.events && {
+        eventBusArn: `arn:${this.partition}:events:${this.region}:${this.account}:event-bus/default`,
+      }),
     });
+    const chatConfigured = Boolean(settings.chat.slack || settings.chat.teams);
+    this.chatChannels = chatConfigured
+      ? new ChatChannels(this, 'Chat', { chat: settings.chat, topic: this.alertTopic.topic })
+      : undefined;
 
     const environment = scannerEnvironmentVariables({
       config: settings.configInput,
@@ -87,6 +97,8 @@ export class SrmScanStack extends Stack {
       minAlertSeverity: settings.minAlertSeverity,
       notifyOn: settings.notifyOn,
       historyTtlDays: settings.historyTtlDays,
+      ...(settings.events && { eventBus: 'default' }),
+      ...(chatConfigured && { alertChat: true }),
       ...(settings.organization && {
         organization: {
           memberRoleName: settings.organization.memberRoleName,
