@@ -53,6 +53,8 @@ export interface ScanRunSummary {
     sample: readonly CollectionIssue[];
   };
   alert?: { published: boolean; reason: string; subject?: string; messageId?: string };
+  /** EventBridge events of this run (finding events and the summary). */
+  events?: { bus: string; put: number; findingEvents: number; requests: number; retried: number; dryRun?: true };
   /** What the run wrote to the findings table; absent on a dry run. */
   stored?: { items: number; bytes: number; writeUnits?: number; requests?: number };
 }
@@ -175,6 +177,7 @@ export function summariseScan(input: {
   dryRun: boolean;
   lifecycle?: LifecycleSummary;
   alert?: ScanRunSummary['alert'];
+  events?: ScanRunSummary['events'];
   stored?: ScanRunSummary['stored'];
 }): ScanRunSummary {
   const { scan } = input.report;
@@ -208,6 +211,7 @@ export function summariseScan(input: {
       sample: scan.collectionIssues.slice(0, SAMPLE_SIZE),
     },
     ...(input.alert && { alert: input.alert }),
+    ...(input.events && { events: input.events }),
     ...(input.stored && { stored: input.stored }),
   };
 }
