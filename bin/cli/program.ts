@@ -82,6 +82,10 @@ export function buildProgram(io: CliIo): Command {
       'SNS topic for the digest of new and regressed findings (needs --findings-table)',
     )
     .option(
+      '--alert-chat',
+      'also publish the digest as an AWS Chatbot custom notification, for Slack or Teams channels subscribed to the topic (needs --alert-topic-arn)',
+    )
+    .option(
       '--event-bus <name>',
       'EventBridge bus (default, a name or an ARN) for one event per NEW, REGRESSED and RESOLVED finding and a run summary (needs --findings-table)',
     )

@@ -21,6 +21,8 @@ export interface ScanFlags extends SelectionFlags {
   alertTopicArn?: string;
   /** EventBridge bus (`default`, a name or an ARN) for the finding and summary events; needs `findingsTable`. */
   eventBus?: string;
+  /** Also publish the digest as an AWS Chatbot custom notification (Slack/Teams channels on the topic). */
+  alertChat?: boolean;
   suppressions?: string;
   minAlertSeverity: Severity;
   notifyOn: NotifyOn;

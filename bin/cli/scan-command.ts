@@ -88,7 +88,12 @@ export async function executeScan(
         },
       }),
       ...(flags.alertTopicArn && {
-        alerts: { topicArn: flags.alertTopicArn, minSeverity: flags.minAlertSeverity, notifyOn: flags.notifyOn },
+        alerts: {
+          topicArn: flags.alertTopicArn,
+          minSeverity: flags.minAlertSeverity,
+          notifyOn: flags.notifyOn,
+          ...(flags.alertChat && { chat: true }),
+        },
       }),
       ...(flags.eventBus && { events: { busName: flags.eventBus } }),
       onStart: (scope) => progress.start(scope),
@@ -100,8 +105,16 @@ export async function executeScan(
   }
 }
 
-/** `--event-bus` needs `--findings-table`, and a bus name or ARN; checked before anything is called. */
+/**
+ * `--event-bus` needs `--findings-table` and a bus name or ARN; `--alert-chat` needs `--alert-topic-arn`. Checked
+ * before anything is called.
+ */
 export function assertEventBusFlags(flags: ScanFlags): void {
+  if (flags.alertChat && !flags.alertTopicArn) {
+    throw new ConfigurationError(
+      '--alert-chat needs --alert-topic-arn: it formats the digest sent to that topic for the chat channels subscribed to it.',
+    );
+  }
   if (!flags.eventBus) return;
   if (!flags.findingsTable) {
     throw new ConfigurationError(

@@ -48,6 +48,17 @@ describe('CLI: --event-bus', () => {
     expect(check).toThrow(/--event-bus: expected "default", a bus name or an event bus ARN/);
   });
 
+  it('refuses --alert-chat without --alert-topic-arn', () => {
+    // Prepare
+    const given = flags({ alertChat: true, findingsTable: 'findings' });
+
+    // Act
+    const check = () => assertEventBusFlags(given);
+
+    // Assess
+    expect(check).toThrow(/--alert-chat needs --alert-topic-arn/);
+  });
+
   it('says what was put in one line', () => {
     // Prepare
     const events = { bus: 'default', put: 3, findingEvents: 2, requests: 1, retried: 0 };

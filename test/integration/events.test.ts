@@ -19,6 +19,7 @@ import {
   summaryEventDetailSchema,
 } from '../../lambdas/core/events/schema.js';
 import { runScanJob, type ScanJobOptions, type ScanJobResult } from '../../lambdas/core/job/run-scan-job.js';
+import { runCli } from '../helpers/cli.js';
 import { createTable, createTopicWithQueue, receiveDigests, type SnsEnvelope } from '../helpers/moto-alerts.js';
 import { bucket, FAKE_CHECKS, type FakeWorld, fakeCollectors, fakeWorld, volume } from '../job/fake-catalogue.js';
 
@@ -49,6 +50,7 @@ async function drain(sqs: SQSClient, queueUrl: string): Promise<Delivered[]> {
 describe('Integration: EventBridge events and the chat digest on moto', () => {
   let moto: MotoServer;
   let clients: AwsClients;
+  let eventsQueue: string;
   const runs: { result: ScanJobResult; events: Delivered[]; digests: SnsEnvelope[] }[] = [];
 
   beforeAll(async () => {
@@ -61,6 +63,7 @@ describe('Integration: EventBridge events and the chat digest on moto', () => {
     // A rule on the default bus, as a team would write it: every srm-scan event to a queue.
     const { QueueUrl: queueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: 'srm-scan-events' }));
     if (!queueUrl) throw new Error('moto did not create the queue');
+    eventsQueue = queueUrl;
     const { Attributes } = await sqs.send(
       new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }),
     );
@@ -139,6 +142,40 @@ describe('Integration: EventBridge events and the chat digest on moto', () => {
     expect(delivered).toEqual(['RESOLVED shared-uploads']);
     const resolved = events.find((e) => e['detail-type'] === 'srm-scan Finding Resolved');
     expect(resolved?.resources).toEqual(['arn:aws:s3:::shared-uploads']);
+  });
+
+  it("puts the CLI scan's events with --event-bus default, one NEW per failing finding plus the summary", async () => {
+    // Prepare
+    await createTable(clients.get(DynamoDBClient, REGION), 'srm-scan-cli');
+
+    // Act
+    const { code, stderr } = await runCli(
+      [
+        'scan',
+        '--regions',
+        REGION,
+        '--checks',
+        'iam-*',
+        '--findings-table',
+        'srm-scan-cli',
+        '--event-bus',
+        'default',
+        '--format',
+        'json',
+      ],
+      { AWS_ENDPOINT_URL: moto.endpoint },
+    );
+
+    // Assess
+    expect(code, stderr).toBe(0);
+    const delivered = await drain(clients.get(SQSClient, REGION), eventsQueue);
+    const newOnes = delivered.filter((e) => e['detail-type'] === 'srm-scan Finding New');
+    const summary = delivered.find((e) => e['detail-type'] === 'srm-scan Scan Summary');
+    expect(newOnes.length).toBeGreaterThan(0);
+    expect(summaryEventDetailSchema.parse(summary?.detail).transitions.new).toBe(newOnes.length);
+    expect(stderr).toContain(
+      `Events: ${newOnes.length + 1} put on bus default (${newOnes.length} finding event(s) and 1 summary`,
+    );
   });
 
   it('publishes one structured SNS message: the queue (default key) gets the plain-text digest', () => {
