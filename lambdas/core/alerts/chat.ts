@@ -1,8 +1,7 @@
 import type { Transition } from '../findings/lifecycle.js';
 import { describeCoverage } from '../findings/model.js';
 import { redactSecrets } from '../secrets/index.js';
-import { srmClassTitle } from '../srm/headings.js';
-import { OBLIGATION_LABELS } from '../srm/vocabulary.js';
+import { OBLIGATION_LABELS, SRM_CLASS_DESCRIPTIONS } from '../srm/vocabulary.js';
 import { type DigestInput, formatSubject, highestSeverity } from './digest.js';
 
 /**
@@ -88,7 +87,7 @@ function findingLines(transition: Transition): string {
   const why = transition.cause === 'suppression-lapsed' ? ' (suppression lapsed)' : '';
   return [
     `${SEVERITY_MARK[state.severity] ?? ''} *${state.severity.toUpperCase()}* ${label}${why}: ${chatEscape(state.title)}`,
-    `      ${chatCode(state.resourceArn, 200)} (${chatEscape(state.region)}) · ${chatEscape(srmClassTitle(state.srmClass))} / ${chatEscape(OBLIGATION_LABELS[state.obligation])}`,
+    `      ${chatCode(state.resourceArn, 200)} (${chatEscape(state.region)}) · ${chatEscape(SRM_CLASS_DESCRIPTIONS[state.srmClass].label)} / ${chatEscape(OBLIGATION_LABELS[state.obligation])}`,
     `      ${chatCode(state.message)}`,
   ].join('\n');
 }
