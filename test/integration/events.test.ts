@@ -26,6 +26,13 @@ import { bucket, FAKE_CHECKS, type FakeWorld, fakeCollectors, fakeWorld, volume 
 const REGION = 'us-east-1';
 const TABLE = 'srm-scan-findings';
 
+/** The README's example rule: a critical finding that became NEW or REGRESSED. */
+const CRITICAL_NEW_PATTERN = {
+  source: ['srm-scan'],
+  'detail-type': ['srm-scan Finding New', 'srm-scan Finding Regressed'],
+  detail: { severity: ['critical'] },
+};
+
 interface Delivered {
   source: string;
   'detail-type': string;
@@ -51,6 +58,8 @@ describe('Integration: EventBridge events and the chat digest on moto', () => {
   let moto: MotoServer;
   let clients: AwsClients;
   let eventsQueue: string;
+  let criticalQueue: string;
+  const critical: Delivered[][] = [];
   const runs: { result: ScanJobResult; events: Delivered[]; digests: SnsEnvelope[] }[] = [];
 
   beforeAll(async () => {
@@ -75,6 +84,19 @@ describe('Integration: EventBridge events and the chat digest on moto', () => {
       new PutTargetsCommand({ Rule: 'srm-scan-all', Targets: [{ Id: 'queue', Arn: Attributes?.QueueArn }] }),
     );
 
+    // The README's example: critical findings that became NEW or REGRESSED, to a pager's queue.
+    const { QueueUrl: pager } = await sqs.send(new CreateQueueCommand({ QueueName: 'srm-scan-critical' }));
+    if (!pager) throw new Error('moto did not create the queue');
+    criticalQueue = pager;
+    const pagerArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: pager, AttributeNames: ['QueueArn'] })))
+      .Attributes?.QueueArn;
+    await eventBridge.send(
+      new PutRuleCommand({ Name: 'srm-scan-critical', EventPattern: JSON.stringify(CRITICAL_NEW_PATTERN) }),
+    );
+    await eventBridge.send(
+      new PutTargetsCommand({ Rule: 'srm-scan-critical', Targets: [{ Id: 'pager', Arn: pagerArn }] }),
+    );
+
     const world: FakeWorld = fakeWorld('123456789012');
     world.buckets.push(bucket(world, 'shared-uploads'), bucket(world, 'finance-reports', { owner: 'finance' }));
     world.volumes.push(volume(world, 'vol-legacy-db', 'eu-west-1', false));
@@ -91,6 +113,7 @@ describe('Integration: EventBridge events and the chat digest on moto', () => {
       };
       const result = await runScanJob(options);
       runs.push({ result, events: await drain(sqs, queueUrl), digests: await receiveDigests(sqs, digestQueue) });
+      critical.push(await drain(sqs, criticalQueue));
     };
 
     // Run 1: baseline. Run 2: the bucket is fixed.
@@ -129,6 +152,18 @@ describe('Integration: EventBridge events and the chat digest on moto', () => {
     const summary = events.find((e) => e['detail-type'] === 'srm-scan Scan Summary');
     expect(summaryEventDetailSchema.parse(summary?.detail).transitions).toEqual({ new: 2, regressed: 0, resolved: 0 });
     expect(result.events).toMatchObject({ bus: 'default', put: 3, findingEvents: 2 });
+  });
+
+  it('routes only critical NEW findings through the README example rule', () => {
+    // Prepare
+    const [first, second] = critical;
+
+    // Act
+    const paged = (first ?? []).map((e) => `${e['detail-type']} ${(e.detail as FindingEventDetail).resourceId}`);
+
+    // Assess
+    expect(paged).toEqual(['srm-scan Finding New vol-legacy-db']);
+    expect(second).toEqual([]);
   });
 
   it('delivers a RESOLVED event for the fixed bucket on the next run, with the ARN in resources', () => {
