@@ -141,6 +141,7 @@ export class SrmScanStack extends Stack {
           historyTtlDays: settings.historyTtlDays,
           logRetentionDays: settings.logRetentionDays,
           dataRemovalPolicy,
+          alertChat: chatConfigured,
         })
       : undefined;
     this.schedule = new ScanSchedule(this, 'Nightly', {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { VALIDATION_REPORT_FILE } from 'aws-cdk-lib/cx-api';
 import { describe, expect, it } from 'vitest';
+import { AGGREGATOR_ENV } from '../../lambdas/org/aggregate.js';
 import { SCANNER_ENV } from '../../lambdas/scanner/environment.js';
 import { addSrmScanStack } from '../../lib/app.js';
 import { resolveChatSettings } from '../../lib/chat-channels.js';
@@ -138,6 +139,21 @@ describe('Stack: chat channels', () => {
     // Assess
     expect(variables[SCANNER_ENV.alertChat]).toBe('true');
     expect(stack.settings.warnings.map((w) => w.id)).not.toContain('srm-scan:no-alert-emails');
+  });
+});
+
+describe('Stack: chat channels in organisation mode', () => {
+  it('has the aggregator publish the organisation digest in the chat format too, and the scanner may put events', () => {
+    // Prepare, Act
+    const { template } = synthStack({ organization: true, ...SLACK, alertEmails: ['sec@example.com'] });
+
+    // Assess
+    const functions = Object.values(template.findResources('AWS::Lambda::Function')) as {
+      Properties: { Environment?: { Variables?: Record<string, unknown> } };
+    }[];
+    const chatFlags = functions.map((f) => f.Properties.Environment?.Variables?.[AGGREGATOR_ENV.alertChat]);
+    expect(chatFlags.filter((flag) => flag === 'true')).toHaveLength(2);
+    expect(JSON.stringify(template.toJSON())).toContain(`"Sid":"${SCANNER_POLICY_SIDS.events}"`);
   });
 });
 

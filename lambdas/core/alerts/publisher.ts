@@ -31,7 +31,7 @@ export function topicRegion(topic: AlertTopic): string {
  * SQS, Lambda…) and the chat notification for `https` subscribers, which is how AWS Chatbot subscribes
  * (`https://global.sns-api.chatbot.amazonaws.com`). One publish serves both.
  */
-export function digestMessage(digest: Digest, chat?: ChatNotification): string {
+export function digestMessage(digest: Pick<Digest, 'body'>, chat?: ChatNotification): string {
   return chat ? JSON.stringify({ default: digest.body, https: JSON.stringify(chat) }) : digest.body;
 }
 
