@@ -84,7 +84,7 @@ export function batchEntries<T extends PutEventsRequestEntry>(entries: readonly 
   return batches;
 }
 
-/** The region of a bus given by ARN (`arn:aws:events:<region>:<account>:event-bus/<name>`), else `fallback`. */
+/** The region of a bus given by ARN (`arn:aws:events:<region>:<account>:event-bus/<name>`), else `bus.region`. */
 export function busRegion(bus: EventBus): string {
   return bus.busName?.startsWith('arn:') ? (parseArn(bus.busName)?.region ?? bus.region) : bus.region;
 }
@@ -191,11 +191,18 @@ export async function putScanEvents(
 
   const batches = batchEntries(toEntries(events, busName));
   let next = 0;
+  let stopped = false;
   const worker = async () => {
-    while (next < batches.length) {
+    while (!stopped && next < batches.length) {
       const batch = batches[next];
       next += 1;
-      if (batch) await sendBatch(batch);
+      try {
+        if (batch) await sendBatch(batch);
+      } catch (error) {
+        // The other workers send no further batch once one call failed for good.
+        stopped = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, batches.length) }, worker));
