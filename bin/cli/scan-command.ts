@@ -128,7 +128,7 @@ export function assertEventBusFlags(flags: ScanFlags): void {
   }
 }
 
-/** `Events: 3 put on bus default (2 finding events, 1 summary; 1 request)`. */
+/** `Events: 3 put on bus default (2 finding event(s) and 1 summary; 1 request(s))`. */
 export function describeEvents(events: NonNullable<ScanJobResult['events']>): string {
   const what = `${events.findingEvents} finding event(s) and 1 summary`;
   return events.dryRun
