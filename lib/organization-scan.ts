@@ -50,6 +50,8 @@ export interface OrganizationScanProps {
   historyTtlDays: number;
   logRetentionDays: number;
   dataRemovalPolicy: RemovalPolicy;
+  /** Chat channels are subscribed to the topic: publish the digest in their format too. @default false */
+  alertChat?: boolean;
 }
 
 /**
@@ -233,6 +235,7 @@ export class OrganizationScan extends Construct {
         [AGGREGATOR_ENV.minAlertSeverity]: props.minAlertSeverity,
         [AGGREGATOR_ENV.notifyOn]: props.notifyOn,
         [AGGREGATOR_ENV.historyTtlDays]: String(props.historyTtlDays),
+        ...(props.alertChat && { [AGGREGATOR_ENV.alertChat]: 'true' }),
       },
     );
 

@@ -18,6 +18,7 @@ export const SCANNER_POLICY_SIDS = {
   memberRole: 'AssumeMemberRole',
   securityHubImport: 'SecurityHubImport',
   securityHubRead: 'SecurityHubReadOwnFindings',
+  events: 'PutEventsOnDefaultBus',
 } as const;
 
 /**
@@ -54,6 +55,8 @@ export interface ScannerRoleProps {
   memberRoleName?: string;
   /** Push the findings to Security Hub in the stack's region (`securityHub=true`): grants {@link SECURITY_HUB_PUSH_ACTIONS}. */
   securityHub?: boolean;
+  /** The bus the run's events go to (the account's default bus): `events:PutEvents` on it and nothing else. */
+  eventBusArn?: string;
 }
 
 /**
@@ -110,6 +113,15 @@ export class ScannerRole extends Construct {
         // The log group ARN ends in `:*`, which covers its log streams and nothing else.
         resources: [props.logGroup.logGroupArn],
       }),
+      ...(props.eventBusArn
+        ? [
+            new iam.PolicyStatement({
+              sid: SCANNER_POLICY_SIDS.events,
+              actions: ['events:PutEvents'],
+              resources: [props.eventBusArn],
+            }),
+          ]
+        : []),
     ];
     if (props.securityHub) {
       statements.push(

@@ -23,6 +23,12 @@ import {
   ROLE_NAME,
 } from '../lambdas/core/org/identifiers.js';
 import { NOTIFY_ON, type NotifyOn, SEVERITIES, type Severity } from '../lambdas/core/srm/vocabulary.js';
+import {
+  CHAT_CONTEXT_KEYS,
+  type ChatSettings,
+  type ResolvedChatSettings,
+  resolveChatSettings,
+} from './chat-channels.js';
 import { MAX_STALE_SCAN_ALARM_HOURS, staleScanWindow } from './stale-scan-window.js';
 
 /** Default schedule: every night at 03:00 in `scheduleTimeZone` (UTC unless set). */
@@ -47,7 +53,12 @@ export const DEFAULT_MAX_COLLECTION_ISSUES = 0;
  * What the deployment can be told: the scan configuration (the same fields as the CLI's
  * `--config` file) plus scheduling, alerting and sizing. Every field has a default.
  */
-export interface SrmScanSettings {
+export interface SrmScanSettings extends ChatSettings {
+  /**
+   * Put one EventBridge event per NEW, REGRESSED and RESOLVED finding and one run summary on the account's default
+   * bus (free without rules that match them). @default true
+   */
+  events?: boolean;
   /** EventBridge Scheduler expression, `cron(…)` (6 fields) or `rate(…)`. @default 'cron(0 3 * * ? *)' */
   schedule?: string;
   /** IANA time zone the cron expression is evaluated in. @default 'UTC' */
@@ -209,6 +220,10 @@ export interface ResolvedSettings {
   scanActions: readonly string[];
   /** Present in organisation mode. */
   organization?: ResolvedOrganizationSettings;
+  /** Events on the default bus. */
+  events: boolean;
+  /** Slack / Microsoft Teams channels on the alert topic (none when the context gives none). */
+  chat: ResolvedChatSettings;
 }
 
 const isTimeZone = (zone: string): boolean => {
@@ -326,7 +341,7 @@ export function resolveSettings(settings: SrmScanSettings, catalogue: ScanCatalo
     requestedStaleScanHours,
   );
   const warnings: SettingsWarning[] = [];
-  if (deploymentSettings.alertEmails.length === 0) {
+  if (deploymentSettings.alertEmails.length === 0 && !settings.slackChannelId && !settings.teamsChannelId) {
     warnings.push({
       id: 'srm-scan:no-alert-emails',
       message:
@@ -350,9 +365,12 @@ export function resolveSettings(settings: SrmScanSettings, catalogue: ScanCatalo
       'Invalid SrmScanStack settings: securityHub is not supported with organization: Security Hub imports a custom finding only from the account it belongs to, and member roles are read-only. Deploy the stack with securityHub=true in each account instead, and aggregate in the Security Hub administrator account.',
     );
   }
+  const chat = resolveChatSettings(settings);
   return {
     ...deploymentSettings,
     ...(organization && { organization }),
+    events: settings.events ?? true,
+    chat,
     staleScanAlarmHours: staleScan.hours,
     warnings,
     configInput,
@@ -429,6 +447,8 @@ export const CONTEXT_KEYS = [
   'itemList',
   'regionShards',
   'securityHub',
+  'events',
+  ...CHAT_CONTEXT_KEYS,
 ] as const;
 
 type ContextReader = Pick<Node, 'tryGetContext'>;
@@ -548,6 +568,8 @@ export function settingsFromContext(node: ContextReader): SrmScanSettings {
     itemList: contextString(node, 'itemList'),
     regionShards: contextNumber(node, 'regionShards'),
     securityHub: contextBoolean(node, 'securityHub'),
+    events: contextBoolean(node, 'events'),
+    ...Object.fromEntries(CHAT_CONTEXT_KEYS.map((key) => [key, contextString(node, key)])),
   };
   return definedEntries(settings);
 }

@@ -8,6 +8,7 @@ import { COLLECTORS } from '../lambdas/core/collectors/index.js';
 import { ConfigurationError } from '../lambdas/core/model/errors.js';
 import { scannerEnvironmentVariables } from '../lambdas/scanner/environment.js';
 import { AlertTopic } from './alert-topic.js';
+import { ChatChannels } from './chat-channels.js';
 import { EncryptionKey } from './encryption-key.js';
 import { FailedInvocationQueue, ScannerAlarms } from './failure-path.js';
 import { FindingsTable } from './findings-table.js';
@@ -50,6 +51,8 @@ export class SrmScanStack extends Stack {
   readonly alarms: ScannerAlarms;
   /** Organisation mode only: the Distributed Map state machine the schedule starts. */
   readonly organizationScan: OrganizationScan | undefined;
+  /** Slack / Teams channels on the alert topic; only when the context names one. */
+  readonly chatChannels: ChatChannels | undefined;
 
   constructor(scope: Construct, id: string, props: SrmScanStackProps = {}) {
     super(scope, id, props);
@@ -79,7 +82,14 @@ export class SrmScanStack extends Stack {
       failureQueue: this.failureQueue.queue,
       ...(settings.organization && { memberRoleName: settings.organization.memberRoleName }),
       ...(settings.securityHub && { securityHub: true }),
+      ...(settings.events && {
+        eventBusArn: `arn:${this.partition}:events:${this.region}:${this.account}:event-bus/default`,
+      }),
     });
+    const chatConfigured = Boolean(settings.chat.slack || settings.chat.teams);
+    this.chatChannels = chatConfigured
+      ? new ChatChannels(this, 'Chat', { chat: settings.chat, topic: this.alertTopic.topic })
+      : undefined;
 
     const environment = scannerEnvironmentVariables({
       config: settings.configInput,
@@ -89,6 +99,8 @@ export class SrmScanStack extends Stack {
       notifyOn: settings.notifyOn,
       historyTtlDays: settings.historyTtlDays,
       ...(settings.securityHub && { securityHub: true }),
+      ...(settings.events && { eventBus: 'default' }),
+      ...(chatConfigured && { alertChat: true }),
       ...(settings.organization && {
         organization: {
           memberRoleName: settings.organization.memberRoleName,
@@ -131,6 +143,7 @@ export class SrmScanStack extends Stack {
           historyTtlDays: settings.historyTtlDays,
           logRetentionDays: settings.logRetentionDays,
           dataRemovalPolicy,
+          alertChat: chatConfigured,
         })
       : undefined;
     this.schedule = new ScanSchedule(this, 'Nightly', {

@@ -23,7 +23,7 @@ import {
 import { assertWritable, emit } from './output.js';
 import { assertProfileExists } from './profile.js';
 import { type OutputFormat, resolveConfig, type ScanFlags } from './resolve-config.js';
-import { gateFailures, type ScanCommandIo } from './scan-command.js';
+import { assertEventBusFlags, describeEvents, gateFailures, type ScanCommandIo } from './scan-command.js';
 
 /** Where Organizations answers in the commercial partition. */
 const ORGANIZATIONS_REGION = 'us-east-1';
@@ -109,6 +109,7 @@ export async function runOrganizationScanCommand(
   clientOptions: AwsClientOptions = {},
 ): Promise<{ exitCode: number; result: OrganizationScanResult }> {
   assertOrganizationFlags(flags);
+  assertEventBusFlags(flags);
   const { config, labels } = await resolveConfig(flags);
   if (flags.output) await assertWritable(flags.output);
   if (flags.profile) await assertProfileExists(flags.profile);
@@ -137,16 +138,18 @@ export async function runOrganizationScanCommand(
         ...(flags.historyTtlDays !== undefined && { historyTtlDays: flags.historyTtlDays }),
       },
     }),
+    // Per-account events on the caller's bus; each event's detail names the member account.
+    ...(flags.eventBus && { events: { busName: flags.eventBus } }),
     onAccountDone: (outcome) => {
       const who = outcome.name ? `${outcome.accountId} (${outcome.name})` : outcome.accountId;
       if (outcome.status === 'failed') {
         io.stderr.write(`  ${who}: NOT SCANNED: ${outcome.failure.message}\n`);
         return;
       }
-      const { report, lifecycle } = outcome.result;
+      const { report, lifecycle, events } = outcome.result;
       const t = report.scan.totals;
       io.stderr.write(
-        `  ${who}: scanned, FAIL ${t.FAIL} · PASS ${t.PASS} · ERROR ${t.ERROR}${lifecycle ? ` · stored: ${lifecycle.new} new, ${lifecycle.regressed} regressed, ${lifecycle.resolved} resolved` : ''}\n`,
+        `  ${who}: scanned, FAIL ${t.FAIL} · PASS ${t.PASS} · ERROR ${t.ERROR}${lifecycle ? ` · stored: ${lifecycle.new} new, ${lifecycle.regressed} regressed, ${lifecycle.resolved} resolved` : ''}${events ? ` · ${describeEvents(events)}` : ''}\n`,
       );
     },
   });

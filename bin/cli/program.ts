@@ -98,6 +98,14 @@ export function buildProgram(io: CliIo): Command {
       '--alert-topic-arn <arn>',
       'SNS topic for the digest of new and regressed findings (needs --findings-table)',
     )
+    .option(
+      '--alert-chat',
+      'also publish the digest as an AWS Chatbot custom notification, for Slack or Teams channels subscribed to the topic (needs --alert-topic-arn)',
+    )
+    .option(
+      '--event-bus <name>',
+      'EventBridge bus (default, a name or an ARN) for one event per NEW, REGRESSED and RESOLVED finding and a run summary (needs --findings-table)',
+    )
     .option('--suppressions <file>', 'suppressions file (JSON array)')
     .addOption(
       new Option('--min-alert-severity <severity>', 'lowest severity that triggers an alert')

@@ -21,6 +21,10 @@ export interface ScanFlags extends SelectionFlags {
   profile?: string;
   findingsTable?: string;
   alertTopicArn?: string;
+  /** EventBridge bus (`default`, a name or an ARN) for the finding and summary events; needs `findingsTable`. */
+  eventBus?: string;
+  /** Also publish the digest as an AWS Chatbot custom notification (Slack/Teams channels on the topic). */
+  alertChat?: boolean;
   suppressions?: string;
   minAlertSeverity: Severity;
   notifyOn: NotifyOn;

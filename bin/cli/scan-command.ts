@@ -1,6 +1,7 @@
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { type AwsClientOptions, AwsClients } from '../../lambdas/core/aws/clients.js';
 import { selectChecks } from '../../lambdas/core/engine/select.js';
+import { EVENT_BUS } from '../../lambdas/core/events/schema.js';
 import {
   describeCoverage,
   isUnsuppressedFailure,
@@ -102,6 +103,7 @@ export async function executeScan(
       '--alert-topic-arn needs --findings-table: the digest reports what is new since the previous scan, which the table records.',
     );
   }
+  assertEventBusFlags(flags);
   if (flags.profile) await assertProfileExists(flags.profile);
   const { CHECKS } = await import('../../lambdas/core/checks/registry.js');
   const checks = selectChecks(CHECKS, config, labels);
@@ -124,9 +126,15 @@ export async function executeScan(
         },
       }),
       ...(flags.alertTopicArn && {
-        alerts: { topicArn: flags.alertTopicArn, minSeverity: flags.minAlertSeverity, notifyOn: flags.notifyOn },
+        alerts: {
+          topicArn: flags.alertTopicArn,
+          minSeverity: flags.minAlertSeverity,
+          notifyOn: flags.notifyOn,
+          ...(flags.alertChat && { chat: true }),
+        },
       }),
       ...(flags.securityHub && { securityHub: { region: securityHubRegion(flags, clients, config.regions) } }),
+      ...(flags.eventBus && { events: { busName: flags.eventBus } }),
       onStart: (scope) => progress.start(scope),
       onProgress: (p) => progress.update(p),
     });
@@ -134,6 +142,37 @@ export async function executeScan(
     progress.stop();
     clients.destroy();
   }
+}
+
+/**
+ * `--event-bus` needs `--findings-table` and a bus name or ARN; `--alert-chat` needs `--alert-topic-arn`. Checked
+ * before anything is called.
+ */
+export function assertEventBusFlags(flags: ScanFlags): void {
+  if (flags.alertChat && !flags.alertTopicArn) {
+    throw new ConfigurationError(
+      '--alert-chat needs --alert-topic-arn: it formats the digest sent to that topic for the chat channels subscribed to it.',
+    );
+  }
+  if (!flags.eventBus) return;
+  if (!flags.findingsTable) {
+    throw new ConfigurationError(
+      '--event-bus needs --findings-table: events report what became new, regressed or resolved since the previous scan, which the table records.',
+    );
+  }
+  if (!EVENT_BUS.test(flags.eventBus)) {
+    throw new ConfigurationError(
+      `--event-bus: expected "default", a bus name or an event bus ARN, got ${JSON.stringify(flags.eventBus)}.`,
+    );
+  }
+}
+
+/** `Events: 3 put on bus default (2 finding event(s) and 1 summary; 1 request(s))`. */
+export function describeEvents(events: NonNullable<ScanJobResult['events']>): string {
+  const what = `${events.findingEvents} finding event(s) and 1 summary`;
+  return events.dryRun
+    ? `Events: dry run, would put ${what} on bus ${events.bus}`
+    : `Events: ${events.put} put on bus ${events.bus} (${what}; ${events.requests} request(s)${events.retried ? `, ${events.retried} entries retried` : ''})`;
 }
 
 /**
@@ -168,6 +207,7 @@ export async function runScanCommand(
   }
   if (result.alert)
     io.stderr.write(`Alert: ${result.alert.published ? `published "${result.alert.subject}"` : result.alert.reason}\n`);
+  if (result.events) io.stderr.write(`${describeEvents(result.events)}\n`);
 
   const reasons = gateFailures(
     { findings: report.findings, coverage: report.scan.coverage },

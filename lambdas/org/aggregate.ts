@@ -4,6 +4,7 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { z } from 'zod';
+import { digestMessage } from '../core/alerts/publisher.js';
 import { describeIssues } from '../core/config/config-file.js';
 import { FINDINGS_TABLE_SCHEMA } from '../core/findings/table-schema.js';
 import { ConfigurationError } from '../core/model/errors.js';
@@ -17,6 +18,7 @@ import {
   type SrmClass,
 } from '../core/srm/vocabulary.js';
 import type { AccountScanResult } from '../scanner/summary.js';
+import { formatOrganizationChatNotification } from './chat.js';
 
 /** Environment of the aggregation step, shared with the CDK construct that sets it. */
 export const AGGREGATOR_ENV = {
@@ -25,6 +27,8 @@ export const AGGREGATOR_ENV = {
   minAlertSeverity: 'SRM_SCAN_MIN_ALERT_SEVERITY',
   notifyOn: 'SRM_SCAN_NOTIFY_ON',
   historyTtlDays: 'SRM_SCAN_HISTORY_TTL_DAYS',
+  /** `true`: the digest also goes out as an AWS Chatbot custom notification (chat channels on the topic). */
+  alertChat: 'SRM_SCAN_ALERT_CHAT',
 } as const;
 
 export interface AggregatorEnvironment {
@@ -33,6 +37,8 @@ export interface AggregatorEnvironment {
   minAlertSeverity: Severity;
   notifyOn: NotifyOn;
   historyTtlDays: number;
+  /** Publish the digest in the chat notification format too. */
+  alertChat?: boolean;
 }
 
 const aggregatorEnvironmentSchema = z.object({
@@ -41,6 +47,7 @@ const aggregatorEnvironmentSchema = z.object({
   [AGGREGATOR_ENV.minAlertSeverity]: z.enum(SEVERITIES).default('high'),
   [AGGREGATOR_ENV.notifyOn]: z.enum(NOTIFY_ON).default('changes'),
   [AGGREGATOR_ENV.historyTtlDays]: z.coerce.number().int().positive().default(90),
+  [AGGREGATOR_ENV.alertChat]: z.enum(['true', 'false'], 'must be true or false').optional(),
 });
 
 /** @throws ConfigurationError naming the variable */
@@ -54,6 +61,7 @@ export function parseAggregatorEnvironment(env: Readonly<Record<string, string |
     minAlertSeverity: v[AGGREGATOR_ENV.minAlertSeverity],
     notifyOn: v[AGGREGATOR_ENV.notifyOn],
     historyTtlDays: v[AGGREGATOR_ENV.historyTtlDays],
+    ...(v[AGGREGATOR_ENV.alertChat] === 'true' && { alertChat: true }),
   };
 }
 
@@ -383,11 +391,15 @@ export function createAggregateHandler(
     let published = false;
     if (shouldNotify(env.notifyOn, summary)) {
       const digest = formatOrganizationDigest(summary, outcomes, env.minAlertSeverity);
+      const chat = env.alertChat
+        ? formatOrganizationChatNotification(summary, outcomes, env.minAlertSeverity, digest.subject)
+        : undefined;
       await dependencies.sns().send(
         new PublishCommand({
           TopicArn: env.alertTopicArn,
           Subject: digest.subject,
-          Message: digest.body,
+          Message: digestMessage(digest, chat),
+          ...(chat && { MessageStructure: 'json' }),
           MessageAttributes: {
             severity: { DataType: 'String', StringValue: summary.alertable > 0 ? env.minAlertSeverity : 'none' },
             accountId: { DataType: 'String', StringValue: 'organization' },

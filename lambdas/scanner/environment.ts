@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeIssues, parseConfig, type ScanConfig, type ScanConfigInput } from '../core/config/config-file.js';
+import { EVENT_BUS } from '../core/events/schema.js';
 import { ConfigurationError } from '../core/model/errors.js';
 import { NOTIFY_ON, type NotifyOn, SEVERITIES, type Severity } from '../core/srm/vocabulary.js';
 
@@ -18,6 +19,10 @@ export const SCANNER_ENV = {
   memberExternalId: 'SRM_SCAN_MEMBER_EXTERNAL_ID',
   /** `true`: push the findings to Security Hub in the function's region after each scan (stack option securityHub). */
   securityHub: 'SRM_SCAN_SECURITY_HUB',
+  /** EventBridge bus for the finding and summary events (`default`); unset: no events. */
+  eventBus: 'SRM_SCAN_EVENT_BUS',
+  /** `true`: the digest also goes out as an AWS Chatbot custom notification (Slack/Teams channels on the topic). */
+  alertChat: 'SRM_SCAN_ALERT_CHAT',
 } as const;
 
 /** The function's settings, parsed once per execution environment. */
@@ -34,6 +39,10 @@ export interface ScannerEnvironment {
   organization?: { memberRoleName: string; externalId?: string };
   /** Push the findings to Security Hub in `region` after each scan. */
   securityHub?: boolean;
+  /** The bus the run's events go to; absent: no events. */
+  eventBus?: string;
+  /** Publish the digest in the chat notification format too. */
+  alertChat?: boolean;
 }
 
 /** What the stack passes in; `config` is the unparsed input, kept small for Lambda's 4 KB environment limit. */
@@ -47,6 +56,10 @@ export interface ScannerEnvironmentInput {
   /** Organisation mode only. */
   organization?: { memberRoleName: string; externalId?: string };
   securityHub?: boolean;
+  /** The bus for the run's events; absent: no events. */
+  eventBus?: string;
+  /** A chat channel is subscribed to the topic. */
+  alertChat?: boolean;
 }
 
 const required = () => z.string({ error: 'is not set' }).trim().min(1, 'is empty');
@@ -70,6 +83,8 @@ const environmentSchema = z.object({
     .regex(/^[\w+=,.@:/-]{2,1224}$/, 'must be an STS external id (2 to 1,224 characters)')
     .optional(),
   [SCANNER_ENV.securityHub]: z.enum(['true', 'false']).optional(),
+  [SCANNER_ENV.eventBus]: z.string().regex(EVENT_BUS, 'must be an event bus name or ARN').optional(),
+  [SCANNER_ENV.alertChat]: z.enum(['true', 'false'], 'must be true or false').optional(),
   AWS_REGION: required(),
 });
 
@@ -87,6 +102,8 @@ export function scannerEnvironmentVariables(input: ScannerEnvironmentInput): Rec
     ...(input.organization && { [SCANNER_ENV.memberRoleName]: input.organization.memberRoleName }),
     ...(input.organization?.externalId && { [SCANNER_ENV.memberExternalId]: input.organization.externalId }),
     ...(input.securityHub && { [SCANNER_ENV.securityHub]: 'true' }),
+    ...(input.eventBus && { [SCANNER_ENV.eventBus]: input.eventBus }),
+    ...(input.alertChat && { [SCANNER_ENV.alertChat]: 'true' }),
   };
 }
 
@@ -119,6 +136,8 @@ export function parseScannerEnvironment(env: Readonly<Record<string, string | un
     historyTtlDays: values[SCANNER_ENV.historyTtlDays],
     region: values.AWS_REGION,
     ...(values[SCANNER_ENV.securityHub] === 'true' && { securityHub: true }),
+    ...(values[SCANNER_ENV.eventBus] && { eventBus: values[SCANNER_ENV.eventBus] }),
+    ...(values[SCANNER_ENV.alertChat] === 'true' && { alertChat: true }),
     ...(memberRoleName && {
       organization: {
         memberRoleName,

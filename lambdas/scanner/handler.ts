@@ -176,6 +176,7 @@ export function createScanHandler(
         dryRun: request.trigger === 'on-demand' && request.dryRun,
         ...(result.lifecycle && { lifecycle: result.lifecycle }),
         ...(result.alert && { alert: result.alert }),
+        ...(result.events && { events: result.events }),
         ...(result.stored && { stored: result.stored }),
         ...(result.securityHub && { securityHub: result.securityHub }),
       });

@@ -54,6 +54,8 @@ export function jobOptionsFor(
         historyTtlDays: env.historyTtlDays,
         ...(request.writeUnitsPerSecond !== undefined && { writeUnitsPerSecond: request.writeUnitsPerSecond }),
       },
+      // Per-account events on the scanner account's bus (through `storeClients`), with the member account in `detail`.
+      ...(env.eventBus && { events: { busName: env.eventBus, region: env.region } }),
       dryRun: false,
       // A region shard: the other shards scan the rest of the deployment's regions.
       ...(request.regions && {
@@ -76,7 +78,9 @@ export function jobOptionsFor(
       region: env.region,
       minSeverity: env.minAlertSeverity,
       notifyOn: onDemand?.notify ?? env.notifyOn,
+      ...(env.alertChat && { chat: true }),
     },
+    ...(env.eventBus && { events: { busName: env.eventBus, region: env.region } }),
     dryRun: onDemand?.dryRun ?? false,
     ...(env.securityHub && { securityHub: { region: env.region } }),
     ...hooks,

@@ -54,6 +54,8 @@ export interface ScanRunSummary {
     sample: readonly CollectionIssue[];
   };
   alert?: { published: boolean; reason: string; subject?: string; messageId?: string };
+  /** EventBridge events of this run (finding events and the summary). */
+  events?: { bus: string; put: number; findingEvents: number; requests: number; retried: number; dryRun?: true };
   /** What the run wrote to the findings table; absent on a dry run. */
   stored?: { items: number; bytes: number; writeUnits?: number; requests?: number };
   /** Stack option securityHub: FAILs imported, resolved archived, findings not pushed (by error code), or why it failed. */
@@ -184,6 +186,7 @@ export function summariseScan(input: {
   dryRun: boolean;
   lifecycle?: LifecycleSummary;
   alert?: ScanRunSummary['alert'];
+  events?: ScanRunSummary['events'];
   stored?: ScanRunSummary['stored'];
   securityHub?: ScanJobResult['securityHub'];
 }): ScanRunSummary {
@@ -218,6 +221,7 @@ export function summariseScan(input: {
       sample: scan.collectionIssues.slice(0, SAMPLE_SIZE),
     },
     ...(input.alert && { alert: input.alert }),
+    ...(input.events && { events: input.events }),
     ...(input.stored && { stored: input.stored }),
     ...(input.securityHub && {
       securityHub: input.securityHub.result

@@ -39,6 +39,8 @@ describe('CLI: srm-scan exit codes', () => {
     [['scan', '--exclude-checks', 'nothing-*'], '--exclude-checks: "nothing-*" matches no check id'],
     [['scan', '--checks', 's4-*'], '--checks: "s4-*" matches no check id'],
     [['scan', '--alert-topic-arn', 'arn:aws:sns:us-east-1:123456789012:t'], '--alert-topic-arn needs --findings-table'],
+    [['scan', '--event-bus', 'default'], '--event-bus needs --findings-table'],
+    [['scan', '--alert-chat'], '--alert-chat needs --alert-topic-arn'],
     [
       ['iam-policy', '--srm-class', 'acount'],
       '--srm-class: "acount" is not one of infrastructure, container, abstracted, account',

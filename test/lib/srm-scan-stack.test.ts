@@ -304,7 +304,7 @@ describe('Class: SrmScanStack', () => {
       }
     });
 
-    it('writes only to its own table, topic, key (through DynamoDB and SNS), failure queue and log group', () => {
+    it('writes only to its own table, topic, key (through DynamoDB and SNS), failure queue, log group and default event bus', () => {
       // Prepare, Act
       const { template } = DEFAULTS;
 
@@ -343,6 +343,25 @@ describe('Class: SrmScanStack', () => {
           Effect: 'Allow',
           Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
           Resource: arnOf(logGroup),
+        },
+        {
+          Sid: SCANNER_POLICY_SIDS.events,
+          Effect: 'Allow',
+          Action: 'events:PutEvents',
+          Resource: {
+            'Fn::Join': [
+              '',
+              [
+                'arn:',
+                { Ref: 'AWS::Partition' },
+                ':events:',
+                { Ref: 'AWS::Region' },
+                ':',
+                { Ref: 'AWS::AccountId' },
+                ':event-bus/default',
+              ],
+            ],
+          },
         },
       ]);
     });

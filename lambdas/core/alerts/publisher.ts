@@ -2,6 +2,7 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { parseArn } from '../aws/arn.js';
 import type { AwsClients } from '../aws/clients.js';
 import { AlertPublishError } from '../model/errors.js';
+import type { ChatNotification } from './chat.js';
 import { type Digest, SUBJECT_MAX_LENGTH } from './digest.js';
 
 /** SNS's message size limit, attributes included. */
@@ -25,8 +26,17 @@ export function topicRegion(topic: AlertTopic): string {
   return region;
 }
 
+/**
+ * The SNS `Message` with `MessageStructure: 'json'`: the plain-text digest for every protocol (`default`: e-mail,
+ * SQS, Lambda…) and the chat notification for `https` subscribers, which is how AWS Chatbot subscribes
+ * (`https://global.sns-api.chatbot.amazonaws.com`). One publish serves both.
+ */
+export function digestMessage(digest: Pick<Digest, 'body'>, chat?: ChatNotification): string {
+  return chat ? JSON.stringify({ default: digest.body, https: JSON.stringify(chat) }) : digest.body;
+}
+
 /** Refuses what SNS would reject, with a message that says why, before calling it. */
-function assertPublishable(digest: Digest): void {
+function assertPublishable(digest: Digest, message: string = digest.body): void {
   if (digest.subject.length > SUBJECT_MAX_LENGTH || !/^[\x20-\x7e]+$/.test(digest.subject)) {
     throw new AlertPublishError(
       `Digest subject is not SNS-safe (printable ASCII, at most ${SUBJECT_MAX_LENGTH} characters): ${JSON.stringify(digest.subject)}`,
@@ -36,7 +46,7 @@ function assertPublishable(digest: Digest): void {
     (sum, [name, value]) => sum + Buffer.byteLength(name) + Buffer.byteLength('String') + Buffer.byteLength(value),
     0,
   );
-  const total = Buffer.byteLength(digest.body, 'utf8') + attributeBytes;
+  const total = Buffer.byteLength(message, 'utf8') + attributeBytes;
   if (total > SNS_MAX_MESSAGE_BYTES) {
     throw new AlertPublishError(`Digest is ${total} bytes, over SNS's ${SNS_MAX_MESSAGE_BYTES}-byte limit.`);
   }
@@ -45,7 +55,8 @@ function assertPublishable(digest: Digest): void {
 /**
  * Publishes the digest as one SNS message with the String attributes `severity` (highest alerted
  * severity, or `none`) and `accountId`, for subscription filter policies such as
- * `{ "severity": ["critical", "high"] }`. Failures raise `AlertPublishError` with the SDK error as cause.
+ * `{ "severity": ["critical", "high"] }`. With `chat`, the message is structured (`digestMessage`): e-mail gets the
+ * plain text, Chatbot the custom notification. Failures raise `AlertPublishError` with the SDK error as cause.
  *
  * @example
  * const { messageId } = await publishDigest(clients, { topicArn }, formatDigest(input));
@@ -54,15 +65,18 @@ export async function publishDigest(
   clients: AwsClients,
   topic: AlertTopic,
   digest: Digest,
+  chat?: ChatNotification,
 ): Promise<{ messageId: string }> {
-  assertPublishable(digest);
+  const message = digestMessage(digest, chat);
+  assertPublishable(digest, message);
   const client = clients.get(SNSClient, topicRegion(topic));
   try {
     const output = await client.send(
       new PublishCommand({
         TopicArn: topic.topicArn,
         Subject: digest.subject,
-        Message: digest.body,
+        Message: message,
+        ...(chat && { MessageStructure: 'json' }),
         MessageAttributes: {
           severity: { DataType: 'String', StringValue: digest.attributes.severity },
           accountId: { DataType: 'String', StringValue: digest.attributes.accountId },

@@ -19,6 +19,7 @@ import { EKSClient } from '@aws-sdk/client-eks';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
@@ -139,6 +140,7 @@ const SERVICES = new Map<unknown, ServiceNames>([
   [S3Client, { iam: 's3', env: 'S3' }],
   [S3ControlClient, { iam: 's3', env: 'S3_CONTROL' }],
   [SNSClient, { iam: 'sns', env: 'SNS' }],
+  [EventBridgeClient, { iam: 'events', env: 'EVENTBRIDGE' }],
   [SSMClient, { iam: 'ssm', env: 'SSM' }],
   [STSClient, { iam: 'sts', env: 'STS' }],
 ]);

@@ -49,6 +49,9 @@ export const DEFAULT_THROTTLE_RULES: Readonly<Record<string, ThrottleDomainRule>
   // Security Hub's published quotas: BatchImportFindings 10 per second, burst 30, per account and region, and most
   // other APIs the same; GetFindings is lower (3 per second, burst 6), and the push reads it in one sequential chain.
   securityhub: { scope: 'operation', burst: 30, ratePerSecond: 10 },
+  // PutEvents (the run's finding events): the bus's quota is thousands per second and shared with the account's own
+  // applications, so stay far below it; 10 entries per call.
+  events: { scope: 'region', burst: 50, ratePerSecond: 25 },
 };
 
 export const DEFAULT_THROTTLE_RULE: ThrottleDomainRule = { scope: 'region', burst: 20, ratePerSecond: 10 };

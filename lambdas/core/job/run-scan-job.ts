@@ -1,4 +1,5 @@
-import { decideAlert, formatDigest, selectAlertable } from '../alerts/digest.js';
+import { CHAT_DIGEST_RESERVE_BYTES, formatChatNotification } from '../alerts/chat.js';
+import { DIGEST_MAX_BYTES, decideAlert, formatDigest, selectAlertable } from '../alerts/digest.js';
 import { publishDigest } from '../alerts/publisher.js';
 import type { AwsClients } from '../aws/clients.js';
 import type { Check } from '../checks/define-check.js';
@@ -6,6 +7,8 @@ import type { SliceCollectors } from '../collectors/types.js';
 import type { ScanConfig } from '../config/config-file.js';
 import type { CollectProgress } from '../engine/collect.js';
 import { runScan, type ScanOptions } from '../engine/scan.js';
+import { scanEvents } from '../events/build.js';
+import { type PutScanEventsOptions, putScanEvents } from '../events/publisher.js';
 import { DEFAULT_HISTORY_TTL_DAYS } from '../findings/items.js';
 import {
   computeLifecycle,
@@ -47,7 +50,20 @@ export interface ScanJobOptions {
     writeUnitsPerSecond?: number;
   };
   /** The digest topic; needs `store` (new vs. known is decided against the stored states). */
-  alerts?: { topicArn: string; region?: string; minSeverity: Severity; notifyOn: NotifyOn };
+  alerts?: {
+    topicArn: string;
+    region?: string;
+    minSeverity: Severity;
+    notifyOn: NotifyOn;
+    /** Also publish the digest as an AWS Chatbot custom notification (Slack, Teams) in the same message. */
+    chat?: boolean;
+  };
+  /**
+   * EventBridge: one event per NEW, REGRESSED and RESOLVED finding and one run summary (`events/schema.ts`), put with
+   * `storeClients` on `busName` (`default`, a name or an ARN; default `default`) in `region` (default the table's).
+   * Needs `store` (transitions are decided against the stored states). `put`: retry tuning (tests).
+   */
+  events?: { busName?: string; region?: string; put?: PutScanEventsOptions };
   /** Scan and return: the previous states are read to preview the lifecycle, nothing is written or published. */
   dryRun?: boolean;
   onProgress?: (progress: CollectProgress) => void;
@@ -80,6 +96,8 @@ export interface ScanJobResult {
   alert?: { published: boolean; subject?: string; messageId?: string; reason: string };
   /** Present when a Security Hub push was asked for and not skipped (dry run): what was pushed, or why it failed. */
   securityHub?: { result?: SecurityHubPushResult; error?: string };
+  /** Present when an event bus is configured: events put (finding events + 1 summary), or what a dry run would put. */
+  events?: { bus: string; put: number; findingEvents: number; requests: number; retried: number; dryRun?: true };
   /** What this run wrote (items of every type; `findings`: current-state items); absent on a dry run or without a table. */
   stored?: {
     items: number;
@@ -121,6 +139,11 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
   if (options.alerts && !options.store) {
     throw new ConfigurationError(
       'alerts: a digest needs a findings table (store) to tell new findings from known ones; configure both or neither.',
+    );
+  }
+  if (options.events && !options.store) {
+    throw new ConfigurationError(
+      'events: finding events need a findings table (store) to tell new, regressed and resolved findings; configure both or neither.',
     );
   }
   if (options.store?.historyTtlDays !== undefined && !(options.store.historyTtlDays > 0)) {
@@ -187,22 +210,53 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
     if (!decision.send) {
       alert = { published: false, reason: decision.reason };
     } else {
-      const digest = formatDigest({
+      const digestInput = {
         report,
         lifecycle: lifecycle.summary,
         alertable,
         minSeverity,
         table: { name: store.tableName, region: storeRegion },
-      });
+        // The chat notification shares the SNS message: leave it room.
+        ...(options.alerts.chat && { maxBytes: DIGEST_MAX_BYTES - CHAT_DIGEST_RESERVE_BYTES }),
+      };
+      const digest = formatDigest(digestInput);
+      const chat = options.alerts.chat ? formatChatNotification(digestInput) : undefined;
       if (options.dryRun) {
         alert = { published: false, subject: digest.subject, reason: `dry run, would publish: ${decision.reason}` };
       } else {
         const topic = { topicArn, ...(options.alerts.region && { region: options.alerts.region }) };
-        const { messageId } = await publishDigest(storeClients, topic, digest);
+        const { messageId } = await publishDigest(storeClients, topic, digest, chat);
         alert = { published: true, subject: digest.subject, messageId, reason: decision.reason };
       }
     }
   }
+  // Events are put, like the digest, before the states are written: if putting fails, nothing is written and the
+  // next run sends the same transitions again (at least once, never lost).
+  let events: ScanJobResult['events'];
+  if (options.events) {
+    const all = scanEvents({ report, lifecycle: lifecycle.summary, transitions: lifecycle.transitions });
+    const bus = options.events.busName ?? 'default';
+    const findingEvents = all.length - 1;
+    if (options.dryRun) {
+      events = { bus, put: 0, findingEvents, requests: 0, retried: 0, dryRun: true };
+    } else {
+      const put = await putScanEvents(
+        storeClients,
+        { busName: bus, region: options.events.region ?? storeRegion },
+        all,
+        options.events.put,
+      );
+      events = { bus, put: put.put, findingEvents, requests: put.requests, retried: put.retried };
+    }
+  }
+  if (options.dryRun && events)
+    return {
+      report,
+      lifecycle: lifecycle.summary,
+      transitions: lifecycle.transitions,
+      ...(alert && { alert }),
+      events,
+    };
   if (options.dryRun)
     return { report, lifecycle: lifecycle.summary, transitions: lifecycle.transitions, ...(alert && { alert }) };
 
@@ -221,6 +275,7 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
     transitions: lifecycle.transitions,
     ...(alert && { alert }),
     ...(securityHub && { securityHub }),
+    ...(events && { events }),
     stored: {
       items: written.items,
       bytes: written.bytes,

@@ -15,3 +15,6 @@ export class CollectionError extends SrmScanError {}
 export class FindingsStoreError extends SrmScanError {}
 
 export class AlertPublishError extends SrmScanError {}
+
+/** EventBridge refused or kept failing some of a run's events after retries; the message names them. */
+export class EventPublishError extends SrmScanError {}
