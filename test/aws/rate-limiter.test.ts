@@ -155,6 +155,31 @@ describe('ApiRateLimiter', () => {
     expect(most).toBe(3);
   });
 
+  it("sends another domain's call while a slow domain's calls wait for tokens", async () => {
+    // Prepare: a clock that stands still, so RDS calls past their one-token burst keep waiting for a token; the
+    // account has two slots.
+    const pending: (() => void)[] = [];
+    const stoppedClock: LimiterClock = { now: () => 0, sleep: () => new Promise<void>((wake) => pending.push(wake)) };
+    const limiter = new ApiRateLimiter({
+      clock: stoppedClock,
+      rules: { rds: { burst: 1, ratePerSecond: 1 } },
+      concurrency: { perDomain: 3, total: 2 },
+    });
+    (await limiter.acquire('rds', 'eu-west-1', 'DescribeDBSnapshotAttributes'))();
+    void limiter.acquire('rds', 'eu-west-1', 'DescribeDBSnapshotAttributes');
+    void limiter.acquire('rds', 'eu-west-1', 'DescribeDBSnapshotAttributes');
+
+    // Act
+    const sns = await Promise.race([
+      limiter.acquire('sns', 'eu-west-1', 'ListTopics').then(() => 'sent'),
+      new Promise((resolve) => setTimeout(() => resolve('blocked'), 100)),
+    ]);
+
+    // Assess
+    expect(pending).toHaveLength(2);
+    expect(sns).toBe('sent');
+  });
+
   it('takes new sizes from configure (the apiRateLimits setting)', async () => {
     // Prepare
     const clock = fakeClock();

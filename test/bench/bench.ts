@@ -380,11 +380,17 @@ async function largeAccountBench(args: BenchArgs): Promise<void> {
     );
 
     console.log('\nBusiest throttle domains (client-side pacing):\n');
-    console.log('| domain | calls | burst, rate | floor | waited (summed over calls) |\n|---|---|---|---|---|');
+    console.log(
+      '| domain | calls | burst, rate | floor | waited (summed over calls) | throttled |\n|---|---|---|---|---|---|',
+    );
     for (const d of floors.slice(0, 8)) {
       console.log(
-        `| ${d.domain} | ${int(d.calls)} | ${d.burst}, ${d.ratePerSecond}/s | ${seconds(d.floorMs)} | ${seconds(d.waitedMs)} |`,
+        `| ${d.domain} | ${int(d.calls)} | ${d.burst}, ${d.ratePerSecond}/s | ${seconds(d.floorMs)} | ${seconds(d.waitedMs)} | ${d.throttles} |`,
       );
+    }
+    const throttledDomains = floors.filter((d) => d.throttles > 0);
+    if (throttledDomains.length > 0) {
+      console.log(`\nThrottled: ${throttledDomains.map((d) => `${d.domain} ${d.throttles}`).join(', ')}`);
     }
     console.log('\nCalls per resource type:\n');
     if (replayed) {
@@ -432,6 +438,7 @@ function paceFloors(domains: ScanMeasure['domains']) {
         burst,
         ratePerSecond,
         waitedMs: stats.waitedMs,
+        throttles: stats.throttles,
         floorMs: (Math.max(0, stats.calls - burst) / ratePerSecond) * 1000,
       };
     })

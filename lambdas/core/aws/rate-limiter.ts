@@ -72,8 +72,10 @@ export class ApiRateLimiter {
   readonly #recoverySeconds: number;
   readonly #clock: LimiterClock;
   readonly #domains = new Map<string, Domain>();
-  /** Calls waiting for a concurrency slot, in arrival order. */
-  readonly #waiting: { domain: Domain; resume: () => void }[] = [];
+  /** Calls waiting for a slot of their domain, in arrival order. */
+  readonly #domainWaiters: { domain: Domain; resume: () => void }[] = [];
+  /** Calls holding a token and waiting for one of the account's slots, in arrival order. */
+  readonly #slotWaiters: (() => void)[] = [];
   #inFlight = 0;
 
   constructor(options: RateLimiterOptions = {}) {
@@ -108,25 +110,26 @@ export class ApiRateLimiter {
     return throttleDomain(service, region, operation, this.#rules);
   }
 
-  /** Waits for a slot and a token of the call's domain; call the returned function when the answer is in. */
+  /**
+   * Waits for a slot of the call's domain, then a token, then one of the account's slots; call the returned function
+   * when the answer is in. A call waiting for its domain's token holds no account slot, so a slow domain (a paced
+   * per-resource read) never keeps the other domains' calls from being sent.
+   */
   async acquire(service: string, region: string, operation: string): Promise<() => void> {
     const domain = this.#domain(service, region, operation);
     const started = this.#clock.now();
     domain.calls += 1;
-    if (this.#hasSlot(domain)) {
-      domain.inFlight += 1;
-      this.#inFlight += 1;
-    } else {
-      // #wakeWaiters reserves the slot before resuming this call.
-      await new Promise<void>((resume) => this.#waiting.push({ domain, resume }));
-    }
+    if (domain.inFlight < this.#perDomain) domain.inFlight += 1;
+    // #wake reserves the domain slot before resuming this call.
+    else await new Promise<void>((resume) => this.#domainWaiters.push({ domain, resume }));
+    let holdsSlot = false;
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
       domain.inFlight -= 1;
-      this.#inFlight -= 1;
-      this.#wakeWaiters();
+      if (holdsSlot) this.#inFlight -= 1;
+      this.#wake();
     };
     try {
       for (;;) {
@@ -137,6 +140,10 @@ export class ApiRateLimiter {
         }
         await this.#clock.sleep(Math.max(1, ((1 - domain.tokens) / domain.rate) * 1000));
       }
+      if (this.#inFlight < this.#total && this.#slotWaiters.length === 0) this.#inFlight += 1;
+      // #wake reserves the account slot before resuming this call.
+      else await new Promise<void>((resume) => this.#slotWaiters.push(resume));
+      holdsSlot = true;
     } catch (error) {
       release();
       throw error;
@@ -209,20 +216,20 @@ export class ApiRateLimiter {
     }
   }
 
-  #hasSlot(domain: Domain): boolean {
-    return domain.inFlight < this.#perDomain && this.#inFlight < this.#total;
-  }
-
-  #wakeWaiters(): void {
-    for (let i = 0; i < this.#waiting.length && this.#inFlight < this.#total; ) {
-      const waiter = this.#waiting[i];
-      if (waiter && this.#hasSlot(waiter.domain)) {
-        this.#waiting.splice(i, 1);
-        // Reserve the slot now so a later waiter of the same domain sees it taken.
+  #wake(): void {
+    for (let i = 0; i < this.#domainWaiters.length; ) {
+      const waiter = this.#domainWaiters[i];
+      if (waiter && waiter.domain.inFlight < this.#perDomain) {
+        this.#domainWaiters.splice(i, 1);
         waiter.domain.inFlight += 1;
-        this.#inFlight += 1;
         waiter.resume();
       } else i += 1;
+    }
+    while (this.#inFlight < this.#total) {
+      const resume = this.#slotWaiters.shift();
+      if (!resume) break;
+      this.#inFlight += 1;
+      resume();
     }
   }
 }
