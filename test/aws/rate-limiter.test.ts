@@ -99,10 +99,14 @@ describe('ApiRateLimiter', () => {
     expect(clock.slept).toBe(0);
   });
 
-  it('halves the rate on a throttle, at most once per cool-down, never below the floor, then recovers', async () => {
+  it('cuts the rate on a throttle, at most once per cool-down, never below the floor, then recovers', async () => {
     // Prepare
     const clock = fakeClock();
-    const limiter = new ApiRateLimiter({ clock, rules: { kms: { burst: 10, ratePerSecond: 16 } } });
+    const limiter = new ApiRateLimiter({
+      clock,
+      rules: { kms: { burst: 10, ratePerSecond: 16 } },
+      adaptive: { decrease: 0.5, recoverySeconds: 20 },
+    });
     const rate = () => limiter.stats()['kms:eu-west-1']?.ratePerSecond;
     (await limiter.acquire('kms', 'eu-west-1', 'ListKeys'))();
 
@@ -123,6 +127,24 @@ describe('ApiRateLimiter', () => {
     expect(floor).toBeCloseTo(1.6);
     expect(rate()).toBe(16);
     expect(limiter.stats()['kms:eu-west-1']?.throttles).toBe(12);
+  });
+
+  it('cuts by 30 % by default, as the SDK adaptive mode does, and is back at full rate 10 s later', async () => {
+    // Prepare
+    const clock = fakeClock();
+    const limiter = new ApiRateLimiter({ clock, rules: { kms: { burst: 10, ratePerSecond: 20 } } });
+    const rate = () => limiter.stats()['kms:eu-west-1']?.ratePerSecond;
+    (await limiter.acquire('kms', 'eu-west-1', 'ListKeys'))();
+
+    // Act
+    limiter.onThrottle('kms', 'eu-west-1', 'ListKeys');
+    const cut = rate();
+    await clock.sleep(1_000 + 10_000 * 0.3);
+    (await limiter.acquire('kms', 'eu-west-1', 'ListKeys'))();
+
+    // Assess
+    expect(cut).toBeCloseTo(14);
+    expect(rate()).toBe(20);
   });
 
   it('bounds the calls in flight per domain and in total', async () => {

@@ -211,3 +211,54 @@ describe('Function: collectInventory', () => {
     expect(progress.at(-1)).toMatchObject({ done: 3, total: 3 });
   });
 });
+
+describe('Function: collectInventory order', () => {
+  it('runs a listing that feeds per-resource reads, and those reads, before listings queued ahead of them', async () => {
+    // Prepare: one slot; the bucket listing feeds the per-bucket policy reads, volumes feed nothing.
+    const order: string[] = [];
+    const collectors = fakeCollectors({
+      's3.buckets': {
+        key: 's3.buckets',
+        scope: 'global',
+        actions: ['s3:ListAllMyBuckets'],
+        collect: async () => {
+          order.push('buckets');
+          return [bucket('logs')];
+        },
+      },
+      's3.bucketPolicies': {
+        key: 's3.bucketPolicies',
+        scope: 'global',
+        dependsOn: ['s3.buckets'],
+        actions: ['s3:GetBucketPolicy'],
+        collect: async () => {
+          order.push('policies');
+          return [];
+        },
+      },
+      'ec2.volumes': {
+        key: 'ec2.volumes',
+        scope: 'regional',
+        actions: ['ec2:DescribeVolumes'],
+        collect: async ({ region }) => {
+          order.push(`volumes ${region}`);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          return [];
+        },
+      },
+    });
+
+    // Act
+    await collectInventory({
+      ...base,
+      regions: ['us-east-1', 'eu-west-1', 'ap-south-1'],
+      concurrency: 1,
+      slices: ['ec2.volumes', 's3.bucketPolicies'],
+      collectors,
+    });
+
+    // Assess: the first volume listing had the free slot; then the bucket listing and its policy reads go ahead of
+    // the volume listings queued before them (the next slot was already handed out when the listing ended).
+    expect(order).toEqual(['volumes us-east-1', 'buckets', 'volumes eu-west-1', 'policies', 'volumes ap-south-1']);
+  });
+});

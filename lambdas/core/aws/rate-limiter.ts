@@ -82,10 +82,12 @@ export class ApiRateLimiter {
     this.#rules = options.rules ?? {};
     this.#perDomain = options.concurrency?.perDomain ?? DEFAULT_CONCURRENCY.perDomain;
     this.#total = options.concurrency?.total ?? DEFAULT_CONCURRENCY.total;
-    this.#decrease = options.adaptive?.decrease ?? 0.5;
+    // A cut of 30 % as TCP CUBIC and the SDK's adaptive retry mode make: one throttle is usually jitter at the bucket's
+    // edge, and repeated ones keep cutting (down to the floor).
+    this.#decrease = options.adaptive?.decrease ?? 0.7;
     this.#floor = options.adaptive?.floor ?? 0.1;
     this.#cooldownMs = options.adaptive?.cooldownMs ?? 1_000;
-    this.#recoverySeconds = options.adaptive?.recoverySeconds ?? 20;
+    this.#recoverySeconds = options.adaptive?.recoverySeconds ?? 10;
     this.#clock = options.clock ?? realClock;
   }
 

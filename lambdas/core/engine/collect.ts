@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import PQueue from 'p-queue';
 import type { AwsClients } from '../aws/clients.js';
 import { describeAwsError } from '../aws/clients.js';
 import { createCollectContext } from '../collectors/context.js';
@@ -94,7 +94,17 @@ export async function collectInventory(options: CollectOptions): Promise<Collect
   const closure = sliceClosure(options.slices, options.collectors);
   const issues: CollectionIssue[] = [];
   const values: Partial<Record<SliceKey, unknown>> = {};
-  const limit = pLimit(options.concurrency ?? 24);
+  // Listings that other slices read per resource, and those per-resource reads, take a free slot first: they are the
+  // long paced chains (S3 bucket settings, Lambda policies, RDS snapshot attributes), and queued behind hundreds of
+  // quick listings of empty regions they would start seconds late and end the scan late.
+  const queue = new PQueue({ concurrency: options.concurrency ?? 24 });
+  const feeds = new Set([...closure].flatMap((slice) => options.collectors[slice].dependsOn ?? []));
+  const limitOf =
+    (collector: SliceCollector<SliceKey>) =>
+    <T>(task: () => Promise<T>): Promise<T> =>
+      queue.add(task, {
+        priority: feeds.has(collector.key) || (collector.dependsOn ?? []).length > 0 ? 1 : 0,
+      });
   const units: Unit[] = [...closure].flatMap((slice) =>
     options.collectors[slice].scope === 'regional'
       ? options.regions.map((region) => ({ slice, region }))
@@ -143,6 +153,7 @@ export async function collectInventory(options: CollectOptions): Promise<Collect
         return undefined;
       };
       const { deadline } = options;
+      const limit = limitOf(collector);
       if (deadline === undefined) return await limit(() => collector.collect(context));
       const clock = options.clock ?? Date.now;
       return await limit(async () => {
