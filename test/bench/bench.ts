@@ -388,6 +388,9 @@ async function largeAccountBench(args: BenchArgs): Promise<void> {
         `| ${d.domain} | ${int(d.calls)} | ${d.burst}, ${d.ratePerSecond}/s | ${seconds(d.floorMs)} | ${seconds(d.waitedMs)} | ${d.throttles} |`,
       );
     }
+    console.log(
+      `\nLast slices collected: ${scan.lastUnits.map(([unit, ms]) => `${unit} at ${seconds(ms)}`).join(', ')}`,
+    );
     const throttledDomains = floors.filter((d) => d.throttles > 0);
     if (throttledDomains.length > 0) {
       console.log(`\nThrottled: ${throttledDomains.map((d) => `${d.domain} ${d.throttles}`).join(', ')}`);

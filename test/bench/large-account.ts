@@ -75,6 +75,8 @@ export interface ScanMeasure {
   byOperation: Record<string, number>;
   /** Collection issues by `slice errorCode` (emulator gaps show here). */
   issues: Record<string, number>;
+  /** The last slice×region units collection finished, with their time since the scan started (ms). */
+  lastUnits: [string, number][];
   /** The scanner's client-side pacing per throttle domain: calls, throttles, time waited. */
   domains: Record<string, DomainStats>;
   /** Collection issues whose error is a throttling error: calls still throttled after the SDK's retries. */
@@ -98,6 +100,7 @@ export async function scanAccount(endpoint: string, regions: readonly string[] =
   let collectCpu = cpu;
   let collected = started;
   let collectedCpu = cpu;
+  const unitsDoneAt: [string, number][] = [];
   try {
     const report = await runScan({
       checks: CHECKS,
@@ -109,7 +112,8 @@ export async function scanAccount(endpoint: string, regions: readonly string[] =
         collectStarted = performance.now();
         collectCpu = process.cpuUsage();
       },
-      onProgress: ({ done, total }) => {
+      onProgress: ({ slice, region, done, total }) => {
+        unitsDoneAt.push([`${slice} ${region}`, performance.now() - started]);
         if (done !== total) return;
         collected = performance.now();
         collectedCpu = process.cpuUsage();
@@ -129,6 +133,7 @@ export async function scanAccount(endpoint: string, regions: readonly string[] =
       attempts: counter.attempts,
       byOperation: counter.byOperation(),
       domains: clients.rateLimiter?.stats() ?? {},
+      lastUnits: unitsDoneAt.slice(-6),
       issues,
       unrecoveredThrottles: report.scan.collectionIssues.filter((i) => THROTTLING_ERROR_CODES.includes(i.errorCode))
         .length,
