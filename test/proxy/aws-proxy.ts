@@ -126,10 +126,6 @@ export class Recording {
     this.#replayed.set(key, index + 1);
     return list[Math.min(index, list.length - 1)] as UpstreamAnswer;
   }
-
-  get size(): number {
-    return this.#answers.size;
-  }
 }
 
 /** What identifies a request across two runs of the same scan: no signature, date or invocation id. */

@@ -11,6 +11,7 @@ import {
   type Service,
   type TaskDefinition,
 } from '@aws-sdk/client-ecs';
+import { chunks } from '../aws/batches.js';
 import type { EcsCluster, EcsContainerDefinition, EcsService, EcsTaskDefinition } from '../inventory/index.js';
 import { collectEach } from './context.js';
 import type { CollectContext, SliceCollectors } from './types.js';
@@ -20,9 +21,6 @@ const ECS_PAGE_SIZE = 100;
 /** DescribeClusters takes up to 100 clusters per call, DescribeServices up to 10 services. */
 const DESCRIBE_CLUSTERS_BATCH = 100;
 const DESCRIBE_SERVICES_BATCH = 10;
-
-const batches = <T>(items: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /** ECS tags are `{ key, value }` (lower case), unlike most services. */
 const ecsTags = (tags: readonly { key?: string; value?: string }[] | undefined): Record<string, string> =>
@@ -168,7 +166,7 @@ export const ecsCollectors: SliceCollectors<'ecs.taskDefinitions' | 'ecs.cluster
         arns.push(...(page.clusterArns ?? []));
       }
       const clusters: EcsCluster[] = [];
-      for (const batch of batches(arns, DESCRIBE_CLUSTERS_BATCH)) {
+      for (const batch of chunks(arns, DESCRIBE_CLUSTERS_BATCH)) {
         const page = await client.send(new DescribeClustersCommand({ clusters: batch, include: ['SETTINGS', 'TAGS'] }));
         reportFailures(context, page.failures);
         for (const cluster of page.clusters ?? []) {
@@ -194,7 +192,7 @@ export const ecsCollectors: SliceCollectors<'ecs.taskDefinitions' | 'ecs.cluster
           arns.push(...(page.serviceArns ?? []));
         }
         const services: EcsService[] = [];
-        for (const batch of batches(arns, DESCRIBE_SERVICES_BATCH)) {
+        for (const batch of chunks(arns, DESCRIBE_SERVICES_BATCH)) {
           const page = await client.send(
             new DescribeServicesCommand({ cluster: cluster.arn, services: batch, include: ['TAGS'] }),
           );

@@ -4,6 +4,7 @@ import {
   ListDomainNamesCommand,
   OpenSearchClient,
 } from '@aws-sdk/client-opensearch';
+import { chunks } from '../aws/batches.js';
 import type { OpenSearchDomain } from '../inventory/index.js';
 import { parsePolicyDocument } from '../policy/index.js';
 import type { CollectContext, SliceCollectors } from './types.js';
@@ -13,9 +14,6 @@ const DESCRIBE_BATCH_SIZE = 5;
 
 const domainArn = (context: CollectContext, name: string): string =>
   `arn:${context.partition}:es:${context.region}:${context.accountId}:domain/${name}`;
-
-const chunks = <T>(items: readonly T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 function toDomain(status: DomainStatus, context: CollectContext): OpenSearchDomain {
   const name = status.DomainName ?? '';

@@ -1,5 +1,6 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { parseArn } from '../aws/arn.js';
+import { batchBySize } from '../aws/batches.js';
 import type { AwsClients } from '../aws/clients.js';
 import { isThrottlingError } from '../aws/rate-limits.js';
 import { EventPublishError } from '../model/errors.js';
@@ -62,9 +63,6 @@ export function entrySize(entry: PutEventsRequestEntry): number {
 
 /** Groups entries into PutEvents requests: at most 10 entries and 256 KB each, order kept. */
 export function batchEntries<T extends PutEventsRequestEntry>(entries: readonly T[]): T[][] {
-  const batches: T[][] = [];
-  let current: T[] = [];
-  let bytes = 0;
   for (const entry of entries) {
     const size = entrySize(entry);
     if (size > PUT_EVENTS_MAX_BYTES) {
@@ -72,16 +70,8 @@ export function batchEntries<T extends PutEventsRequestEntry>(entries: readonly 
         `An event of ${size} bytes is over EventBridge's ${PUT_EVENTS_MAX_BYTES}-byte limit.`,
       );
     }
-    if (current.length === PUT_EVENTS_MAX_ENTRIES || bytes + size > PUT_EVENTS_MAX_BYTES) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(entry);
-    bytes += size;
   }
-  if (current.length > 0) batches.push(current);
-  return batches;
+  return batchBySize(entries, { maxItems: PUT_EVENTS_MAX_ENTRIES, maxBytes: PUT_EVENTS_MAX_BYTES, sizeOf: entrySize });
 }
 
 /** The region of a bus given by ARN (`arn:aws:events:<region>:<account>:event-bus/<name>`), else `bus.region`. */

@@ -7,6 +7,7 @@ import {
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import pLimit from 'p-limit';
+import { chunks } from '../aws/batches.js';
 import type { AwsClients } from '../aws/clients.js';
 import { FindingsStoreError } from '../model/errors.js';
 import {
@@ -347,8 +348,7 @@ export class FindingsStore {
    */
   async writeItems(items: readonly Item[]): Promise<WriteStats> {
     const stats: WriteStats = { items: 0, bytes: 0, writeUnits: 0, requests: 0, retriedItems: 0 };
-    const batches: Item[][] = [];
-    for (let i = 0; i < items.length; i += BATCH_WRITE_LIMIT) batches.push(items.slice(i, i + BATCH_WRITE_LIMIT));
+    const batches = chunks(items, BATCH_WRITE_LIMIT);
     const limit = pLimit(this.#concurrency);
     let lost = 0;
     let gaveUp = 0;

@@ -1,14 +1,14 @@
 import {
   type AwsSecurityFinding,
   BatchImportFindingsCommand,
-  GetFindingsCommand,
+  paginateGetFindings,
   SecurityHubClient,
 } from '@aws-sdk/client-securityhub';
+import { batchBySize } from '../aws/batches.js';
 import { type AwsClients, awsErrorCode, describeAwsError } from '../aws/clients.js';
 import { isThrottlingError } from '../aws/rate-limits.js';
-import { erroredScopes, isProtected } from '../findings/lifecycle.js';
+import { runScope, scopeVerdict } from '../findings/lifecycle.js';
 import type { Finding, ScanReport } from '../findings/model.js';
-import { GLOBAL_REGION } from '../inventory/common.js';
 import { partitionOfRegion } from '../org/member-session.js';
 import { asffFinding, PRODUCT_FIELD, productArn } from '../reports/asff.js';
 
@@ -86,33 +86,11 @@ export function batches(
   findings: readonly AwsSecurityFinding[],
   maxBytes = BATCH_IMPORT_MAX_BYTES,
 ): AwsSecurityFinding[][] {
-  const result: AwsSecurityFinding[][] = [];
-  let current: AwsSecurityFinding[] = [];
-  let bytes = 0;
-  for (const finding of findings) {
-    const size = Buffer.byteLength(JSON.stringify(finding)) + 1;
-    if (current.length > 0 && (current.length === BATCH_IMPORT_MAX_FINDINGS || bytes + size > maxBytes)) {
-      result.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(finding);
-    bytes += size;
-  }
-  if (current.length > 0) result.push(current);
-  return result;
-}
-
-/** Whether this scan judged an earlier finding: its check ran, its region was scanned, no ERROR covers it. */
-function judged(
-  report: ScanReport,
-  errors: ReturnType<typeof erroredScopes>,
-  state: { id: string; checkId: string; region: string },
-): boolean {
-  const ran = report.scan.checks.some((c) => c.checkId === state.checkId);
-  const scanned =
-    state.region === GLOBAL_REGION ? report.scan.globalScope !== false : report.scan.regions.includes(state.region);
-  return ran && scanned && !isProtected(state, errors.get(state.checkId));
+  return batchBySize(findings, {
+    maxItems: BATCH_IMPORT_MAX_FINDINGS,
+    maxBytes,
+    sizeOf: (finding) => Buffer.byteLength(JSON.stringify(finding)) + 1,
+  });
 }
 
 /** The import record that archives an earlier finding: its current PASS when there is one, else the stored record. */
@@ -241,22 +219,21 @@ export async function pushToSecurityHub(
   // Earlier srm-scan findings still ACTIVE in Security Hub: archive those this scan resolved.
   const stillFailing = new Set(records.map((r) => r.Id));
   const byId = new Map(report.findings.map((f) => [f.id, f]));
-  const errors = erroredScopes(report.findings);
+  // Only what this scan judged may be archived: the lifecycle's scope rule (check ran, region scanned, no ERROR).
+  const scope = runScope(report);
   const toArchive: AwsSecurityFinding[] = [];
-  let nextToken: string | undefined;
-  do {
+  const pages = paginateGetFindings(
+    { client, pageSize: 100 },
+    {
+      Filters: {
+        ProductArn: [{ Value: product, Comparison: 'EQUALS' }],
+        AwsAccountId: [{ Value: accountId, Comparison: 'EQUALS' }],
+        RecordState: [{ Value: 'ACTIVE', Comparison: 'EQUALS' }],
+      },
+    },
+  );
+  for await (const page of pages) {
     result.calls.getFindings += 1;
-    const page = await client.send(
-      new GetFindingsCommand({
-        Filters: {
-          ProductArn: [{ Value: product, Comparison: 'EQUALS' }],
-          AwsAccountId: [{ Value: accountId, Comparison: 'EQUALS' }],
-          RecordState: [{ Value: 'ACTIVE', Comparison: 'EQUALS' }],
-        },
-        MaxResults: 100,
-        ...(nextToken && { NextToken: nextToken }),
-      }),
-    );
     for (const existing of page.Findings ?? []) {
       // Filtered again here: another tool may use the account's default product too, and emulators ignore filters.
       const checkId = existing.ProductFields?.[PRODUCT_FIELD.checkId];
@@ -265,14 +242,13 @@ export async function pushToSecurityHub(
       if (stillFailing.has(existing.Id)) continue;
       const current = byId.get(existing.Id);
       const state = { id: existing.Id, checkId, region: existing.ProductFields?.[PRODUCT_FIELD.region] ?? '' };
-      if (current?.status === 'ERROR' || !judged(report, errors, state)) {
+      if (current?.status === 'ERROR' || scopeVerdict(scope, state) !== 'covered') {
         result.keptOutOfScope += 1;
         continue;
       }
       toArchive.push(archiveRecord(existing, current?.status === 'PASS' ? current : undefined, region, now));
     }
-    nextToken = page.NextToken || undefined;
-  } while (nextToken);
+  }
   result.archived = await importAll(toArchive);
   return result;
 }
