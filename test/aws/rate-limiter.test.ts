@@ -70,10 +70,10 @@ describe('isThrottlingError', () => {
 });
 
 describe('ApiRateLimiter', () => {
-  it('lets a burst through at once, then paces calls at the refill rate', async () => {
+  it("lets half of AWS's burst through at once, then paces calls at the refill rate", async () => {
     // Prepare
     const clock = fakeClock();
-    const limiter = new ApiRateLimiter({ clock, rules: { rds: { burst: 3, ratePerSecond: 2 } } });
+    const limiter = new ApiRateLimiter({ clock, rules: { rds: { burst: 6, ratePerSecond: 2 } } });
 
     // Act
     for (let i = 0; i < 3; i += 1) (await limiter.acquire('rds', 'eu-west-1', 'DescribeDBInstances'))();
@@ -83,6 +83,21 @@ describe('ApiRateLimiter', () => {
     // Assess
     expect(afterBurst).toBe(0);
     expect(clock.now()).toBeCloseTo(2_000, -1);
+  });
+
+  it("sends AWS's whole burst at once when told to take all of it", async () => {
+    // Prepare
+    const clock = fakeClock();
+    const limiter = new ApiRateLimiter({ clock, burstShare: 1, rules: { rds: { burst: 6, ratePerSecond: 2 } } });
+
+    // Act
+    for (let i = 0; i < 6; i += 1) (await limiter.acquire('rds', 'eu-west-1', 'DescribeDBInstances'))();
+    const afterBurst = clock.now();
+    (await limiter.acquire('rds', 'eu-west-1', 'DescribeDBInstances'))();
+
+    // Assess
+    expect(afterBurst).toBe(0);
+    expect(clock.now()).toBeCloseTo(500, -1);
   });
 
   it('keeps separate buckets for separate domains', async () => {

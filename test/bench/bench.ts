@@ -125,7 +125,8 @@ function largeInventory(): Inventory {
           ingress: [tcp(i % 2 ? 22 : 443, ['0.0.0.0/0'])],
         }),
       ),
-      volumes: range(5000).map((i) => volume(`vol-${i}`, { region: regionOf(i) })),
+      // Each volume attached to the instance of the same index (same region), as root volumes are.
+      volumes: range(5000).map((i) => volume(`vol-${i}`, { region: regionOf(i), attachedInstanceIds: [`i-${i}`] })),
       snapshots: range(10000).map((i) => snapshot(`snap-${i}`, { region: regionOf(i) })),
       images: [],
       networkAcls: [],

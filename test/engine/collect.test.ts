@@ -3,6 +3,7 @@ import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
 import { type CollectProgress, collectInventory } from '../../lambdas/core/engine/collect.js';
 import type { EbsVolume, S3Bucket } from '../../lambdas/core/inventory/index.js';
+import { trail } from '../fixtures/cloudtrail.js';
 import { awsError } from '../helpers/aws-errors.js';
 import { fakeCollectors } from '../helpers/fake-collectors.js';
 
@@ -115,6 +116,117 @@ describe('Function: collectInventory', () => {
     // Assess
     expect(listings).toBe(1);
     expect(slices['s3.bucketVersioning']?.map((v) => v.arn)).toEqual(['arn:aws:s3:::a', 'arn:aws:s3:::b']);
+  });
+
+  it("starts a regional dependent in a region once its dependency is listed there, with that region's part only", async () => {
+    // Prepare: function listing is slow in eu-west-1; the us-east-1 policy reads must not wait for it.
+    const events: string[] = [];
+    const fn = (region: string, name: string) => ({
+      arn: `arn:aws:lambda:${region}:123456789012:function:${name}`,
+      id: name,
+      name,
+      region,
+      accountId: '123456789012',
+      environment: {},
+    });
+    const collectors = fakeCollectors({
+      'lambda.functions': {
+        key: 'lambda.functions',
+        scope: 'regional',
+        actions: ['lambda:ListFunctions'],
+        collect: async ({ region }) => {
+          if (region === 'eu-west-1') await new Promise((resolve) => setTimeout(resolve, 20));
+          events.push(`functions ${region}`);
+          return [fn(region, `f-${region}`)];
+        },
+      },
+      'lambda.policies': {
+        key: 'lambda.policies',
+        scope: 'regional',
+        actions: ['lambda:GetPolicy'],
+        dependsOn: ['lambda.functions'],
+        collect: async (context) => {
+          const seen = context.get('lambda.functions').map((f) => f.name);
+          events.push(`policies ${context.region}: ${seen.join(',')}`);
+          return [];
+        },
+      },
+    });
+
+    // Act
+    const { slices } = await collectInventory({ ...base, slices: ['lambda.policies'], collectors });
+
+    // Assess
+    expect(events).toEqual([
+      'functions us-east-1',
+      'policies us-east-1: f-us-east-1',
+      'functions eu-west-1',
+      'policies eu-west-1: f-eu-west-1',
+    ]);
+    expect(slices['lambda.functions']?.map((f) => f.name)).toEqual(['f-us-east-1', 'f-eu-west-1']);
+  });
+
+  it('hands a global dependent every region of a regional dependency', async () => {
+    // Prepare
+    let seen: string[] = [];
+    const collectors = fakeCollectors({
+      'cloudtrail.trails': {
+        key: 'cloudtrail.trails',
+        scope: 'regional',
+        actions: ['cloudtrail:DescribeTrails'],
+        collect: async ({ region }) => {
+          if (region === 'eu-west-1') await new Promise((resolve) => setTimeout(resolve, 10));
+          return [trail(`t-${region}`, { region })];
+        },
+      },
+      'cloudtrail.trailStatus': {
+        key: 'cloudtrail.trailStatus',
+        scope: 'global',
+        actions: ['cloudtrail:GetTrailStatus'],
+        dependsOn: ['cloudtrail.trails'],
+        collect: async (context) => {
+          seen = context.get('cloudtrail.trails').map((t) => t.name);
+          return [];
+        },
+      },
+    });
+
+    // Act
+    await collectInventory({ ...base, slices: ['cloudtrail.trailStatus'], collectors });
+
+    // Assess
+    expect(seen).toEqual(['t-us-east-1', 't-eu-west-1']);
+  });
+
+  it('collects a regional dependent where its dependency was listed, and not where the listing failed', async () => {
+    // Prepare
+    const collectors = fakeCollectors({
+      'lambda.functions': {
+        key: 'lambda.functions',
+        scope: 'regional',
+        actions: ['lambda:ListFunctions'],
+        collect: async ({ region }) => {
+          if (region === 'eu-west-1') throw awsError('json', 'AccessDeniedException');
+          return [];
+        },
+      },
+      'lambda.policies': {
+        key: 'lambda.policies',
+        scope: 'regional',
+        actions: ['lambda:GetPolicy'],
+        dependsOn: ['lambda.functions'],
+        collect: async () => [],
+      },
+    });
+
+    // Act
+    const { issues } = await collectInventory({ ...base, slices: ['lambda.policies'], collectors });
+
+    // Assess
+    expect(issues.map((i) => [i.slice, i.region, i.errorCode])).toEqual([
+      ['lambda.functions', 'eu-west-1', 'AccessDeniedException'],
+      ['lambda.policies', 'eu-west-1', 'DependencyFailed'],
+    ]);
   });
 
   it('marks a dependent slice as not collected when its dependency failed', async () => {

@@ -15,7 +15,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients, isAwsError } from '../../lambdas/core/aws/clients.js';
 import { isThrottlingError } from '../../lambdas/core/aws/rate-limits.js';
-import { type AwsProxy, startAwsProxy } from './aws-proxy.js';
+import { type AwsProxy, Recording, startAwsProxy } from './aws-proxy.js';
 
 /** Minimal valid answers, by operation, from a fake upstream (moto is not needed to test the proxy's own answers). */
 function upstreamBody(url: string, body: string): { type: string; body: string } {
@@ -330,5 +330,46 @@ describe('startAwsProxy: buckets, faults and stats', () => {
     // Assess
     expect(before).toBe(0);
     expect(after).toBeGreaterThan(0);
+  });
+});
+
+describe('startAwsProxy: replay', () => {
+  it('dates a replayed answer now, so an answer recorded minutes ago is not retried as clock skew', async () => {
+    // Prepare: an upstream whose answers are dated ten minutes ago, as a recording replayed ten minutes later is.
+    const stale = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const body = '{"Type":"User","Message":"The resource you requested does not exist."}';
+        res.writeHead(404, {
+          'content-type': 'application/json',
+          'x-amzn-errortype': 'ResourceNotFoundException',
+          date: new Date(Date.now() - 10 * 60_000).toUTCString(),
+        });
+        res.end(body);
+      });
+    });
+    await new Promise<void>((resolve) => stale.listen(0, '127.0.0.1', resolve));
+    const recording = new Recording();
+    const recorder = await startAwsProxy({
+      upstream: `http://127.0.0.1:${(stale.address() as AddressInfo).port}`,
+      buckets: false,
+      record: recording,
+    });
+    await rejection(raw(LambdaClient, recorder.endpoint).send(new GetPolicyCommand({ FunctionName: 'f' })));
+    await recorder.stop();
+    await new Promise((resolve) => stale.close(resolve));
+    proxy = await startAwsProxy({ upstream: upstreamEndpoint, buckets: false, replay: recording });
+
+    // Act
+    const error = await rejection(
+      new LambdaClient({ endpoint: proxy.endpoint, region: 'eu-west-1' }).send(
+        new GetPolicyCommand({ FunctionName: 'f' }),
+      ),
+    );
+
+    // Assess
+    expect(error.name).toBe('ResourceNotFoundException');
+    expect(error.$metadata).toMatchObject({ attempts: 1 });
+    expect(proxy.stats().totals.calls).toBe(1);
   });
 });

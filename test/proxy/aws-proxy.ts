@@ -353,7 +353,10 @@ export async function startAwsProxy(options: AwsProxyOptions): Promise<AwsProxy>
     const perItem = options.latency?.perItemMs ?? 0;
     if (perItem > 0) await sleep(perItem * countItems(text));
     const { 'transfer-encoding': _chunked, connection: _connection, ...rest } = answer.headers;
-    res.writeHead(answer.status, { ...rest, 'content-length': answer.body.length });
+    // A replayed answer is dated now, as AWS dates its answers: the SDK reads `Date` to correct clock skew, and an
+    // answer recorded more than five minutes earlier makes it retry every error answer (three attempts each).
+    const dated = options.replay ? { ...rest, date: new Date().toUTCString() } : rest;
+    res.writeHead(answer.status, { ...dated, 'content-length': answer.body.length });
     res.end(answer.body);
   };
 

@@ -27,6 +27,13 @@ export interface RateLimiterOptions {
    * below `floor` × its configured rate; it then climbs back by `recoverySeconds`⁻¹ of the configured rate per second.
    */
   adaptive?: { decrease?: number; floor?: number; cooldownMs?: number; recoverySeconds?: number };
+  /**
+   * The share of AWS's burst the client's bucket holds (default 0.5). Sending at AWS's rate keeps AWS's bucket at the
+   * level the client's first burst left it; a client burst of half AWS's leaves the other half in AWS's bucket, for
+   * the customer's own calls and for answers that arrive closer together than they were sent. A full burst drains
+   * AWS's bucket, and then any jitter is a throttle.
+   */
+  burstShare?: number;
   clock?: LimiterClock;
 }
 
@@ -70,6 +77,7 @@ export class ApiRateLimiter {
   readonly #floor: number;
   readonly #cooldownMs: number;
   readonly #recoverySeconds: number;
+  readonly #burstShare: number;
   readonly #clock: LimiterClock;
   readonly #domains = new Map<string, Domain>();
   /** Calls waiting for a slot of their domain, in arrival order. */
@@ -88,6 +96,7 @@ export class ApiRateLimiter {
     this.#floor = options.adaptive?.floor ?? 0.1;
     this.#cooldownMs = options.adaptive?.cooldownMs ?? 1_000;
     this.#recoverySeconds = options.adaptive?.recoverySeconds ?? 10;
+    this.#burstShare = options.burstShare ?? 0.5;
     this.#clock = options.clock ?? realClock;
   }
 
@@ -101,10 +110,9 @@ export class ApiRateLimiter {
     this.#rules = rules;
     for (const [key, domain] of this.#domains) {
       const service = key.split(':')[0] ?? key;
-      const { burst, ratePerSecond } = throttleRule(service, rules);
-      domain.limit = { burst, ratePerSecond };
-      domain.rate = Math.min(domain.rate, ratePerSecond);
-      domain.tokens = Math.min(domain.tokens, burst);
+      domain.limit = this.#limitOf(service, rules);
+      domain.rate = Math.min(domain.rate, domain.limit.ratePerSecond);
+      domain.tokens = Math.min(domain.tokens, domain.limit.burst);
     }
   }
 
@@ -187,11 +195,11 @@ export class ApiRateLimiter {
     const key = this.domainOf(service, region, operation);
     let domain = this.#domains.get(key);
     if (!domain) {
-      const { burst, ratePerSecond } = throttleRule(service, this.#rules);
+      const limit = this.#limitOf(service, this.#rules);
       domain = {
-        limit: { burst, ratePerSecond },
-        rate: ratePerSecond,
-        tokens: burst,
+        limit,
+        rate: limit.ratePerSecond,
+        tokens: limit.burst,
         refilledAt: this.#clock.now(),
         lastCutAt: Number.NEGATIVE_INFINITY,
         inFlight: 0,
@@ -202,6 +210,12 @@ export class ApiRateLimiter {
       this.#domains.set(key, domain);
     }
     return domain;
+  }
+
+  /** The client's bucket for a service: AWS's rate, and its share of AWS's burst. */
+  #limitOf(service: string, rules: ThrottleRuleOverrides): RateLimit {
+    const { burst, ratePerSecond } = throttleRule(service, rules);
+    return { burst: Math.max(1, Math.floor(burst * this.#burstShare)), ratePerSecond };
   }
 
   #refill(domain: Domain): void {

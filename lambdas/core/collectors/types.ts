@@ -19,7 +19,10 @@ export interface CollectContext {
   /** Every region this scan covers (a global slice may fan out over them). */
   regions: readonly string[];
   clients: AwsClients;
-  /** A dependency's value (declared in `dependsOn`), merged across all regions. */
+  /**
+   * A dependency's value (declared in `dependsOn`): merged across all regions, except that a regional slice
+   * depending on a regional slice sees only its own region's part (and starts as soon as that part is collected).
+   */
   get<K extends SliceKey>(key: K): SliceTypes[K];
   /** Records a failure for one resource; the collector keeps going with the others. */
   reportIssue(issue: { resourceArn: string; region: string; error: unknown }): void;
@@ -37,7 +40,10 @@ export interface SliceCollector<K extends SliceKey> {
   scope: K extends RegionalSliceKey ? 'regional' | 'global' : 'global';
   /** IAM actions the collection calls (the scanner role's read-only permissions). */
   actions: readonly string[];
-  /** Slices that must be collected first and are read through `context.get`. */
+  /**
+   * Slices that must be collected first and are read through `context.get`: in every region, or only in the unit's
+   * own region when both this slice and the dependency are regional.
+   */
   dependsOn?: readonly SliceKey[];
   /**
    * Collects the slice. Throwing records a collection issue for the whole scope (the region,

@@ -117,7 +117,11 @@ export async function collectInventory(options: CollectOptions): Promise<Collect
   const failedScopes = (slice: SliceKey): Set<string> =>
     new Set(issues.filter((i) => i.slice === slice && i.resourceArn === undefined).map((i) => i.region));
 
-  const runUnit = async (collector: SliceCollector<SliceKey>, region: string): Promise<unknown> => {
+  const runUnit = async (
+    collector: SliceCollector<SliceKey>,
+    region: string,
+    dependencyValues: Partial<Record<SliceKey, unknown>>,
+  ): Promise<unknown> => {
     const dependencies = collector.dependsOn ?? [];
     const blocked = dependencies.find((d) => {
       const failed = failedScopes(d);
@@ -140,7 +144,7 @@ export async function collectInventory(options: CollectOptions): Promise<Collect
         region: region === GLOBAL_REGION ? options.homeRegion : region,
         regions: options.regions,
         clients: options.clients,
-        dependencies: Object.fromEntries(dependencies.map((d) => [d, values[d]])) as Partial<SliceTypes>,
+        dependencies: dependencyValues as Partial<SliceTypes>,
         issues,
       });
       const timeBudgetIssue = (): undefined => {
@@ -170,17 +174,47 @@ export async function collectInventory(options: CollectOptions): Promise<Collect
     }
   };
 
+  const unitsRun = new Map<string, Promise<unknown>>();
+  /**
+   * One slice×region, once. A regional slice that depends on a regional slice waits only for that slice in its own
+   * region and sees only that region's part (Lambda policies in us-east-1 start as soon as us-east-1's functions are
+   * listed, not after the slowest region's); any other dependency is waited for in every region and seen whole.
+   */
+  const runUnitOnce = (slice: SliceKey, region: string): Promise<unknown> => {
+    const key = `${slice}\n${region}`;
+    const existing = unitsRun.get(key);
+    if (existing) return existing;
+    const collector = options.collectors[slice] as SliceCollector<SliceKey>;
+    const promise = (async () => {
+      const dependencyValues = Object.fromEntries(
+        await Promise.all(
+          (collector.dependsOn ?? []).map(async (dependency) => {
+            const sameRegion = collector.scope === 'regional' && options.collectors[dependency].scope === 'regional';
+            if (!sameRegion) {
+              await collectSlice(dependency);
+              return [dependency, values[dependency]] as const;
+            }
+            const part = await runUnitOnce(dependency, region);
+            return [dependency, Array.isArray(part) ? part : []] as const;
+          }),
+        ),
+      );
+      return runUnit(collector, region, dependencyValues);
+    })();
+    unitsRun.set(key, promise);
+    return promise;
+  };
+
   const collectSlice = (slice: SliceKey): Promise<void> => {
     const existing = settled.get(slice);
     if (existing) return existing;
     const collector = options.collectors[slice] as SliceCollector<SliceKey>;
     const promise = (async () => {
-      await Promise.all((collector.dependsOn ?? []).map(collectSlice));
       if (collector.scope === 'regional') {
-        const parts = await Promise.all(options.regions.map((region) => runUnit(collector, region)));
+        const parts = await Promise.all(options.regions.map((region) => runUnitOnce(slice, region)));
         values[slice] = parts.flatMap((part) => (Array.isArray(part) ? part : []));
       } else {
-        const value = await runUnit(collector, GLOBAL_REGION);
+        const value = await runUnitOnce(slice, GLOBAL_REGION);
         if (value !== undefined) values[slice] = value;
       }
       options.onSliceSettled?.(slice, { slices: values as Partial<SliceTypes>, issues });

@@ -17,19 +17,22 @@ export const ec2EbsVolumeInBackupPlan = defineCheck({
     cli: 'aws backup create-backup-selection --backup-plan-id <plan-id> --backup-selection \'{"SelectionName":"<name>","IamRoleArn":"<backup-role-arn>","Resources":["<volume-arn>"]}\'',
     url: 'https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources.html',
   },
-  evaluate: ({ ec2, backup }) =>
-    ec2.volumes.map((volume) => {
+  evaluate: ({ ec2, backup }) => {
+    // Indexed once: a large account has thousands of volumes and instances.
+    const instanceKey = (accountId: string, region: string, id: string) => `${accountId}/${region}/${id}`;
+    const instances = new Map(ec2.instances.map((i) => [instanceKey(i.accountId, i.region, i.id), i]));
+    return ec2.volumes.map((volume) => {
       // Backing up an EC2 instance snapshots all its attached EBS volumes, so the instance's selection covers them.
-      const instances: BackupTarget[] = volume.attachedInstanceIds.flatMap((id) =>
-        ec2.instances
-          .filter((i) => i.id === id && i.region === volume.region && i.accountId === volume.accountId)
-          .map((i) => ({ arn: i.arn, region: i.region, tags: i.tags ?? {}, via: `its instance ${i.id}` })),
-      );
+      const attached: BackupTarget[] = volume.attachedInstanceIds.flatMap((id) => {
+        const i = instances.get(instanceKey(volume.accountId, volume.region, id));
+        return i ? [{ arn: i.arn, region: i.region, tags: i.tags ?? {}, via: `its instance ${i.id}` }] : [];
+      });
       return backupCoverageResult(
         volume,
         `EBS volume ${volume.id}`,
-        [{ arn: volume.arn, region: volume.region, tags: volume.tags ?? {} }, ...instances],
+        [{ arn: volume.arn, region: volume.region, tags: volume.tags ?? {} }, ...attached],
         backup.plans,
       );
-    }),
+    });
+  },
 });
