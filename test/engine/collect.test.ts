@@ -4,6 +4,7 @@ import { AwsClients } from '../../lambdas/core/aws/clients.js';
 import { type CollectProgress, collectInventory } from '../../lambdas/core/engine/collect.js';
 import type { EbsVolume, S3Bucket } from '../../lambdas/core/inventory/index.js';
 import { trail } from '../fixtures/cloudtrail.js';
+import { lambdaFunction } from '../fixtures/lambda.js';
 import { awsError } from '../helpers/aws-errors.js';
 import { fakeCollectors } from '../helpers/fake-collectors.js';
 
@@ -121,14 +122,6 @@ describe('Function: collectInventory', () => {
   it("starts a regional dependent in a region once its dependency is listed there, with that region's part only", async () => {
     // Prepare: function listing is slow in eu-west-1; the us-east-1 policy reads must not wait for it.
     const events: string[] = [];
-    const fn = (region: string, name: string) => ({
-      arn: `arn:aws:lambda:${region}:123456789012:function:${name}`,
-      id: name,
-      name,
-      region,
-      accountId: '123456789012',
-      environment: {},
-    });
     const collectors = fakeCollectors({
       'lambda.functions': {
         key: 'lambda.functions',
@@ -137,7 +130,7 @@ describe('Function: collectInventory', () => {
         collect: async ({ region }) => {
           if (region === 'eu-west-1') await new Promise((resolve) => setTimeout(resolve, 20));
           events.push(`functions ${region}`);
-          return [fn(region, `f-${region}`)];
+          return [lambdaFunction(`f-${region}`, { region })];
         },
       },
       'lambda.policies': {
