@@ -1,8 +1,17 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { formatOrganizationChatNotification } from '../../lambdas/core/alerts/organization-chat.js';
+import {
+  formatOrganizationDigest,
+  mergeAccountResults,
+  shouldNotify,
+  summariseOrganization,
+} from '../../lambdas/core/alerts/organization-digest.js';
+import { publishDigest } from '../../lambdas/core/alerts/publisher.js';
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { type AwsClientOptions, AwsClients } from '../../lambdas/core/aws/clients.js';
 import { selectChecks } from '../../lambdas/core/engine/select.js';
 import { describeCoverage } from '../../lambdas/core/findings/model.js';
+import { summariseAccountScan, summariseScan } from '../../lambdas/core/job/run-summary.js';
 import { CollectionError, ConfigurationError } from '../../lambdas/core/model/errors.js';
 import { listOrganizationAccounts, type OrganizationAccount } from '../../lambdas/core/org/accounts.js';
 import { DEFAULT_MEMBER_ROLE_NAME } from '../../lambdas/core/org/identifiers.js';
@@ -20,6 +29,7 @@ import {
   renderOrganizationJson,
   renderOrganizationTable,
 } from '../../lambdas/core/reports/organization.js';
+import { redactSecrets } from '../../lambdas/core/secrets/index.js';
 import { assertWritable, emit } from './output.js';
 import { assertProfileExists } from './profile.js';
 import { type OutputFormat, resolveConfig, type ScanFlags } from './resolve-config.js';
@@ -71,11 +81,66 @@ export function assertOrganizationFlags(flags: ScanFlags): void {
       '--security-hub is not supported with --accounts/--org: Security Hub imports a custom finding only from the account it belongs to, and the member role is read-only. Push from each account (srm-scan scan --security-hub with its credentials, or the stack deployed with -c securityHub=true), and let the Security Hub administrator account aggregate them; or export with --format asff.',
     );
   }
-  if (flags.alertTopicArn) {
+  if (flags.alertTopicArn && !flags.findingsTable) {
     throw new ConfigurationError(
-      '--alert-topic-arn is not supported with --accounts/--org yet: one digest across accounts is not built. Scan with --findings-table (each account keeps its lifecycle) and alert per account with single-account scans or the deployed scanner.',
+      '--alert-topic-arn needs --findings-table: the organisation digest reports what is new in each account since the previous scan, which the table records.',
     );
   }
+}
+
+/**
+ * The organisation digest of a command-line run, as the deployed organisation mode's aggregation step sends it: one
+ * message, accounts that could not be scanned first, each account's new and regressed findings under their SRM class.
+ * It is sent after every account's states are written, so a failure to publish loses that run's alert: the command
+ * then exits 1 and says so.
+ */
+async function publishOrganizationDigest(
+  flags: ScanFlags,
+  result: OrganizationScanResult,
+  clientOptions: AwsClientOptions,
+): Promise<{ published: boolean; subject: string; reason: string }> {
+  const minSeverity = flags.minAlertSeverity;
+  const succeeded = result.outcomes.flatMap((o) =>
+    o.status === 'scanned'
+      ? [
+          summariseAccountScan({
+            summary: summariseScan({
+              report: o.result.report,
+              trigger: 'organization',
+              dryRun: false,
+              ...(o.result.lifecycle && { lifecycle: o.result.lifecycle }),
+            }),
+            transitions: o.result.transitions ?? [],
+            minSeverity,
+          }),
+        ]
+      : [],
+  );
+  const failed = result.organization.failures.map((f) => ({
+    accountId: f.accountId,
+    error: f.errorCode,
+    cause: f.message,
+  }));
+  const outcomes = mergeAccountResults(succeeded, failed);
+  const summary = summariseOrganization(outcomes, {
+    executionName: 'srm-scan scan (command line)',
+    startedAt: result.organization.startedAt,
+  });
+  const digest = formatOrganizationDigest(summary, outcomes, minSeverity);
+  const what = `${summary.alertable} new or regressed failing finding(s) at ${minSeverity} severity or above, ${summary.accounts.failed} account(s) not scanned`;
+  if (!shouldNotify(flags.notifyOn, summary)) {
+    return { published: false, subject: digest.subject, reason: `not sent (--notify-on ${flags.notifyOn}): ${what}` };
+  }
+  const chat = flags.alertChat
+    ? formatOrganizationChatNotification(summary, outcomes, minSeverity, digest.subject)
+    : undefined;
+  const clients = new AwsClients(new ApiCallCounter(), clientOptions);
+  try {
+    await publishDigest(clients, { topicArn: flags.alertTopicArn ?? '' }, digest, chat);
+  } finally {
+    clients.destroy();
+  }
+  return { published: true, subject: digest.subject, reason: what };
 }
 
 async function accountsToScan(flags: ScanFlags, clientOptions: AwsClientOptions): Promise<OrganizationAccount[]> {
@@ -162,6 +227,16 @@ export async function runOrganizationScanCommand(
     result.reports[0]?.scan.regions[0];
   await emit(io.stdout, render(result, flags.format, Boolean(flags.showPasses), importRegion), flags.output);
   if (flags.output) io.stderr.write(`Report written to ${flags.output}\n`);
+  let digestFailure: string | undefined;
+  if (flags.alertTopicArn) {
+    try {
+      const alert = await publishOrganizationDigest(flags, result, options);
+      io.stderr.write(`Organisation digest: ${alert.published ? `published "${alert.subject}"` : alert.reason}\n`);
+    } catch (error) {
+      digestFailure = redactSecrets(error instanceof Error ? error.message : String(error));
+      io.stderr.write(`Organisation digest NOT SENT: ${digestFailure}\n`);
+    }
+  }
   if (flags.format !== 'table') {
     io.stderr.write(`Across ${result.reports.length} scanned account(s): ${describeCoverage(organization.coverage)}\n`);
     for (const report of result.reports) {
@@ -183,6 +258,7 @@ export async function runOrganizationScanCommand(
     { findings: result.reports.flatMap((r) => r.findings), coverage: organization.coverage },
     { ...(flags.failOn && { failOn: flags.failOn }), ...(flags.failOnError && { failOnError: true }) },
   );
+  if (digestFailure) reasons.push(`the organisation digest could not be published (${digestFailure})`);
   if (flags.failOnError && organization.failures.length > 0) {
     reasons.push(
       `${organization.failures.length} account(s) could not be scanned (--fail-on-error): ${organization.failures.map((f) => f.accountId).join(', ')}`,

@@ -96,7 +96,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--findings-table <name>', 'DynamoDB table to keep the findings lifecycle in')
     .option(
       '--alert-topic-arn <arn>',
-      'SNS topic for the digest of new and regressed findings (needs --findings-table)',
+      'SNS topic for the digest of new and regressed findings, one across accounts with --accounts or --org (needs --findings-table)',
     )
     .option(
       '--alert-chat',

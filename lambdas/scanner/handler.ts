@@ -6,6 +6,12 @@ import { AwsClients } from '../core/aws/clients.js';
 import type { Check } from '../core/checks/define-check.js';
 import { CHECKS } from '../core/checks/registry.js';
 import { runScanJob, type ScanJobOptions, type ScanJobResult } from '../core/job/run-scan-job.js';
+import {
+  type AccountScanResult,
+  type ScanRunSummary,
+  summariseAccountScan,
+  summariseScan,
+} from '../core/job/run-summary.js';
 import { ConfigurationError } from '../core/model/errors.js';
 import {
   type MemberAccount,
@@ -19,9 +25,8 @@ import { type ScannerEnvironment, scannerEnvironment } from './environment.js';
 import { parseScanEvent } from './event.js';
 import { checksForRun, jobOptionsFor } from './job-options.js';
 import { SCANNER_METRICS } from './metrics.js';
-import { type AccountScanResult, type ScanRunSummary, summariseAccountScan, summariseScan } from './summary.js';
 
-export type { AccountScanResult, ScanRunSummary } from './summary.js';
+export type { AccountScanResult, ScanRunSummary } from '../core/job/run-summary.js';
 
 /**
  * Time kept back from collection for evaluation, the findings table's writes and the result: 20 % of what the

@@ -24,16 +24,8 @@ describe('CLI: organisation-mode usage errors', () => {
       '--max-parallel-accounts must be a whole number of at least 1',
     ],
     [
-      [
-        'scan',
-        '--accounts',
-        '111111111111',
-        '--findings-table',
-        'findings',
-        '--alert-topic-arn',
-        'arn:aws:sns:us-east-1:123456789012:t',
-      ],
-      '--alert-topic-arn is not supported with --accounts/--org',
+      ['scan', '--accounts', '111111111111', '--alert-topic-arn', 'arn:aws:sns:us-east-1:123456789012:t'],
+      '--alert-topic-arn needs --findings-table',
     ],
     [['member-role-template', '--scanner-principal', '123456789012'], '--scanner-principal: "123456789012" is not'],
     [['member-role-template', '--external-id', 'a b'], '--external-id: "a b" is not an external id'],

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   CreateAccountCommand,
   CreateOrganizationalUnitCommand,
@@ -10,6 +11,8 @@ import {
   OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MotoServer, startMoto } from '../../demo/moto.js';
@@ -17,6 +20,7 @@ import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
 import type { OrganizationReport } from '../../lambdas/core/org/organization-scan.js';
 import { runCli } from '../helpers/cli.js';
+import { createTable, createTopicWithQueue, receiveDigests } from '../helpers/moto-alerts.js';
 import { type AwsProxy, startAwsProxy } from '../proxy/aws-proxy.js';
 
 const MEMBER_A = '111111111111';
@@ -181,6 +185,72 @@ describe('Integration: srm-scan scan --accounts across member accounts', () => {
       expect(page).toContain(`<code>org-${account}-unversioned</code>`);
     }
     expect(stderr).toContain(`Report written to ${out}`);
+  });
+
+  it("sends one organisation digest: the account not scanned first, then each account's new failures", async () => {
+    // Prepare: the findings table and the topic in the scanner's own account, a queue subscribed to read the digest.
+    const clients = new AwsClients(new ApiCallCounter(), { endpoint: moto.endpoint, region: REGION });
+    await createTable(clients.get(DynamoDBClient, REGION), 'org-findings');
+    const sqs = clients.get(SQSClient, REGION);
+    const { topicArn, queueUrl } = await createTopicWithQueue(clients.get(SNSClient, REGION), sqs);
+
+    // Act
+    const { code, stderr } = await scan(
+      '--format',
+      'json',
+      '--findings-table',
+      'org-findings',
+      '--alert-topic-arn',
+      topicArn,
+      '--min-alert-severity',
+      'low',
+    );
+    const digests = await receiveDigests(sqs, queueUrl);
+    clients.destroy();
+
+    // Assess
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain(
+      'Organisation digest: published "srm-scan organisation: 2 new findings (low+) in 3 accounts, 1 failed"',
+    );
+    expect(digests).toHaveLength(1);
+    const [digest] = digests;
+    const body = digest?.Message ?? '';
+    const denied = body.indexOf(`ACCOUNT ${MEMBER_DENIED} - FAILED`);
+    expect(denied).toBeGreaterThan(-1);
+    expect(body.slice(denied)).toContain('not authorized to perform: sts:AssumeRole');
+    for (const account of [MEMBER_A, MEMBER_B]) {
+      const section = body.indexOf(`ACCOUNT ${account} - SCANNED`);
+      expect(section).toBeGreaterThan(denied);
+      expect(body.slice(section)).toContain(
+        `NEW [low] s3-bucket-versioning-enabled org-${account}-unversioned (us-east-1)`,
+      );
+    }
+    expect(digest?.MessageAttributes?.accountId?.Value).toBe('organization');
+    expect(digest?.MessageAttributes?.severity?.Value).toBe('low');
+  });
+
+  it('exits 1 and says so when the organisation digest cannot be published, after writing the report', async () => {
+    // Prepare
+    const clients = new AwsClients(new ApiCallCounter(), { endpoint: moto.endpoint, region: REGION });
+    await createTable(clients.get(DynamoDBClient, REGION), 'org-findings-unsent');
+    clients.destroy();
+
+    // Act
+    const { code, stdout, stderr } = await scan(
+      '--format',
+      'json',
+      '--findings-table',
+      'org-findings-unsent',
+      '--alert-topic-arn',
+      `arn:aws:sns:${REGION}:123456789012:no-such-topic`,
+    );
+
+    // Assess
+    expect(code).toBe(1);
+    expect((JSON.parse(stdout) as OrganizationReport).reports).toHaveLength(2);
+    expect(stderr).toContain('Organisation digest NOT SENT: Could not publish the digest');
+    expect(stderr).toContain('Exiting with code 1: the organisation digest could not be published');
   });
 
   it('exits 1 when no account could be scanned', async () => {

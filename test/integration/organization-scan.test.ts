@@ -3,6 +3,11 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MotoServer, startMoto } from '../../demo/moto.js';
+import {
+  formatOrganizationDigest,
+  mergeAccountResults,
+  summariseOrganization,
+} from '../../lambdas/core/alerts/organization-digest.js';
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
 import { CHECKS } from '../../lambdas/core/checks/registry.js';
@@ -10,7 +15,6 @@ import { parseConfig } from '../../lambdas/core/config/config-file.js';
 import { findingKeys } from '../../lambdas/core/findings/items.js';
 import { runScanJob } from '../../lambdas/core/job/run-scan-job.js';
 import { memberAccountClients } from '../../lambdas/core/org/member-session.js';
-import { formatOrganizationDigest, mergeAccountResults, summariseOrganization } from '../../lambdas/org/aggregate.js';
 import { ORGANIZATION_EVENT_SOURCE } from '../../lambdas/scanner/event.js';
 import { type AccountScanResult, createScanHandler } from '../../lambdas/scanner/handler.js';
 import { createTable } from '../helpers/moto-alerts.js';

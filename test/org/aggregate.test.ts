@@ -5,14 +5,16 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  type AggregatorEnvironment,
-  createAggregateHandler,
   formatOrganizationDigest,
   mergeAccountResults,
-  ORGANIZATION_SCAN_PARTITION,
   summariseOrganization,
+} from '../../lambdas/core/alerts/organization-digest.js';
+import type { AccountScanResult } from '../../lambdas/core/job/run-summary.js';
+import {
+  type AggregatorEnvironment,
+  createAggregateHandler,
+  ORGANIZATION_SCAN_PARTITION,
 } from '../../lambdas/org/aggregate.js';
-import type { AccountScanResult } from '../../lambdas/scanner/summary.js';
 
 const result = (accountId: string, overrides: Partial<AccountScanResult> = {}): AccountScanResult => ({
   kind: 'srm-scan.account-result',
@@ -106,6 +108,27 @@ describe('Function: formatOrganizationDigest', () => {
     expect(account).toContain(
       '  abstracted: 1 FAIL\n    NEW [critical] s3-bucket-public-access-blocked logs-bucket (eu-west-1)',
     );
+  });
+
+  it('counts the findings it lists and those only counted, and tags the message for subscription filters', () => {
+    // Prepare: 25 new findings in one account, of which the account result lists a sample of one.
+    const outcomes = mergeAccountResults(
+      [result('111111111111', { alertable: { ...result('1').alertable, count: 25 } }), result('222222222222')],
+      [],
+    );
+    const quiet = mergeAccountResults([result('111111111111', { alertable: { count: 0, sample: [] } })], []);
+    const context = { executionName: 'run-1', startedAt: '2026-11-25T03:00:00Z' };
+
+    // Act
+    const digest = formatOrganizationDigest(summariseOrganization(outcomes, context), outcomes, 'high');
+    const quietDigest = formatOrganizationDigest(summariseOrganization(quiet, context), quiet, 'high');
+
+    // Assess
+    expect([digest.shown, digest.omitted]).toEqual([2, 24]);
+    expect(digest.body).toContain('... and 24 more new finding(s): query the findings table for account 111111111111.');
+    expect(digest.bytes).toBe(Buffer.byteLength(digest.body, 'utf8'));
+    expect(digest.attributes).toEqual({ severity: 'high', accountId: 'organization' });
+    expect(quietDigest.attributes.severity).toBe('none');
   });
 });
 

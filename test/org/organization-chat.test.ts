@@ -4,17 +4,15 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CHAT_LIMITS } from '../../lambdas/core/alerts/chat.js';
+import { formatOrganizationChatNotification } from '../../lambdas/core/alerts/organization-chat.js';
 import {
-  type AccountOutcome,
-  AGGREGATOR_ENV,
-  createAggregateHandler,
+  type DigestAccountOutcome,
   formatOrganizationDigest,
-  parseAggregatorEnvironment,
   summariseOrganization,
-} from '../../lambdas/org/aggregate.js';
-import { formatOrganizationChatNotification } from '../../lambdas/org/chat.js';
+} from '../../lambdas/core/alerts/organization-digest.js';
+import { AGGREGATOR_ENV, createAggregateHandler, parseAggregatorEnvironment } from '../../lambdas/org/aggregate.js';
 
-const outcome = (accountId: string, overrides: Partial<AccountOutcome> = {}): AccountOutcome => ({
+const outcome = (accountId: string, overrides: Partial<DigestAccountOutcome> = {}): DigestAccountOutcome => ({
   accountId,
   status: 'SCANNED',
   shards: 1,
@@ -63,7 +61,7 @@ describe('Function: formatOrganizationChatNotification', () => {
         shards: 1,
         errors: [{ error: 'CollectionError', cause: 'AccessDenied' }],
       },
-    ] satisfies AccountOutcome[];
+    ] satisfies DigestAccountOutcome[];
     const summary = summariseOrganization(outcomes, { executionName: 'run-1', startedAt: '2026-11-25T03:00:00Z' });
     const { subject } = formatOrganizationDigest(summary, outcomes, 'high');
 

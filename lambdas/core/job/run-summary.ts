@@ -1,11 +1,11 @@
-import { selectAlertable } from '../core/alerts/digest.js';
-import type { CollectionIssue } from '../core/collectors/types.js';
-import { servicesNotChecked } from '../core/coverage/service-coverage.js';
-import { TIME_BUDGET_EXCEEDED } from '../core/engine/collect.js';
-import type { LifecycleSummary, Transition } from '../core/findings/lifecycle.js';
-import type { ScanCoverage, ScanReport, ScanTotals, SuppressionProblem } from '../core/findings/model.js';
-import type { ScanJobResult } from '../core/job/run-scan-job.js';
-import type { Severity, SrmClass } from '../core/srm/vocabulary.js';
+import { selectAlertable } from '../alerts/digest.js';
+import type { CollectionIssue } from '../collectors/types.js';
+import { servicesNotChecked } from '../coverage/service-coverage.js';
+import { TIME_BUDGET_EXCEEDED } from '../engine/collect.js';
+import type { LifecycleSummary, Transition } from '../findings/lifecycle.js';
+import type { ScanCoverage, ScanReport, ScanTotals, SuppressionProblem } from '../findings/model.js';
+import type { Severity, SrmClass } from '../srm/vocabulary.js';
+import type { ScanJobResult } from './run-scan-job.js';
 
 /** Lifecycle counts of one run (on a dry run: what the run would have changed). */
 export interface LifecycleCounts {

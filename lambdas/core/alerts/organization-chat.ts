@@ -1,6 +1,6 @@
-import { CHAT_LIMITS, type ChatNotification, chatCode, chatEscape } from '../core/alerts/chat.js';
-import { type Severity, SRM_CLASS_DESCRIPTIONS } from '../core/srm/vocabulary.js';
-import type { AccountOutcome, OrganizationSummary } from './aggregate.js';
+import { type Severity, SRM_CLASS_DESCRIPTIONS } from '../srm/vocabulary.js';
+import { CHAT_LIMITS, type ChatNotification, chatCode, chatEscape } from './chat.js';
+import type { DigestAccountOutcome, OrganizationDigestSummary } from './organization-digest.js';
 
 const cap = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
@@ -10,8 +10,8 @@ const cap = (text: string, max: number): string => (text.length <= max ? text : 
  * regressed findings while they fit. Text from the accounts goes through `chatEscape` / `chatCode`. Pure.
  */
 export function formatOrganizationChatNotification(
-  summary: OrganizationSummary,
-  outcomes: readonly AccountOutcome[],
+  summary: OrganizationDigestSummary,
+  outcomes: readonly DigestAccountOutcome[],
   minSeverity: Severity,
   subject: string,
 ): ChatNotification {
