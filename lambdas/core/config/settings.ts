@@ -158,9 +158,10 @@ export const settingsSchema = z
     // collection
     /**
      * Client-side rate limits per service (the IAM action prefix: `ec2`, `rds`, `s3` …), overriding the table of AWS
-     * throttle domains in `lambdas/core/aws/rate-limits.ts`: `burst` calls at once, then `ratePerSecond`, per account
-     * (`scope: account`), per region, or per region and API (`operation`, EC2's scope). Lower them to leave more of
-     * AWS's shared buckets to the account's own automation.
+     * throttle domains in `lambdas/core/aws/rate-limits.ts`: AWS's bucket of `burst` calls refilled at `ratePerSecond`,
+     * per account (`scope: account`), per region, or per region and API (`operation`, EC2's scope). The scanner sends
+     * at that rate with half that burst. Lower them to leave more of AWS's shared buckets to the account's own
+     * automation.
      */
     apiRateLimits: z
       .record(
