@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
 import { ConfigurationError, SrmScanError } from '../lambdas/core/model/errors.js';
+import { terminalSafe } from '../lambdas/core/reports/terminal.js';
 import { redactSecrets } from '../lambdas/core/secrets/index.js';
 import { buildProgram } from './cli/program.js';
 import { installInterruptHandlers } from './cli/signals.js';
@@ -23,7 +24,10 @@ const io = {
   },
 };
 
-/** Exit codes: 0 the command ran, 1 a gate was met or the scan could not run, 2 bad usage or configuration. */
+/**
+ * Exit codes: 0 the command ran, 1 a gate was met or the scan could not run, 2 bad usage or configuration. Messages
+ * quote input files and AWS answers: secrets are redacted and control characters neutralised.
+ */
 try {
   await buildProgram(io).parseAsync(process.argv);
 } catch (error) {
@@ -31,10 +35,10 @@ try {
     // Commander has printed the message; help and version exit 0, usage errors 2.
     process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else if (error instanceof ConfigurationError) {
-    process.stderr.write(`srm-scan: ${redactSecrets(error.message)}\n`);
+    process.stderr.write(`srm-scan: ${terminalSafe(redactSecrets(error.message))}\n`);
     process.exitCode = 2;
   } else if (error instanceof SrmScanError) {
-    process.stderr.write(`srm-scan: ${redactSecrets(error.message)}\n`);
+    process.stderr.write(`srm-scan: ${terminalSafe(redactSecrets(error.message))}\n`);
     process.exitCode = 1;
   } else {
     const detail =
@@ -43,7 +47,7 @@ try {
           ? (error.stack ?? error.message)
           : `${error.message} (set SRM_SCAN_DEBUG=1 for the stack trace)`
         : String(error);
-    process.stderr.write(`srm-scan: unexpected error: ${redactSecrets(detail)}\n`);
+    process.stderr.write(`srm-scan: unexpected error: ${terminalSafe(redactSecrets(detail))}\n`);
     process.exitCode = 1;
   }
 }

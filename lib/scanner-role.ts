@@ -6,6 +6,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { productArn } from '../lambdas/core/securityhub/product.js';
 
 /** Statement ids of the scanner role's policy, for tests and for reading the template. */
 export const SCANNER_POLICY_SIDS = {
@@ -124,16 +125,17 @@ export class ScannerRole extends Construct {
         : []),
     ];
     if (props.securityHub) {
+      const [importAction, readAction] = SECURITY_HUB_PUSH_ACTIONS;
       statements.push(
         new iam.PolicyStatement({
           sid: SCANNER_POLICY_SIDS.securityHubImport,
-          actions: ['securityhub:BatchImportFindings'],
+          actions: [importAction],
           // The account's own custom-integration product in the stack's region: nothing else can be imported into.
-          resources: [`arn:${stack.partition}:securityhub:${region}:${stack.account}:product/${stack.account}/default`],
+          resources: [productArn(stack.partition, region, stack.account)],
         }),
         new iam.PolicyStatement({
           sid: SCANNER_POLICY_SIDS.securityHubRead,
-          actions: ['securityhub:GetFindings'],
+          actions: [readAction],
           resources: ['*'],
         }),
       );

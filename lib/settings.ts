@@ -340,15 +340,6 @@ export function resolveSettings(settings: SrmScanSettings, catalogue: ScanCatalo
     deploymentSettings.scheduleTimeZone,
     requestedStaleScanHours,
   );
-  const warnings: SettingsWarning[] = [];
-  if (deploymentSettings.alertEmails.length === 0 && !settings.slackChannelId && !settings.teamsChannelId) {
-    warnings.push({
-      id: 'srm-scan:no-alert-emails',
-      message:
-        'No alertEmails: the alert topic has no subscriber, so nobody will be told about new findings or a failed, stale or incomplete scan. Deploy with -c alertEmails=security@example.com (comma-separate several), or subscribe to the AlertTopicArn output yourself.',
-    });
-  }
-  if (staleScan.warning) warnings.push({ id: 'srm-scan:stale-scan-window', message: staleScan.warning });
   const configInput = scanConfigInput(settings);
   const config = parseConfig(configInput, 'the SrmScanStack scan configuration');
   let selected: Check[];
@@ -366,6 +357,15 @@ export function resolveSettings(settings: SrmScanSettings, catalogue: ScanCatalo
     );
   }
   const chat = resolveChatSettings(settings);
+  const warnings: SettingsWarning[] = [];
+  if (deploymentSettings.alertEmails.length === 0 && !chat.slack && !chat.teams) {
+    warnings.push({
+      id: 'srm-scan:no-alert-emails',
+      message:
+        'No alertEmails: the alert topic has no subscriber, so nobody will be told about new findings or a failed, stale or incomplete scan. Deploy with -c alertEmails=security@example.com (comma-separate several), or subscribe to the AlertTopicArn output yourself.',
+    });
+  }
+  if (staleScan.warning) warnings.push({ id: 'srm-scan:stale-scan-window', message: staleScan.warning });
   return {
     ...deploymentSettings,
     ...(organization && { organization }),

@@ -133,9 +133,14 @@ function baseType(type: string): Json {
 }
 
 const definitions: Record<string, Json> = {};
+/** Objects queued for compiling, marked when first referenced so a self-referencing object is compiled once. */
+const seen = new Set<string>();
 const pending: string[] = [];
 const refTo = (object: string): Json => {
-  if (!(object in definitions) && !pending.includes(object)) pending.push(object);
+  if (!seen.has(object)) {
+    seen.add(object);
+    pending.push(object);
+  }
   return { $ref: `#/definitions/${object}` };
 };
 

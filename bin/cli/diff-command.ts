@@ -1,16 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { diffReports, newFailures, withGate } from '../../lambdas/core/diff/compare.js';
+import { diffReports, withGate } from '../../lambdas/core/diff/compare.js';
 import { type ComparedInput, readComparedInput } from '../../lambdas/core/diff/input.js';
 import { ConfigurationError } from '../../lambdas/core/model/errors.js';
+import type { DiffFormat } from '../../lambdas/core/reports/diff/formats.js';
 import { renderDiffJson } from '../../lambdas/core/reports/diff/json.js';
 import { renderDiffMarkdown } from '../../lambdas/core/reports/diff/markdown.js';
 import { renderDiffTable } from '../../lambdas/core/reports/diff/table.js';
+import { terminalSafe } from '../../lambdas/core/reports/terminal.js';
 import type { Severity } from '../../lambdas/core/srm/vocabulary.js';
 import { assertWritable, emit } from './output.js';
 import type { ScanCommandIo } from './scan-command.js';
-
-export const DIFF_FORMATS = ['table', 'json', 'markdown'] as const;
-export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export interface DiffFlags {
   format: DiffFormat;
@@ -72,16 +71,13 @@ export async function runDiffCommand(
   if (flags.output) io.stderr.write(`Diff written to ${flags.output}\n`);
   // The table carries the warnings itself; for the other formats a person running the job sees them on stderr.
   if (flags.format !== 'table' || flags.output) {
-    for (const warning of diff.warnings) io.stderr.write(`Scope warning: ${warning.message}\n`);
+    for (const warning of diff.warnings) io.stderr.write(`Scope warning: ${terminalSafe(warning.message)}\n`);
   }
-  if (flags.failOnNew) {
-    const gated = newFailures(diff, flags.failOnNew);
-    if (gated.length > 0) {
-      io.stderr.write(
-        `Exiting with code 1: ${gated.length} NEW or REGRESSED unsuppressed finding(s) at or above ${flags.failOnNew} (--fail-on-new).\n`,
-      );
-      return 1;
-    }
+  if (diff.gate?.met) {
+    io.stderr.write(
+      `Exiting with code 1: ${diff.gate.findings} NEW or REGRESSED unsuppressed finding(s) at or above ${diff.gate.failOnNew} (--fail-on-new).\n`,
+    );
+    return 1;
   }
   return 0;
 }

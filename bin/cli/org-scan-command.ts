@@ -1,11 +1,5 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { formatOrganizationChatNotification } from '../../lambdas/core/alerts/organization-chat.js';
-import {
-  formatOrganizationDigest,
-  mergeAccountResults,
-  shouldNotify,
-  summariseOrganization,
-} from '../../lambdas/core/alerts/organization-digest.js';
+import { buildOrganizationDigest } from '../../lambdas/core/alerts/organization-digest.js';
 import { publishDigest } from '../../lambdas/core/alerts/publisher.js';
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { type AwsClientOptions, AwsClients } from '../../lambdas/core/aws/clients.js';
@@ -21,9 +15,7 @@ import {
   type OrganizationScanResult,
   runOrganizationScan,
 } from '../../lambdas/core/org/organization-scan.js';
-import { renderAsff } from '../../lambdas/core/reports/asff.js';
 import { renderOrganizationHtml } from '../../lambdas/core/reports/html.js';
-import { renderOcsf } from '../../lambdas/core/reports/ocsf.js';
 import {
   renderOrganizationCsv,
   renderOrganizationJson,
@@ -32,33 +24,27 @@ import {
 import { redactSecrets } from '../../lambdas/core/secrets/index.js';
 import { assertWritable, emit } from './output.js';
 import { assertProfileExists } from './profile.js';
-import { type OutputFormat, resolveConfig, type ScanFlags } from './resolve-config.js';
-import { assertEventBusFlags, describeEvents, gateFailures, type ScanCommandIo } from './scan-command.js';
+import { resolveConfig, type ScanFlags } from './resolve-config.js';
+import {
+  assertDeliveryFlags,
+  describeEvents,
+  gateFailures,
+  type Renderers,
+  renderReport,
+  type ScanCommandIo,
+  securityHubRegion,
+} from './scan-command.js';
 
 /** Where Organizations answers in the commercial partition. */
 const ORGANIZATIONS_REGION = 'us-east-1';
 
-const render = (
-  report: OrganizationReport,
-  format: OutputFormat,
-  showPasses: boolean,
-  importRegion?: string,
-): string => {
-  switch (format) {
-    // OCSF and ASFF records each carry their account: the accounts' records follow one another.
-    case 'ocsf':
-      return renderOcsf(report.reports);
-    case 'asff':
-      return renderAsff(report.reports, importRegion);
-    case 'html':
-      return renderOrganizationHtml(report);
-    case 'json':
-      return renderOrganizationJson(report);
-    case 'csv':
-      return renderOrganizationCsv(report);
-    case 'table':
-      return renderOrganizationTable(report, { showPasses });
-  }
+const ORGANIZATION: Renderers<OrganizationReport> = {
+  // OCSF and ASFF records each carry their account: the accounts' records follow one another.
+  reports: (report) => report.reports,
+  html: renderOrganizationHtml,
+  json: renderOrganizationJson,
+  csv: renderOrganizationCsv,
+  table: renderOrganizationTable,
 };
 
 /** The flag combinations organisation mode refuses, before anything is read or called. */
@@ -79,11 +65,6 @@ export function assertOrganizationFlags(flags: ScanFlags): void {
   if (flags.securityHub) {
     throw new ConfigurationError(
       '--security-hub is not supported with --accounts/--org: Security Hub imports a custom finding only from the account it belongs to, and the member role is read-only. Push from each account (srm-scan scan --security-hub with its credentials, or the stack deployed with -c securityHub=true), and let the Security Hub administrator account aggregate them; or export with --format asff.',
-    );
-  }
-  if (flags.alertTopicArn && !flags.findingsTable) {
-    throw new ConfigurationError(
-      '--alert-topic-arn needs --findings-table: the organisation digest reports what is new in each account since the previous scan, which the table records.',
     );
   }
 }
@@ -121,19 +102,18 @@ async function publishOrganizationDigest(
     error: f.errorCode,
     cause: f.message,
   }));
-  const outcomes = mergeAccountResults(succeeded, failed);
-  const summary = summariseOrganization(outcomes, {
-    executionName: 'srm-scan scan (command line)',
-    startedAt: result.organization.startedAt,
+  const { summary, send, digest, chat } = buildOrganizationDigest({
+    succeeded,
+    failed,
+    run: { executionName: 'srm-scan scan (command line)', startedAt: result.organization.startedAt },
+    minSeverity,
+    notifyOn: flags.notifyOn,
+    ...(flags.alertChat && { chat: true }),
   });
-  const digest = formatOrganizationDigest(summary, outcomes, minSeverity);
   const what = `${summary.alertable} new or regressed failing finding(s) at ${minSeverity} severity or above, ${summary.accounts.failed} account(s) not scanned`;
-  if (!shouldNotify(flags.notifyOn, summary)) {
+  if (!send) {
     return { published: false, subject: digest.subject, reason: `not sent (--notify-on ${flags.notifyOn}): ${what}` };
   }
-  const chat = flags.alertChat
-    ? formatOrganizationChatNotification(summary, outcomes, minSeverity, digest.subject)
-    : undefined;
   const clients = new AwsClients(new ApiCallCounter(), clientOptions);
   try {
     await publishDigest(clients, { topicArn: flags.alertTopicArn ?? '' }, digest, chat);
@@ -174,7 +154,7 @@ export async function runOrganizationScanCommand(
   clientOptions: AwsClientOptions = {},
 ): Promise<{ exitCode: number; result: OrganizationScanResult }> {
   assertOrganizationFlags(flags);
-  assertEventBusFlags(flags);
+  assertDeliveryFlags(flags);
   const { config, labels } = await resolveConfig(flags);
   if (flags.output) await assertWritable(flags.output);
   if (flags.profile) await assertProfileExists(flags.profile);
@@ -220,12 +200,12 @@ export async function runOrganizationScanCommand(
   });
 
   const { organization } = result;
-  const importRegion =
-    flags.securityHubRegion ??
-    process.env.AWS_REGION ??
-    process.env.AWS_DEFAULT_REGION ??
-    result.reports[0]?.scan.regions[0];
-  await emit(io.stdout, render(result, flags.format, Boolean(flags.showPasses), importRegion), flags.output);
+  const importRegion = securityHubRegion(flags, options.region, result.reports[0]?.scan.regions);
+  await emit(
+    io.stdout,
+    renderReport(ORGANIZATION, result, flags.format, Boolean(flags.showPasses), importRegion),
+    flags.output,
+  );
   if (flags.output) io.stderr.write(`Report written to ${flags.output}\n`);
   let digestFailure: string | undefined;
   if (flags.alertTopicArn) {

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { PASS_RESULTS } from '../../lambdas/core/findings/table-schema.js';
 import { TOOL_VERSION } from '../../lambdas/core/model/version.js';
 import { EXTERNAL_ID, ORGANIZATION_PARENT_ID, ROLE_NAME } from '../../lambdas/core/org/identifiers.js';
+import { DIFF_FORMATS } from '../../lambdas/core/reports/diff/formats.js';
 import { NOTIFY_ON, REGION_NAME, SEVERITIES } from '../../lambdas/core/srm/vocabulary.js';
 import type { CoverageFlags } from './coverage-command.js';
 import type { DiffFlags } from './diff-command.js';
@@ -260,7 +261,7 @@ export function buildProgram(io: CliIo): Command {
     .argument('<after>', 'the later JSON report')
     .addOption(
       new Option('--format <format>', 'output format (markdown: for a pull-request comment or CI summary)')
-        .choices(['table', 'json', 'markdown'])
+        .choices(DIFF_FORMATS)
         .default('table'),
     )
     .option('--output <file>', 'write to a file instead of stdout')

@@ -30,30 +30,63 @@ export interface ScanCommandIo {
   stderr: NodeJS.WriteStream;
 }
 
-const render = (report: ScanReport, format: OutputFormat, showPasses: boolean, importRegion?: string): string => {
+/** The renderers of one output format; ocsf and asff records carry their account, so they take one report or many. */
+export interface Renderers<R> {
+  reports: (report: R) => readonly ScanReport[];
+  html: (report: R) => string;
+  json: (report: R) => string;
+  csv: (report: R) => string;
+  table: (report: R, options: { showPasses: boolean }) => string;
+}
+
+/** The report in `format`: single-account or organisation, according to `renderers`. */
+export function renderReport<R>(
+  renderers: Renderers<R>,
+  report: R,
+  format: OutputFormat,
+  showPasses: boolean,
+  importRegion?: string,
+): string {
   switch (format) {
     case 'ocsf':
-      return renderOcsf(report);
+      return renderOcsf(renderers.reports(report));
     case 'asff':
-      return renderAsff(report, importRegion);
+      return renderAsff(renderers.reports(report), importRegion);
     case 'html':
-      return renderHtml(report);
+      return renderers.html(report);
     case 'json':
-      return renderJson(report);
+      return renderers.json(report);
     case 'csv':
-      return renderCsv(report);
+      return renderers.csv(report);
     case 'table':
-      return renderTable(report, { showPasses });
+      return renderers.table(report, { showPasses });
   }
+}
+
+const SINGLE_ACCOUNT: Renderers<ScanReport> = {
+  reports: (report) => [report],
+  html: renderHtml,
+  json: renderJson,
+  csv: renderCsv,
+  table: renderTable,
 };
 
 /**
- * Where Security Hub findings go (and the ASFF ProductArn's region): `--security-hub-region`, else the scan's home
- * region — the configured region (AWS_REGION, the profile's), else the first region asked for. One import region:
+ * Where Security Hub findings go, and the region in an ASFF export's ProductArn: `--security-hub-region`, else the
+ * configured region (the client's, AWS_REGION, AWS_DEFAULT_REGION), else the first region scanned. One import region:
  * Security Hub's cross-region aggregation shows it in the aggregation region, and one product keeps archiving exact.
  */
-export const securityHubRegion = (flags: ScanFlags, clients: AwsClients, regions?: readonly string[]): string =>
-  flags.securityHubRegion ?? clients.defaultRegion ?? regions?.[0] ?? 'us-east-1';
+export const securityHubRegion = (
+  flags: ScanFlags,
+  clientRegion: string | undefined,
+  regions?: readonly string[],
+): string =>
+  flags.securityHubRegion ??
+  clientRegion ??
+  process.env.AWS_REGION ??
+  process.env.AWS_DEFAULT_REGION ??
+  regions?.[0] ??
+  'us-east-1';
 
 /** What the Security Hub push did, on stderr; true when something was not pushed (the run then exits 1). */
 export function reportSecurityHub(result: ScanJobResult['securityHub'], stderr: NodeJS.WritableStream): boolean {
@@ -98,12 +131,7 @@ export async function executeScan(
 ): Promise<ScanJobResult> {
   const { config, labels } = await resolveConfig(flags);
   if (flags.output) await assertWritable(flags.output);
-  if (flags.alertTopicArn && !flags.findingsTable) {
-    throw new ConfigurationError(
-      '--alert-topic-arn needs --findings-table: the digest reports what is new since the previous scan, which the table records.',
-    );
-  }
-  assertEventBusFlags(flags);
+  assertDeliveryFlags(flags);
   if (flags.profile) await assertProfileExists(flags.profile);
   const { CHECKS } = await import('../../lambdas/core/checks/registry.js');
   const checks = selectChecks(CHECKS, config, labels);
@@ -133,7 +161,9 @@ export async function executeScan(
           ...(flags.alertChat && { chat: true }),
         },
       }),
-      ...(flags.securityHub && { securityHub: { region: securityHubRegion(flags, clients, config.regions) } }),
+      ...(flags.securityHub && {
+        securityHub: { region: securityHubRegion(flags, clients.defaultRegion, config.regions) },
+      }),
       ...(flags.eventBus && { events: { busName: flags.eventBus } }),
       onStart: (scope) => progress.start(scope),
       onProgress: (p) => progress.update(p),
@@ -145,10 +175,15 @@ export async function executeScan(
 }
 
 /**
- * `--event-bus` needs `--findings-table` and a bus name or ARN; `--alert-chat` needs `--alert-topic-arn`. Checked
- * before anything is called.
+ * `--alert-topic-arn` and `--event-bus` need `--findings-table` (the bus a name or an ARN); `--alert-chat` needs
+ * `--alert-topic-arn`. Checked before anything is called.
  */
-export function assertEventBusFlags(flags: ScanFlags): void {
+export function assertDeliveryFlags(flags: ScanFlags): void {
+  if (flags.alertTopicArn && !flags.findingsTable) {
+    throw new ConfigurationError(
+      '--alert-topic-arn needs --findings-table: the digest reports what is new since the previous scan, which the table records.',
+    );
+  }
   if (flags.alertChat && !flags.alertTopicArn) {
     throw new ConfigurationError(
       '--alert-chat needs --alert-topic-arn: it formats the digest sent to that topic for the chat channels subscribed to it.',
@@ -187,12 +222,12 @@ export async function runScanCommand(
   const result = await executeScan(flags, io, clientOptions);
   const { report } = result;
   const importRegion =
-    result.securityHub?.result?.region ??
-    flags.securityHubRegion ??
-    process.env.AWS_REGION ??
-    process.env.AWS_DEFAULT_REGION ??
-    report.scan.regions[0];
-  await emit(io.stdout, render(report, flags.format, Boolean(flags.showPasses), importRegion), flags.output);
+    result.securityHub?.result?.region ?? securityHubRegion(flags, clientOptions.region, report.scan.regions);
+  await emit(
+    io.stdout,
+    renderReport(SINGLE_ACCOUNT, report, flags.format, Boolean(flags.showPasses), importRegion),
+    flags.output,
+  );
   if (flags.output) io.stderr.write(`Report written to ${flags.output}\n`);
   // The table ends with these lines itself; other formats get them on stderr, out of the data.
   if (flags.format !== 'table') {

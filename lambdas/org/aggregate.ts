@@ -4,15 +4,8 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { z } from 'zod';
-import { formatOrganizationChatNotification } from '../core/alerts/organization-chat.js';
-import {
-  formatOrganizationDigest,
-  mergeAccountResults,
-  type OrganizationDigestSummary,
-  shouldNotify,
-  summariseOrganization,
-} from '../core/alerts/organization-digest.js';
-import { digestMessage } from '../core/alerts/publisher.js';
+import { buildOrganizationDigest, type OrganizationDigestSummary } from '../core/alerts/organization-digest.js';
+import { digestPublishInput } from '../core/alerts/publisher.js';
 import { describeIssues } from '../core/config/config-file.js';
 import { FINDINGS_TABLE_SCHEMA } from '../core/findings/table-schema.js';
 import type { AccountScanResult } from '../core/job/run-summary.js';
@@ -157,36 +150,26 @@ export function createAggregateHandler(
     const results = input.resultWriterDetails
       ? await readMapResults(dependencies.s3(), input.resultWriterDetails)
       : { succeeded: [], failed: [] };
-    const outcomes = mergeAccountResults(results.succeeded, results.failed);
     const runError = input.runError
       ? redactSecrets(
           `${input.runError.Error ?? 'Error'}${input.runError.Cause ? `: ${input.runError.Cause}` : ''}`,
         ).slice(0, 1000)
       : undefined;
-    const summary = summariseOrganization(outcomes, {
-      executionName: input.executionName,
-      startedAt: input.startedAt,
-      ...(runError && { runError }),
+    const {
+      outcomes,
+      summary,
+      send: published,
+      digest,
+      chat,
+    } = buildOrganizationDigest({
+      ...results,
+      run: { executionName: input.executionName, startedAt: input.startedAt, ...(runError && { runError }) },
+      minSeverity: env.minAlertSeverity,
+      notifyOn: env.notifyOn,
+      ...(env.alertChat && { chat: true }),
     });
-    let published = false;
-    if (shouldNotify(env.notifyOn, summary)) {
-      const digest = formatOrganizationDigest(summary, outcomes, env.minAlertSeverity);
-      const chat = env.alertChat
-        ? formatOrganizationChatNotification(summary, outcomes, env.minAlertSeverity, digest.subject)
-        : undefined;
-      await dependencies.sns().send(
-        new PublishCommand({
-          TopicArn: env.alertTopicArn,
-          Subject: digest.subject,
-          Message: digestMessage(digest, chat),
-          ...(chat && { MessageStructure: 'json' }),
-          MessageAttributes: {
-            severity: { DataType: 'String', StringValue: digest.attributes.severity },
-            accountId: { DataType: 'String', StringValue: digest.attributes.accountId },
-          },
-        }),
-      );
-      published = true;
+    if (published) {
+      await dependencies.sns().send(new PublishCommand(digestPublishInput(env.alertTopicArn, digest, chat)));
     }
     const now = dependencies.now?.() ?? new Date();
     const { partitionKey, sortKey, ttlAttribute } = FINDINGS_TABLE_SCHEMA;

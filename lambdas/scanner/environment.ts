@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { describeIssues, parseConfig, type ScanConfig, type ScanConfigInput } from '../core/config/config-file.js';
 import { EVENT_BUS } from '../core/events/schema.js';
 import { ConfigurationError } from '../core/model/errors.js';
+import { EXTERNAL_ID, ROLE_NAME } from '../core/org/identifiers.js';
 import { NOTIFY_ON, type NotifyOn, SEVERITIES, type Severity } from '../core/srm/vocabulary.js';
 
 /** Names of the scanner function's environment variables, shared with the CDK construct that sets them. */
@@ -74,13 +75,10 @@ const environmentSchema = z.object({
   [SCANNER_ENV.minAlertSeverity]: z.enum(SEVERITIES).default('high'),
   [SCANNER_ENV.notifyOn]: z.enum(NOTIFY_ON).default('changes'),
   [SCANNER_ENV.historyTtlDays]: z.coerce.number().int().positive().default(90),
-  [SCANNER_ENV.memberRoleName]: z
-    .string()
-    .regex(/^[\w+=,.@-]{1,64}$/, 'must be an IAM role name')
-    .optional(),
+  [SCANNER_ENV.memberRoleName]: z.string().regex(ROLE_NAME, 'must be an IAM role name').optional(),
   [SCANNER_ENV.memberExternalId]: z
     .string()
-    .regex(/^[\w+=,.@:/-]{2,1224}$/, 'must be an STS external id (2 to 1,224 characters)')
+    .regex(EXTERNAL_ID, 'must be an STS external id (2 to 1,224 characters)')
     .optional(),
   [SCANNER_ENV.securityHub]: z.enum(['true', 'false']).optional(),
   [SCANNER_ENV.eventBus]: z.string().regex(EVENT_BUS, 'must be an event bus name or ARN').optional(),

@@ -41,6 +41,8 @@ export function jobOptionsFor(
 ): ScanJobOptions {
   const onDemand = request.trigger === 'on-demand' ? request : undefined;
   const regions = (request.trigger === 'schedule' ? undefined : request.regions) ?? env.config.regions;
+  // The run's events go to the scanner account's bus, whatever the trigger.
+  const events = env.eventBus ? { busName: env.eventBus, region: env.region } : undefined;
   if (request.trigger === 'organization') {
     // One digest for the organisation, sent by the aggregation step from every account's summary: no per-account alert.
     return {
@@ -55,7 +57,7 @@ export function jobOptionsFor(
         ...(request.writeUnitsPerSecond !== undefined && { writeUnitsPerSecond: request.writeUnitsPerSecond }),
       },
       // Per-account events on the scanner account's bus (through `storeClients`), with the member account in `detail`.
-      ...(env.eventBus && { events: { busName: env.eventBus, region: env.region } }),
+      ...(events && { events }),
       dryRun: false,
       // A region shard: the other shards scan the rest of the deployment's regions.
       ...(request.regions && {
@@ -80,7 +82,7 @@ export function jobOptionsFor(
       notifyOn: onDemand?.notify ?? env.notifyOn,
       ...(env.alertChat && { chat: true }),
     },
-    ...(env.eventBus && { events: { busName: env.eventBus, region: env.region } }),
+    ...(events && { events }),
     dryRun: onDemand?.dryRun ?? false,
     ...(env.securityHub && { securityHub: { region: env.region } }),
     ...hooks,

@@ -43,6 +43,18 @@ describe('throttleDomain', () => {
     expect(rds).toEqual({ scope: 'region', burst: 300, ratePerSecond: 12 });
     expect(overridden).toEqual({ scope: 'region', burst: 300, ratePerSecond: 4 });
   });
+
+  it("gives an API with a lower quota its own bucket size, never above the service's, overrides included", () => {
+    // Act
+    const getFindings = throttleRule('securityhub', {}, 'GetFindings');
+    const batchImport = throttleRule('securityhub', {}, 'BatchImportFindings');
+    const lowered = throttleRule('securityhub', { securityhub: { ratePerSecond: 1 } }, 'GetFindings');
+
+    // Assess
+    expect([getFindings.burst, getFindings.ratePerSecond]).toEqual([6, 3]);
+    expect([batchImport.burst, batchImport.ratePerSecond]).toEqual([30, 10]);
+    expect([lowered.burst, lowered.ratePerSecond]).toEqual([6, 1]);
+  });
 });
 
 describe('isThrottlingError', () => {

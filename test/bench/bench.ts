@@ -435,7 +435,8 @@ const ROOT = join(import.meta.dirname, '../..');
 function paceFloors(domains: ScanMeasure['domains']) {
   return Object.entries(domains)
     .map(([domain, stats]) => {
-      const { burst, ratePerSecond } = throttleRule(domain.split(':')[0] ?? domain);
+      const [service = domain, , operation] = domain.split(':');
+      const { burst, ratePerSecond } = throttleRule(service, {}, operation);
       return {
         domain,
         calls: stats.calls,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScanFlags } from '../../bin/cli/resolve-config.js';
-import { assertEventBusFlags, describeEvents } from '../../bin/cli/scan-command.js';
+import { assertDeliveryFlags, describeEvents } from '../../bin/cli/scan-command.js';
 import { ConfigurationError } from '../../lambdas/core/model/errors.js';
 
 const flags = (overrides: Partial<ScanFlags>): ScanFlags => ({
@@ -16,7 +16,7 @@ describe('CLI: --event-bus', () => {
     const given = flags({ eventBus: 'default' });
 
     // Act
-    const check = () => assertEventBusFlags(given);
+    const check = () => assertDeliveryFlags(given);
 
     // Assess
     expect(check).toThrow(ConfigurationError);
@@ -30,7 +30,7 @@ describe('CLI: --event-bus', () => {
       const given = flags({ eventBus: bus, findingsTable: 'findings' });
 
       // Act
-      const check = () => assertEventBusFlags(given);
+      const check = () => assertDeliveryFlags(given);
 
       // Assess
       expect(check).not.toThrow();
@@ -42,7 +42,7 @@ describe('CLI: --event-bus', () => {
     const given = flags({ eventBus: 'not a bus', findingsTable: 'findings' });
 
     // Act
-    const check = () => assertEventBusFlags(given);
+    const check = () => assertDeliveryFlags(given);
 
     // Assess
     expect(check).toThrow(/--event-bus: expected "default", a bus name or an event bus ARN/);
@@ -53,7 +53,7 @@ describe('CLI: --event-bus', () => {
     const given = flags({ alertChat: true, findingsTable: 'findings' });
 
     // Act
-    const check = () => assertEventBusFlags(given);
+    const check = () => assertDeliveryFlags(given);
 
     // Assess
     expect(check).toThrow(/--alert-chat needs --alert-topic-arn/);

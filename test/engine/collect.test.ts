@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ApiCallCounter } from '../../lambdas/core/aws/api-calls.js';
 import { AwsClients } from '../../lambdas/core/aws/clients.js';
+import type { CollectContext } from '../../lambdas/core/collectors/types.js';
 import { type CollectProgress, collectInventory } from '../../lambdas/core/engine/collect.js';
-import type { EbsVolume, S3Bucket } from '../../lambdas/core/inventory/index.js';
+import type { EbsVolume, LambdaFunction, S3Bucket, SliceTypes } from '../../lambdas/core/inventory/index.js';
 import { trail } from '../fixtures/cloudtrail.js';
 import { lambdaFunction } from '../fixtures/lambda.js';
 import { awsError } from '../helpers/aws-errors.js';
@@ -33,6 +34,27 @@ const base = {
   homeRegion: 'us-east-1',
   clients: new AwsClients(new ApiCallCounter()),
 };
+
+/** Fake Lambda collectors: the function listing of a region, and the policy reads that depend on it. */
+const lambdaCollectors = (
+  listFunctions: (region: string) => Promise<LambdaFunction[]>,
+  readPolicies: (context: CollectContext) => Promise<SliceTypes['lambda.policies']> = async () => [],
+) =>
+  fakeCollectors({
+    'lambda.functions': {
+      key: 'lambda.functions',
+      scope: 'regional',
+      actions: ['lambda:ListFunctions'],
+      collect: ({ region }) => listFunctions(region),
+    },
+    'lambda.policies': {
+      key: 'lambda.policies',
+      scope: 'regional',
+      actions: ['lambda:GetPolicy'],
+      dependsOn: ['lambda.functions'],
+      collect: readPolicies,
+    },
+  });
 
 describe('Function: collectInventory', () => {
   it('collects a regional slice in every region and concatenates the items', async () => {
@@ -122,29 +144,18 @@ describe('Function: collectInventory', () => {
   it("starts a regional dependent in a region once its dependency is listed there, with that region's part only", async () => {
     // Prepare: function listing is slow in eu-west-1; the us-east-1 policy reads must not wait for it.
     const events: string[] = [];
-    const collectors = fakeCollectors({
-      'lambda.functions': {
-        key: 'lambda.functions',
-        scope: 'regional',
-        actions: ['lambda:ListFunctions'],
-        collect: async ({ region }) => {
-          if (region === 'eu-west-1') await new Promise((resolve) => setTimeout(resolve, 20));
-          events.push(`functions ${region}`);
-          return [lambdaFunction(`f-${region}`, { region })];
-        },
+    const collectors = lambdaCollectors(
+      async (region) => {
+        if (region === 'eu-west-1') await new Promise((resolve) => setTimeout(resolve, 20));
+        events.push(`functions ${region}`);
+        return [lambdaFunction(`f-${region}`, { region })];
       },
-      'lambda.policies': {
-        key: 'lambda.policies',
-        scope: 'regional',
-        actions: ['lambda:GetPolicy'],
-        dependsOn: ['lambda.functions'],
-        collect: async (context) => {
-          const seen = context.get('lambda.functions').map((f) => f.name);
-          events.push(`policies ${context.region}: ${seen.join(',')}`);
-          return [];
-        },
+      async (context) => {
+        const seen = context.get('lambda.functions').map((f) => f.name);
+        events.push(`policies ${context.region}: ${seen.join(',')}`);
+        return [];
       },
-    });
+    );
 
     // Act
     const { slices } = await collectInventory({ ...base, slices: ['lambda.policies'], collectors });
@@ -193,23 +204,9 @@ describe('Function: collectInventory', () => {
 
   it('collects a regional dependent where its dependency was listed, and not where the listing failed', async () => {
     // Prepare
-    const collectors = fakeCollectors({
-      'lambda.functions': {
-        key: 'lambda.functions',
-        scope: 'regional',
-        actions: ['lambda:ListFunctions'],
-        collect: async ({ region }) => {
-          if (region === 'eu-west-1') throw awsError('json', 'AccessDeniedException');
-          return [];
-        },
-      },
-      'lambda.policies': {
-        key: 'lambda.policies',
-        scope: 'regional',
-        actions: ['lambda:GetPolicy'],
-        dependsOn: ['lambda.functions'],
-        collect: async () => [],
-      },
+    const collectors = lambdaCollectors(async (region) => {
+      if (region === 'eu-west-1') throw awsError('json', 'AccessDeniedException');
+      return [];
     });
 
     // Act

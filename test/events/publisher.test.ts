@@ -182,6 +182,20 @@ describe('Function: putScanEvents', () => {
     await expect(put).rejects.toThrow(/Could not put 1 event\(s\) on EventBridge bus default: AccessDeniedException/);
   });
 
+  it('redacts a credential the error message quotes, in the EventPublishError message', async () => {
+    // Prepare
+    events
+      .on(PutEventsCommand)
+      .rejects(awsError('json', 'AccessDeniedException', { message: 'denied for AKIAIOSFODNN7EXAMPLE' }));
+
+    // Act
+    const put = putScanEvents(clients, { region: 'eu-west-1' }, [scanEvent(0)], { sleep: noSleep });
+
+    // Assess
+    await expect(put).rejects.toThrow(/AccessDeniedException: denied for \[AWS access key ID, fingerprint [0-9a-f]+\]/);
+    await expect(put).rejects.not.toThrow(/AKIAIOSFODNN7EXAMPLE/);
+  });
+
   it('puts on a named bus, and in the region of a bus given by ARN', async () => {
     // Prepare
     const arn = 'arn:aws:events:us-west-2:123456789012:event-bus/security';

@@ -9,46 +9,12 @@ import {
   mergeAccountResults,
   summariseOrganization,
 } from '../../lambdas/core/alerts/organization-digest.js';
-import type { AccountScanResult } from '../../lambdas/core/job/run-summary.js';
 import {
   type AggregatorEnvironment,
   createAggregateHandler,
   ORGANIZATION_SCAN_PARTITION,
 } from '../../lambdas/org/aggregate.js';
-
-const result = (accountId: string, overrides: Partial<AccountScanResult> = {}): AccountScanResult => ({
-  kind: 'srm-scan.account-result',
-  scanId: `scan-${accountId}`,
-  accountId,
-  regions: ['eu-west-1'],
-  complete: true,
-  notCollected: 0,
-  startedAt: '2026-11-25T03:00:00.000Z',
-  durationSeconds: 60,
-  checks: 182,
-  totals: { PASS: 10, FAIL: 2, SUPPRESSED: 0, ERROR: 0 },
-  failedBySrmClass: { infrastructure: 1, container: 0, abstracted: 1, account: 0 },
-  failedBySeverity: { critical: 1, high: 1, medium: 0, low: 0, informational: 0 },
-  coverage: { evaluated: 12, notEvaluated: 0, share: 1 },
-  lifecycle: { new: 1, regressed: 0, resolved: 0, open: 2 },
-  collectionIssues: 0,
-  alertable: {
-    count: 1,
-    sample: [
-      {
-        kind: 'new',
-        checkId: 's3-bucket-public-access-blocked',
-        title: 'S3 bucket blocks public access',
-        severity: 'critical',
-        srmClass: 'abstracted',
-        resourceId: 'logs-bucket',
-        region: 'eu-west-1',
-      },
-    ],
-  },
-  apiCalls: 100,
-  ...overrides,
-});
+import { accountScanResult as result } from '../fixtures/account-result.js';
 
 describe('Function: mergeAccountResults', () => {
   it('merges the region shards of an account and marks an account with a failed shard PARTIAL', () => {
@@ -108,6 +74,28 @@ describe('Function: formatOrganizationDigest', () => {
     expect(account).toContain(
       '  abstracted: 1 FAIL\n    NEW [critical] s3-bucket-public-access-blocked logs-bucket (eu-west-1)',
     );
+  });
+
+  it('masks a secret in a resource name or title from an account, as an account digest does', () => {
+    // Prepare: a token-shaped value assembled at run time so that secret scanners do not flag this file.
+    const token = ['ghp_', 'Zq7VwXk3Mj5PLn2RtY8bHc4DfG6sJ9aQe1Uo'].join('');
+    const [sample] = result('1').alertable.sample;
+    const outcomes = mergeAccountResults(
+      [
+        result('111111111111', {
+          alertable: { count: 1, sample: sample ? [{ ...sample, resourceId: `logs-${token}`, title: token }] : [] },
+        }),
+      ],
+      [],
+    );
+    const summary = summariseOrganization(outcomes, { executionName: 'run-1', startedAt: '2026-11-25T03:00:00Z' });
+
+    // Act
+    const digest = formatOrganizationDigest(summary, outcomes, 'high');
+
+    // Assess
+    expect(digest.body).not.toContain(token.slice(4, 12));
+    expect(digest.body).toMatch(/\[GitHub token, fingerprint [0-9a-f]{8}\]/);
   });
 
   it('counts the findings it lists and those only counted, and tags the message for subscription filters', () => {

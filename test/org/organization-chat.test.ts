@@ -4,64 +4,27 @@ import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CHAT_LIMITS } from '../../lambdas/core/alerts/chat.js';
-import { formatOrganizationChatNotification } from '../../lambdas/core/alerts/organization-chat.js';
 import {
-  type DigestAccountOutcome,
+  formatOrganizationChatNotification,
   formatOrganizationDigest,
+  mergeAccountResults,
   summariseOrganization,
 } from '../../lambdas/core/alerts/organization-digest.js';
 import { AGGREGATOR_ENV, createAggregateHandler, parseAggregatorEnvironment } from '../../lambdas/org/aggregate.js';
-
-const outcome = (accountId: string, overrides: Partial<DigestAccountOutcome> = {}): DigestAccountOutcome => ({
-  accountId,
-  status: 'SCANNED',
-  shards: 1,
-  result: {
-    accountId,
-    scanIds: [`scan-${accountId}`],
-    regions: ['eu-west-1'],
-    complete: true,
-    notCollected: 0,
-    durationSeconds: 60,
-    checks: 182,
-    totals: { PASS: 10, FAIL: 1, SUPPRESSED: 0, ERROR: 0 },
-    failedBySrmClass: { infrastructure: 0, container: 0, abstracted: 1, account: 0 },
-    failedBySeverity: { critical: 1, high: 0, medium: 0, low: 0, informational: 0 },
-    coverage: { evaluated: 11, notEvaluated: 0, share: 1 },
-    lifecycle: { new: 1, regressed: 0, resolved: 0, open: 1 },
-    collectionIssues: 0,
-    alertable: {
-      count: 1,
-      sample: [
-        {
-          kind: 'new',
-          checkId: 's3-bucket-public-access-blocked',
-          title: 'S3 buckets block public access',
-          severity: 'critical',
-          srmClass: 'abstracted',
-          resourceId: 'logs`<!here>',
-          region: 'eu-west-1',
-        },
-      ],
-    },
-    apiCalls: 100,
-  },
-  errors: [],
-  ...overrides,
-});
+import { accountScanResult } from '../fixtures/account-result.js';
 
 describe('Function: formatOrganizationChatNotification', () => {
   it('lists failed accounts first and keeps resource names inert, from the same summary as the e-mail digest', () => {
     // Prepare
-    const outcomes = [
-      outcome('111111111111'),
-      {
-        accountId: '333333333333',
-        status: 'FAILED',
-        shards: 1,
-        errors: [{ error: 'CollectionError', cause: 'AccessDenied' }],
-      },
-    ] satisfies DigestAccountOutcome[];
+    const [sample] = accountScanResult('1').alertable.sample;
+    const outcomes = mergeAccountResults(
+      [
+        accountScanResult('111111111111', {
+          alertable: { count: 1, sample: sample ? [{ ...sample, resourceId: 'logs`<!here>' }] : [] },
+        }),
+      ],
+      [{ accountId: '333333333333', error: 'CollectionError', cause: 'AccessDenied' }],
+    );
     const summary = summariseOrganization(outcomes, { executionName: 'run-1', startedAt: '2026-11-25T03:00:00Z' });
     const { subject } = formatOrganizationDigest(summary, outcomes, 'high');
 

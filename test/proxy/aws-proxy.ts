@@ -199,7 +199,7 @@ export async function startAwsProxy(options: AwsProxyOptions): Promise<AwsProxy>
     const now = performance.now();
     let bucket = buckets.get(key);
     if (!bucket) {
-      const rule = throttleRule(call.service, overrides);
+      const rule = throttleRule(call.service, overrides, call.operation);
       bucket = { rule, tokens: rule.burst, at: now };
       buckets.set(key, bucket);
     }

@@ -233,4 +233,15 @@ describe('Function: terminalSafe', () => {
     // Assess
     expect(safe).toBe('bucket?[2J?]0;pwned? name??31m\nnext');
   });
+
+  it('replaces the bidirectional controls and line separators that reorder or break what the reader sees', () => {
+    // Prepare: a right-to-left override makes "logs-gpj.exe" read as "logs-exe.jpg".
+    const hostile = 'logs-\u202egpj.exe\u202c \u2066a\u2069\u200f\u2028b';
+
+    // Act
+    const safe = terminalSafe(hostile);
+
+    // Assess
+    expect(safe).toBe('logs-?gpj.exe? ?a???b');
+  });
 });

@@ -186,6 +186,31 @@ describe('Function: pushToSecurityHub', () => {
       },
     });
   });
+  it('reports a record over 240 KB (UTF-8 bytes) as FindingTooLarge and counts the bytes of every request sent', async () => {
+    // Prepare: 'é' is 2 bytes, so 125,000 of them are under 240 KB as characters but over it as bytes.
+    const large = { ...active(bucket('large', 'FAIL')), Description: 'é'.repeat(125_000) };
+    const fits = { ...active(bucket('fits', 'FAIL')), Description: 'é'.repeat(100_000) };
+    hub.on(GetFindingsCommand).resolves({ Findings: [large, fits] });
+    const report = makeReport([bucket('open', 'FAIL')], {
+      checks: ['s3-bucket-versioning-enabled'],
+      regions: ['us-east-1', 'eu-west-1'],
+    });
+
+    // Act
+    const result = await pushToSecurityHub(clients(), report, options);
+
+    // Assess
+    expect(result).toMatchObject({ imported: 1, archived: 1 });
+    expect(result.failed.sample).toEqual([
+      { id: large.Id, errorCode: 'FindingTooLarge', message: "over Security Hub's 245760-byte limit per finding" },
+    ]);
+    expect(imported().map((r) => r.Id)).not.toContain(large.Id);
+    const sent = hub
+      .commandCalls(BatchImportFindingsCommand)
+      .map((call) => Buffer.byteLength(JSON.stringify({ Findings: call.args[0].input.Findings })));
+    expect(sent).toHaveLength(2);
+    expect(result.bytes).toBe(sent.reduce((sum, n) => sum + n, 0));
+  });
 });
 
 describe('Function: batches', () => {

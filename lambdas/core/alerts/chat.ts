@@ -79,7 +79,8 @@ export function chatCode(text: string, maxLength = 400): string {
   return `\`${cut.length > 0 ? cut : ' '}\``;
 }
 
-const cap = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+/** `text` cut to `max` characters, with an ellipsis when cut. */
+export const cap = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 function findingLines(transition: Transition): string {
   const { state } = transition;

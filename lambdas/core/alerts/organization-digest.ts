@@ -1,6 +1,14 @@
 import type { AccountScanResult } from '../job/run-summary.js';
 import { redactSecrets } from '../secrets/index.js';
-import { type NotifyOn, SEVERITIES, type Severity, SRM_CLASSES, type SrmClass } from '../srm/vocabulary.js';
+import {
+  type NotifyOn,
+  SEVERITIES,
+  type Severity,
+  SRM_CLASS_DESCRIPTIONS,
+  SRM_CLASSES,
+  type SrmClass,
+} from '../srm/vocabulary.js';
+import { CHAT_LIMITS, type ChatNotification, cap, chatCode, chatEscape } from './chat.js';
 import { type Digest, SUBJECT_MAX_LENGTH } from './digest.js';
 
 /**
@@ -142,6 +150,12 @@ export function summariseOrganization(
   };
 }
 
+const ATTENTION = { FAILED: 0, PARTIAL: 1, SCANNED: 2 } as const;
+
+/** The order both digests list accounts in: failed, then partial, then scanned; by account id within each. */
+export const byAttention = (x: DigestAccountOutcome, y: DigestAccountOutcome): number =>
+  ATTENTION[x.status] - ATTENTION[y.status] || x.accountId.localeCompare(y.accountId);
+
 /** SNS's limit is 256 KiB; the body stops well before it and says how many accounts it left out. */
 const BODY_LIMIT = 200 * 1024;
 
@@ -169,10 +183,7 @@ export function formatOrganizationDigest(
     `FAIL by SRM class: ${SRM_CLASSES.map((c) => `${c} ${summary.failedBySrmClass[c]}`).join(', ')}`,
     '',
   ];
-  const rank = { FAILED: 0, PARTIAL: 1, SCANNED: 2 } as const;
-  const ordered = [...outcomes].sort(
-    (x, y) => rank[x.status] - rank[y.status] || x.accountId.localeCompare(y.accountId),
-  );
+  const ordered = [...outcomes].sort(byAttention);
   const listedIn = (o: DigestAccountOutcome) => o.result?.alertable.sample.length ?? 0;
   const sections = ordered.map((o) => {
     const lines = [`ACCOUNT ${o.accountId} - ${o.status}${o.shards > 1 ? ` (${o.shards} region shards)` : ''}`];
@@ -194,9 +205,12 @@ export function formatOrganizationDigest(
         const listed = r.alertable.sample.filter((f) => f.srmClass === srmClass);
         if (r.failedBySrmClass[srmClass] === 0 && listed.length === 0) continue;
         lines.push(`  ${srmClass}: ${r.failedBySrmClass[srmClass]} FAIL`);
+        // Resource names come from the accounts: a secret pasted into one is masked, as on an account's digest.
         for (const f of listed)
           lines.push(
-            `    ${f.kind.toUpperCase()} [${f.severity}] ${f.checkId} ${f.resourceId} (${f.region}): ${f.title}`,
+            redactSecrets(
+              `    ${f.kind.toUpperCase()} [${f.severity}] ${f.checkId} ${f.resourceId} (${f.region}): ${f.title}`,
+            ),
           );
       }
       const unlisted = r.alertable.count - r.alertable.sample.length;
@@ -206,11 +220,14 @@ export function formatOrganizationDigest(
     return [...lines, ''].join('\n');
   });
   let body = head.join('\n');
+  let bytes = Buffer.byteLength(body, 'utf8');
   let accountsShown = 0;
   let listed = 0;
   for (const [index, section] of sections.entries()) {
-    if (Buffer.byteLength(body + section, 'utf8') > BODY_LIMIT) break;
+    const sectionBytes = Buffer.byteLength(section, 'utf8');
+    if (bytes + sectionBytes > BODY_LIMIT) break;
     body += `\n${section}`;
+    bytes += sectionBytes + 1;
     accountsShown += 1;
     listed += listedIn(ordered[index] as DigestAccountOutcome);
   }
@@ -237,4 +254,105 @@ export function shouldNotify(notifyOn: NotifyOn, summary: OrganizationDigestSumm
     summary.accounts.partial > 0 ||
     summary.runError !== undefined
   );
+}
+
+/**
+ * The organisation digest as an AWS Chatbot custom notification, from the same summary and account outcomes as the
+ * e-mail digest (`formatOrganizationDigest`): totals, then failed and partial accounts first, each with its new or
+ * regressed findings while they fit. Text from the accounts goes through `chatEscape` / `chatCode`. Pure.
+ */
+export function formatOrganizationChatNotification(
+  summary: OrganizationDigestSummary,
+  outcomes: readonly DigestAccountOutcome[],
+  minSeverity: Severity,
+  subject: string,
+): ChatNotification {
+  const a = summary.accounts;
+  const head = [
+    `*Run* ${chatCode(summary.executionName)} · *Accounts* ${a.total}: ${a.scanned} scanned, ${a.partial} partial, ${a.failed} failed`,
+    ...(summary.runError ? [`*The run stopped early:* ${chatCode(summary.runError)}`] : []),
+    `*Results* FAIL ${summary.totals.FAIL} · PASS ${summary.totals.PASS} · SUPPRESSED ${summary.totals.SUPPRESSED} · ERROR ${summary.totals.ERROR}`,
+    `*Lifecycle* new ${summary.lifecycle.new} · regressed ${summary.lifecycle.regressed} · resolved ${summary.lifecycle.resolved} · open ${summary.lifecycle.open}`,
+    `*New and regressed (${minSeverity} and above)* ${summary.alertable}`,
+    '',
+  ].join('\n');
+  const ordered = outcomes
+    .filter((o) => o.status !== 'SCANNED' || (o.result?.alertable.count ?? 0) > 0)
+    .sort(byAttention);
+  const blocks: string[] = [];
+  let budget = CHAT_LIMITS.description - head.length - 120;
+  for (const o of ordered) {
+    const lines = [`*Account* ${chatCode(o.accountId)} ${o.status}`];
+    for (const e of o.errors.slice(0, 1))
+      lines.push(`      ${chatCode(`${e.error}${e.cause ? `: ${e.cause}` : ''}`, 200)}`);
+    for (const f of o.result?.alertable.sample ?? []) {
+      lines.push(
+        `      *${f.severity.toUpperCase()}* ${f.kind.toUpperCase()}: ${chatEscape(f.title)} ${chatCode(f.resourceId, 120)} (${chatEscape(f.region)}) · ${SRM_CLASS_DESCRIPTIONS[f.srmClass].label}`,
+      );
+    }
+    const block = lines.join('\n');
+    if (block.length + 1 > budget) break;
+    blocks.push(block);
+    budget -= block.length + 1;
+  }
+  const more = ordered.length - blocks.length;
+  const description = cap(
+    [head, ...blocks, ...(more > 0 ? [`… and ${more} more account(s): see the e-mail digest.`] : [])].join('\n'),
+    CHAT_LIMITS.description,
+  );
+  return {
+    version: '1.0',
+    source: 'custom',
+    id: summary.executionName,
+    content: {
+      textType: 'client-markdown',
+      title: cap(
+        `${summary.alertable > 0 || a.failed > 0 ? ':warning:' : ':white_check_mark:'} ${chatEscape(subject)}`,
+        CHAT_LIMITS.title,
+      ),
+      description,
+      nextSteps: ['Every finding: the findings table, by account; the organisation summary item has this run'],
+      keywords: ['srm-scan', 'organization'],
+    },
+    metadata: {
+      threadId: 'srm-scan-organization',
+      summary: subject,
+      eventType: 'srm-scan Organization Digest',
+      relatedResources: [],
+      additionalContext: { executionName: summary.executionName, alertable: String(summary.alertable) },
+    },
+  };
+}
+
+export interface OrganizationDigestInput {
+  /** Each scanned account's result (a region shard's result per shard). */
+  succeeded: readonly AccountScanResult[];
+  /** Accounts, or shards, that could not be scanned, with their error. */
+  failed: readonly { accountId: string; regions?: readonly string[]; error: string; cause?: string }[];
+  run: { executionName: string; startedAt: string; runError?: string };
+  minSeverity: Severity;
+  notifyOn: NotifyOn;
+  /** Also format it as an AWS Chatbot custom notification. */
+  chat?: boolean;
+}
+
+/**
+ * The organisation digest of a run, the same wherever it is sent from (the deployed aggregation step, the command
+ * line): the accounts merged and summarised, whether it goes out, and the message in e-mail and, with `chat`, chat
+ * form. Pure.
+ */
+export function buildOrganizationDigest(input: OrganizationDigestInput): {
+  outcomes: DigestAccountOutcome[];
+  summary: OrganizationDigestSummary;
+  send: boolean;
+  digest: Digest;
+  chat?: ChatNotification;
+} {
+  const outcomes = mergeAccountResults(input.succeeded, input.failed);
+  const summary = summariseOrganization(outcomes, input.run);
+  const digest = formatOrganizationDigest(summary, outcomes, input.minSeverity);
+  const chat = input.chat
+    ? formatOrganizationChatNotification(summary, outcomes, input.minSeverity, digest.subject)
+    : undefined;
+  return { outcomes, summary, send: shouldNotify(input.notifyOn, summary), digest, ...(chat && { chat }) };
 }

@@ -1,4 +1,4 @@
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { PublishCommand, type PublishCommandInput, SNSClient } from '@aws-sdk/client-sns';
 import { parseArn } from '../aws/arn.js';
 import type { AwsClients } from '../aws/clients.js';
 import { AlertPublishError } from '../model/errors.js';
@@ -53,10 +53,29 @@ function assertPublishable(digest: Digest, message: string = digest.body): void 
 }
 
 /**
- * Publishes the digest as one SNS message with the String attributes `severity` (highest alerted
- * severity, or `none`) and `accountId`, for subscription filter policies such as
- * `{ "severity": ["critical", "high"] }`. With `chat`, the message is structured (`digestMessage`): e-mail gets the
- * plain text, Chatbot the custom notification. Failures raise `AlertPublishError` with the SDK error as cause.
+ * The SNS `Publish` request of a digest: one message with the String attributes `severity` (highest alerted
+ * severity, or `none`) and `accountId`, for subscription filter policies such as `{ "severity": ["critical", "high"] }`.
+ * With `chat`, the message is structured (`digestMessage`): e-mail gets the plain text, Chatbot the custom
+ * notification. Refuses, with `AlertPublishError`, what SNS would reject.
+ */
+export function digestPublishInput(topicArn: string, digest: Digest, chat?: ChatNotification): PublishCommandInput {
+  const message = digestMessage(digest, chat);
+  assertPublishable(digest, message);
+  return {
+    TopicArn: topicArn,
+    Subject: digest.subject,
+    Message: message,
+    ...(chat && { MessageStructure: 'json' }),
+    MessageAttributes: {
+      severity: { DataType: 'String', StringValue: digest.attributes.severity },
+      accountId: { DataType: 'String', StringValue: digest.attributes.accountId },
+    },
+  };
+}
+
+/**
+ * Publishes the digest ({@link digestPublishInput}) to the topic in its region. Failures raise `AlertPublishError`
+ * with the SDK error as cause.
  *
  * @example
  * const { messageId } = await publishDigest(clients, { topicArn }, formatDigest(input));
@@ -67,22 +86,10 @@ export async function publishDigest(
   digest: Digest,
   chat?: ChatNotification,
 ): Promise<{ messageId: string }> {
-  const message = digestMessage(digest, chat);
-  assertPublishable(digest, message);
+  const input = digestPublishInput(topic.topicArn, digest, chat);
   const client = clients.get(SNSClient, topicRegion(topic));
   try {
-    const output = await client.send(
-      new PublishCommand({
-        TopicArn: topic.topicArn,
-        Subject: digest.subject,
-        Message: message,
-        ...(chat && { MessageStructure: 'json' }),
-        MessageAttributes: {
-          severity: { DataType: 'String', StringValue: digest.attributes.severity },
-          accountId: { DataType: 'String', StringValue: digest.attributes.accountId },
-        },
-      }),
-    );
+    const output = await client.send(new PublishCommand(input));
     return { messageId: output.MessageId ?? '' };
   } catch (error) {
     throw new AlertPublishError(

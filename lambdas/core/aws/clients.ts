@@ -402,3 +402,9 @@ export function describeAwsError(error: unknown): { errorCode: string; message: 
       .slice(0, 500),
   };
 }
+
+/** {@link describeAwsError} as one line of text, `Code: message`, for error messages that wrap it. */
+export function describeAwsErrorText(error: unknown): string {
+  const { errorCode, message } = describeAwsError(error);
+  return `${errorCode}: ${message}`;
+}

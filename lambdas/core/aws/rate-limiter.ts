@@ -1,3 +1,4 @@
+import { sleep } from './backoff.js';
 import {
   DEFAULT_CONCURRENCY,
   type RateLimit,
@@ -14,7 +15,7 @@ export interface LimiterClock {
 
 const realClock: LimiterClock = {
   now: () => performance.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep,
 };
 
 export interface RateLimiterOptions {
@@ -38,6 +39,9 @@ export interface RateLimiterOptions {
 }
 
 interface Domain {
+  /** The service and API whose calls opened the domain: its size is looked up by them. */
+  service: string;
+  operation: string;
   limit: RateLimit;
   /** Current refill rate: the configured one, lowered after throttles. */
   rate: number;
@@ -108,9 +112,8 @@ export class ApiRateLimiter {
   /** Replaces the per-service overrides; domains already seen keep their state but take the new size. */
   configure(rules: ThrottleRuleOverrides): void {
     this.#rules = rules;
-    for (const [key, domain] of this.#domains) {
-      const service = key.split(':')[0] ?? key;
-      domain.limit = this.#limitOf(service, rules);
+    for (const domain of this.#domains.values()) {
+      domain.limit = this.#limitOf(domain.service, rules, domain.operation);
       domain.rate = Math.min(domain.rate, domain.limit.ratePerSecond);
       domain.tokens = Math.min(domain.tokens, domain.limit.burst);
     }
@@ -195,8 +198,10 @@ export class ApiRateLimiter {
     const key = this.domainOf(service, region, operation);
     let domain = this.#domains.get(key);
     if (!domain) {
-      const limit = this.#limitOf(service, this.#rules);
+      const limit = this.#limitOf(service, this.#rules, operation);
       domain = {
+        service,
+        operation,
         limit,
         rate: limit.ratePerSecond,
         tokens: limit.burst,
@@ -212,9 +217,9 @@ export class ApiRateLimiter {
     return domain;
   }
 
-  /** The client's bucket for a service: AWS's rate, and its share of AWS's burst. */
-  #limitOf(service: string, rules: ThrottleRuleOverrides): RateLimit {
-    const { burst, ratePerSecond } = throttleRule(service, rules);
+  /** The client's bucket for a service's API: AWS's rate, and its share of AWS's burst. */
+  #limitOf(service: string, rules: ThrottleRuleOverrides, operation: string): RateLimit {
+    const { burst, ratePerSecond } = throttleRule(service, rules, operation);
     return { burst: Math.max(1, Math.floor(burst * this.#burstShare)), ratePerSecond };
   }
 

@@ -18,6 +18,8 @@ export type ThrottleScope = 'account' | 'region' | 'operation';
 
 export interface ThrottleDomainRule extends RateLimit {
   scope: ThrottleScope;
+  /** With `scope: 'operation'`: APIs AWS gives a lower quota than the service's other APIs. */
+  operations?: Readonly<Record<string, RateLimit>>;
 }
 
 /**
@@ -47,8 +49,13 @@ export const DEFAULT_THROTTLE_RULES: Readonly<Record<string, ThrottleDomainRule>
   elasticache: { scope: 'region', burst: 40, ratePerSecond: 10 },
   sns: { scope: 'region', burst: 30, ratePerSecond: 15 },
   // Security Hub's published quotas: BatchImportFindings 10 per second, burst 30, per account and region, and most
-  // other APIs the same; GetFindings is lower (3 per second, burst 6), and the push reads it in one sequential chain.
-  securityhub: { scope: 'operation', burst: 30, ratePerSecond: 10 },
+  // other APIs the same; GetFindings is lower (3 per second, burst 6).
+  securityhub: {
+    scope: 'operation',
+    burst: 30,
+    ratePerSecond: 10,
+    operations: { GetFindings: { burst: 6, ratePerSecond: 3 } },
+  },
   // PutEvents (the run's finding events): the bus's quota is thousands per second and shared with the account's own
   // applications, so stay far below it; 10 entries per call.
   events: { scope: 'region', burst: 50, ratePerSecond: 25 },
@@ -62,8 +69,24 @@ export const DEFAULT_CONCURRENCY = { perDomain: 8, total: 64 } as const;
 /** Overrides from the `apiRateLimits` setting: per service, any of the rule's fields. */
 export type ThrottleRuleOverrides = Readonly<Record<string, Partial<ThrottleDomainRule>>>;
 
-export function throttleRule(service: string, overrides: ThrottleRuleOverrides = {}): ThrottleDomainRule {
-  return { ...(DEFAULT_THROTTLE_RULES[service] ?? DEFAULT_THROTTLE_RULE), ...overrides[service] };
+/**
+ * The bucket of a service, or of one of its APIs when AWS gives that API a lower quota of its own (never more than
+ * the service's, overrides included).
+ */
+export function throttleRule(
+  service: string,
+  overrides: ThrottleRuleOverrides = {},
+  operation?: string,
+): ThrottleDomainRule {
+  const rule = { ...(DEFAULT_THROTTLE_RULES[service] ?? DEFAULT_THROTTLE_RULE), ...overrides[service] };
+  const own = operation !== undefined && rule.scope === 'operation' ? rule.operations?.[operation] : undefined;
+  return own
+    ? {
+        ...rule,
+        burst: Math.min(rule.burst, own.burst),
+        ratePerSecond: Math.min(rule.ratePerSecond, own.ratePerSecond),
+      }
+    : rule;
 }
 
 /**

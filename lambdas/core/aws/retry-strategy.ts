@@ -1,5 +1,6 @@
 import { StandardRetryStrategy } from '@smithy/core/retry';
 import type { RetryErrorInfo, RetryStrategyV2, StandardRetryToken } from '@smithy/types';
+import { fullJitterDelay } from './backoff.js';
 
 export interface ThrottleRetryOptions {
   /** Attempts for transient errors (5xx, timeouts), under the SDK's standard retry quota. */
@@ -45,7 +46,7 @@ export class ThrottleTolerantRetryStrategy implements RetryStrategyV2 {
     if (errorInfo.errorType !== 'THROTTLING') return this.#standard.refreshRetryTokenForRetry(token, errorInfo);
     const count = token.getRetryCount();
     if (count + 1 >= this.#throttleMaxAttempts) throw new Error('No retry token available');
-    const delay = Math.floor(this.#random() * Math.min(this.#baseDelayMs * 2 ** count, this.#maxDelayMs));
+    const delay = Math.floor(fullJitterDelay(this.#baseDelayMs, count + 1, this.#random, this.#maxDelayMs));
     return {
       getRetryCount: () => count + 1,
       getRetryDelay: () => delay,

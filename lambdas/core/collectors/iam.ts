@@ -13,6 +13,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-iam';
 import { parse } from 'csv-parse/sync';
+import { sleep as defaultSleep } from '../aws/backoff.js';
 import { isAwsError } from '../aws/clients.js';
 import {
   type AccessKeyState,
@@ -49,8 +50,6 @@ export interface IamCollectorOptions {
 export const DEFAULT_REPORT_POLL_DELAYS_MS: readonly number[] = [
   250, 500, 1000, 2000, 4000, 5000, 5000, 5000, 5000, 5000, 5000, 5000, 5000, 5000,
 ];
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 type IamSlice =
   | 'iam.credentialReport'

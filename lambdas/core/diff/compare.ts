@@ -1,3 +1,4 @@
+import { countOf } from '../checks/shared/text.js';
 import { type RunScope, runScope, type ScopeVerdict, scopeVerdict } from '../findings/lifecycle.js';
 import type { AppliedSuppression } from '../findings/model.js';
 import { suppressionExpiry } from '../findings/suppressions.js';
@@ -14,7 +15,7 @@ import {
 import type { ComparedFinding, ComparedInput } from './input.js';
 
 /** The layout version of the diff's JSON output: bumped when a field changes meaning or is removed. */
-export const DIFF_SCHEMA_VERSION = '1';
+const DIFF_SCHEMA_VERSION = '1';
 
 /**
  * What changed for one finding between two reports, in the lifecycle's vocabulary (`lifecycle.ts`):
@@ -276,8 +277,6 @@ function describeSide(input: ComparedInput): DiffReportSide {
 const listed = (items: readonly string[], max = 8): string =>
   items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** Where the two reports do not cover the same thing: accounts, regions, checks, global scope, tool version, order. */
 function scopeWarnings(before: ComparedInput, after: ComparedInput): DiffWarning[] {
   const warnings: DiffWarning[] = [];
@@ -326,8 +325,8 @@ function scopeWarnings(before: ComparedInput, after: ComparedInput): DiffWarning
     const addedChecks = [...checksA].filter((c) => !checksB.has(c)).sort();
     if (lostChecks.length > 0 || addedChecks.length > 0) {
       const parts = [
-        lostChecks.length > 0 && `${plural(lostChecks.length, 'check')} only in BEFORE (${listed(lostChecks, 5)})`,
-        addedChecks.length > 0 && `${plural(addedChecks.length, 'check')} only in AFTER (${listed(addedChecks, 5)})`,
+        lostChecks.length > 0 && `${countOf(lostChecks.length, 'check')} only in BEFORE (${listed(lostChecks, 5)})`,
+        addedChecks.length > 0 && `${countOf(addedChecks.length, 'check')} only in AFTER (${listed(addedChecks, 5)})`,
       ].filter(Boolean);
       warnings.push({ kind: 'checks', message: `The scans${who} ran different checks: ${parts.join('; ')}.` });
     }
@@ -375,6 +374,13 @@ function severityChanges(before: IndexedSide, after: IndexedSide): SeverityChang
   return changes.sort((x, y) => x.checkId.localeCompare(y.checkId));
 }
 
+/** How many changes of each kind, every kind present (zero included), in vocabulary order. */
+export const countKinds = (changes: readonly DiffChange[]): Record<DiffKind, number> => {
+  const counts = Object.fromEntries(DIFF_KINDS.map((kind) => [kind, 0])) as Record<DiffKind, number>;
+  for (const change of changes) counts[change.kind] += 1;
+  return counts;
+};
+
 const KIND_ORDER = new Map<DiffKind, number>(DIFF_KINDS.map((kind, index) => [kind, index]));
 
 /** Class, obligation (vocabulary order), kind, severity, then check, account and resource. */
@@ -398,7 +404,6 @@ export const byGroupAndPriority = (x: DiffChange, y: DiffChange): number =>
 export function diffReports(before: ComparedInput, after: ComparedInput): ScanDiff {
   const b = indexSide(before);
   const a = indexSide(after);
-  const counts = Object.fromEntries(DIFF_KINDS.map((kind) => [kind, 0])) as Record<DiffKind, number>;
   const unchanged: UnchangedCounts = {
     failing: 0,
     suppressed: 0,
@@ -423,7 +428,6 @@ export function diffReports(before: ComparedInput, after: ComparedInput): ScanDi
       unchanged[outcome.unchanged] += 1;
       continue;
     }
-    counts[outcome.kind] += 1;
     const change: DiffChange = {
       kind: outcome.kind,
       cause: outcome.cause,
@@ -454,7 +458,7 @@ export function diffReports(before: ComparedInput, after: ComparedInput): ScanDi
     before: describeSide(before),
     after: describeSide(after),
     warnings: scopeWarnings(before, after),
-    counts,
+    counts: countKinds(changes),
     unchanged,
     changes: changes.sort(byGroupAndPriority),
     severityChanges: severityChanges(b, a),
@@ -462,7 +466,7 @@ export function diffReports(before: ComparedInput, after: ComparedInput): ScanDi
 }
 
 /** Kinds `--fail-on-new` gates on: unsuppressed FAILs that were not failing before. */
-export const GATED_KINDS: ReadonlySet<DiffKind> = new Set(['new', 'regressed']);
+const GATED_KINDS: ReadonlySet<DiffKind> = new Set(['new', 'regressed']);
 
 /** The NEW and REGRESSED findings at or above `minimum`: what makes `srm-scan diff --fail-on-new` exit 1. */
 export const newFailures = (diff: Pick<ScanDiff, 'changes'>, minimum: Severity): DiffChange[] =>

@@ -8,7 +8,7 @@ import { ORGANIZATION_REPORT_SCHEMA_VERSION } from '../org/report-version.js';
  * Unknown fields are ignored and compliance frameworks are read as plain strings, so a report of another srm-scan
  * version with the same `schemaVersion` (which only adds fields and framework names) is read as well.
  */
-export const comparedFindingSchema = findingSchema.extend({
+const comparedFindingSchema = findingSchema.extend({
   compliance: z.array(z.object({ framework: z.string(), control: z.string() })).readonly(),
 });
 export type ComparedFinding = z.output<typeof comparedFindingSchema>;
@@ -26,7 +26,7 @@ const scanSchema = z.object({
 });
 
 /** A single-account report, as `srm-scan scan --format json` writes it. */
-export const comparedScanReportSchema = z.object({
+const comparedScanReportSchema = z.object({
   scan: scanSchema,
   findings: z.array(comparedFindingSchema).readonly(),
 });
@@ -47,7 +47,7 @@ const organizationReportSchema = z.object({
 });
 
 /** An account a report asked for and could not scan (organisation reports only). */
-export interface AccountNotScanned {
+interface AccountNotScanned {
   accountId: string;
   errorCode: string;
   message: string;
@@ -129,7 +129,8 @@ export function readComparedInput(label: string, document: unknown): ComparedInp
       toolVersion: organization.toolVersion,
       startedAt: organization.startedAt,
       reports: parsed.data.reports,
-      notScanned: organization.failures.map(({ accountId, errorCode, message }) => ({ accountId, errorCode, message })),
+      // The schema keeps a failure's account, error code and message only (zod drops the other fields).
+      notScanned: organization.failures,
     };
   }
   if (!('scan' in document)) {

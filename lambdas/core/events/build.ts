@@ -33,7 +33,7 @@ const masked = (text: string, maxBytes: number): string => {
 };
 
 /** The event of one transition; undefined for a transition that is not sent (SUPPRESSED). */
-export function findingEvent(transition: Transition): ScanEvent | undefined {
+function findingEvent(transition: Transition): ScanEvent | undefined {
   if (!isEventKind(transition.kind)) return undefined;
   const { state, finding } = transition;
   const detail: FindingEventDetail = {
@@ -74,7 +74,7 @@ export function findingEvent(transition: Transition): ScanEvent | undefined {
   };
 }
 
-export interface ScanEventsInput {
+interface ScanEventsInput {
   report: ScanReport;
   lifecycle: LifecycleSummary;
   transitions: readonly Transition[];

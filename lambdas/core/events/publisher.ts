@@ -1,13 +1,14 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { parseArn } from '../aws/arn.js';
+import { sleep as defaultSleep, fullJitterDelay } from '../aws/backoff.js';
 import { batchBySize } from '../aws/batches.js';
-import type { AwsClients } from '../aws/clients.js';
+import { type AwsClients, describeAwsErrorText } from '../aws/clients.js';
 import { isThrottlingError } from '../aws/rate-limits.js';
 import { EventPublishError } from '../model/errors.js';
 import type { ScanEvent } from './build.js';
 
 /** PutEvents: at most 10 entries per call. */
-export const PUT_EVENTS_MAX_ENTRIES = 10;
+const PUT_EVENTS_MAX_ENTRIES = 10;
 /** PutEvents: at most 256 KB per request, entries summed as `entrySize` computes them. */
 export const PUT_EVENTS_MAX_BYTES = 256 * 1024;
 /** Entry error codes worth sending again; any other code (MalformedDetail, AccessDenied…) fails at once. */
@@ -63,15 +64,20 @@ export function entrySize(entry: PutEventsRequestEntry): number {
 
 /** Groups entries into PutEvents requests: at most 10 entries and 256 KB each, order kept. */
 export function batchEntries<T extends PutEventsRequestEntry>(entries: readonly T[]): T[][] {
-  for (const entry of entries) {
-    const size = entrySize(entry);
+  // Each entry is measured once, for the limit on one event and for the batches.
+  const sized = entries.map((entry) => ({ entry, size: entrySize(entry) }));
+  for (const { size } of sized) {
     if (size > PUT_EVENTS_MAX_BYTES) {
       throw new EventPublishError(
         `An event of ${size} bytes is over EventBridge's ${PUT_EVENTS_MAX_BYTES}-byte limit.`,
       );
     }
   }
-  return batchBySize(entries, { maxItems: PUT_EVENTS_MAX_ENTRIES, maxBytes: PUT_EVENTS_MAX_BYTES, sizeOf: entrySize });
+  return batchBySize(sized, {
+    maxItems: PUT_EVENTS_MAX_ENTRIES,
+    maxBytes: PUT_EVENTS_MAX_BYTES,
+    sizeOf: ({ size }) => size,
+  }).map((batch) => batch.map(({ entry }) => entry));
 }
 
 /** The region of a bus given by ARN (`arn:aws:events:<region>:<account>:event-bus/<name>`), else `bus.region`. */
@@ -79,7 +85,7 @@ export function busRegion(bus: EventBus): string {
   return bus.busName?.startsWith('arn:') ? (parseArn(bus.busName)?.region ?? bus.region) : bus.region;
 }
 
-export function toEntries(events: readonly ScanEvent[], busName = 'default'): PutEventsRequestEntry[] {
+function toEntries(events: readonly ScanEvent[], busName = 'default'): PutEventsRequestEntry[] {
   return events.map((event) => ({
     EventBusName: busName,
     Source: event.source,
@@ -89,9 +95,6 @@ export function toEntries(events: readonly ScanEvent[], busName = 'default'): Pu
     Time: event.time,
   }));
 }
-
-const describe = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
 interface Failure {
   entry: PutEventsRequestEntry;
@@ -126,7 +129,7 @@ export async function putScanEvents(
 ): Promise<PutScanEventsResult> {
   const maxAttempts = options.maxAttempts ?? 5;
   const baseDelayMs = options.baseDelayMs ?? 200;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const busName = bus.busName ?? 'default';
   const client = clients.get(EventBridgeClient, busRegion(bus));
@@ -161,12 +164,16 @@ export async function putScanEvents(
       } catch (error) {
         if (!isThrottlingError(error)) {
           throw new EventPublishError(
-            `Could not put ${pending.length} event(s) on EventBridge bus ${busName}: ${describe(error)}`,
+            `Could not put ${pending.length} event(s) on EventBridge bus ${busName}: ${describeAwsErrorText(error)}`,
             { cause: error },
           );
         }
         retry = pending;
-        lastFailures = pending.map((entry) => ({ entry, code: 'ThrottlingException', message: describe(error) }));
+        lastFailures = pending.map((entry) => ({
+          entry,
+          code: 'ThrottlingException',
+          message: describeAwsErrorText(error),
+        }));
       }
       if (retry.length === 0) return;
       if (attempt >= maxAttempts) {
@@ -174,7 +181,7 @@ export async function putScanEvents(
         return;
       }
       result.retried += retry.length;
-      await sleep(Math.floor(random() * baseDelayMs * 2 ** (attempt - 1)));
+      await sleep(Math.floor(fullJitterDelay(baseDelayMs, attempt, random)));
       pending = retry;
     }
   };

@@ -7,8 +7,9 @@ import {
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import pLimit from 'p-limit';
+import { backoffCeiling, sleep as defaultSleep } from '../aws/backoff.js';
 import { chunks } from '../aws/batches.js';
-import type { AwsClients } from '../aws/clients.js';
+import { type AwsClients, describeAwsErrorText } from '../aws/clients.js';
 import { FindingsStoreError } from '../model/errors.js';
 import {
   BATCH_WRITE_LIMIT,
@@ -123,7 +124,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 12, baseDelayMs:
 
 /** Backoff before re-send number `retry` (1-based). */
 export function backoffDelay(policy: RetryPolicy, retry: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
+  const ceiling = backoffCeiling(policy.baseDelayMs, retry, policy.maxDelayMs);
   return ceiling / 2 + random() * (ceiling / 2);
 }
 
@@ -154,11 +155,6 @@ export interface RunRecord {
   alert?: ScanRecordExtras['alert'];
   passResults?: PassResults;
 }
-
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-const describeError = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
 /** The DynamoDB findings table: reads an account's current states, writes a run in batches. */
 export class FindingsStore {
@@ -286,7 +282,7 @@ export class FindingsStore {
         );
       } catch (error) {
         throw new FindingsStoreError(
-          `Could not read the ${what} of account ${accountId} from table ${this.tableName} (partition ${partition}): ${describeError(error)}`,
+          `Could not read the ${what} of account ${accountId} from table ${this.tableName} (partition ${partition}): ${describeAwsErrorText(error)}`,
           { cause: error },
         );
       }
@@ -398,7 +394,7 @@ export class FindingsStore {
     const reasons = [
       gaveUp > 0 &&
         `${gaveUp} still unprocessed after ${this.#retry.maxAttempts} attempts per batch (the table is throttling writes)`,
-      failure !== undefined && `a BatchWriteItem request failed: ${describeError(failure)}`,
+      failure !== undefined && `a BatchWriteItem request failed: ${describeAwsErrorText(failure)}`,
     ].filter(Boolean);
     throw new FindingsStoreError(
       `${lost} of ${items.length} items were not stored in table ${this.tableName}: ${reasons.join('; ')}. The next run recomputes the lifecycle from what was stored.`,

@@ -249,16 +249,14 @@ export async function runScanJob(options: ScanJobOptions): Promise<ScanJobResult
       events = { bus, put: put.put, findingEvents, requests: put.requests, retried: put.retried };
     }
   }
-  if (options.dryRun && events)
+  if (options.dryRun)
     return {
       report,
       lifecycle: lifecycle.summary,
       transitions: lifecycle.transitions,
       ...(alert && { alert }),
-      events,
+      ...(events && { events }),
     };
-  if (options.dryRun)
-    return { report, lifecycle: lifecycle.summary, transitions: lifecycle.transitions, ...(alert && { alert }) };
 
   const written = await store.saveRun({
     report,

@@ -55,7 +55,7 @@ export interface ScanRunSummary {
   };
   alert?: { published: boolean; reason: string; subject?: string; messageId?: string };
   /** EventBridge events of this run (finding events and the summary). */
-  events?: { bus: string; put: number; findingEvents: number; requests: number; retried: number; dryRun?: true };
+  events?: ScanJobResult['events'];
   /** What the run wrote to the findings table; absent on a dry run. */
   stored?: { items: number; bytes: number; writeUnits?: number; requests?: number };
   /** Stack option securityHub: FAILs imported, resolved archived, findings not pushed (by error code), or why it failed. */

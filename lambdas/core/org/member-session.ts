@@ -1,7 +1,7 @@
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ApiCallCounter } from '../aws/api-calls.js';
-import { type AwsClientOptions, AwsClients, describeAwsError } from '../aws/clients.js';
+import { type AwsClientOptions, AwsClients, describeAwsErrorText } from '../aws/clients.js';
 import { CollectionError } from '../model/errors.js';
 import { DEFAULT_MEMBER_ROLE_NAME } from './identifiers.js';
 
@@ -112,8 +112,7 @@ export async function verifyMemberSession(
     const identity = await clients.get(STSClient, member.stsRegion).send(new GetCallerIdentityCommand({}));
     actual = identity.Account;
   } catch (error) {
-    const { errorCode, message } = describeAwsError(error);
-    throw new CollectionError(`Could not assume ${roleArn}: ${errorCode}: ${message}`, { cause: error });
+    throw new CollectionError(`Could not assume ${roleArn}: ${describeAwsErrorText(error)}`, { cause: error });
   }
   if (actual !== accountId) {
     throw new CollectionError(`The session of ${roleArn} acts in account ${actual ?? '(unknown)'}, not ${accountId}.`);

@@ -1,6 +1,7 @@
 import type { AwsSecurityFinding, Partition, SeverityLabel } from '@aws-sdk/client-securityhub';
 import type { Finding, ScanReport } from '../findings/model.js';
 import { TOOL_VERSION } from '../model/version.js';
+import { productArn } from '../securityhub/product.js';
 import type { Severity } from '../srm/vocabulary.js';
 import { FRAMEWORK_NAMES, findingPartition, findingRegion, PRODUCT_NAME } from './export-common.js';
 
@@ -20,7 +21,7 @@ import { FRAMEWORK_NAMES, findingPartition, findingRegion, PRODUCT_NAME } from '
  *   the service, the region scope (used to archive only what a scan judged), the suppression.
  */
 
-export const ASFF_SCHEMA_VERSION = '2018-10-08';
+const ASFF_SCHEMA_VERSION = '2018-10-08';
 
 /** Security Hub's limits on the fields srm-scan fills (AWS Security Finding Format reference). */
 export const ASFF_LIMITS = {
@@ -94,7 +95,7 @@ const ASFF_RESOURCE_TYPES = new Set([
   'AwsWafv2WebAcl',
 ]);
 
-export const asffResourceType = (resourceType: string): string =>
+const asffResourceType = (resourceType: string): string =>
   ASFF_RESOURCE_TYPES.has(resourceType) ? resourceType : 'Other';
 
 const SEVERITY_LABELS: Readonly<Record<Severity, SeverityLabel>> = {
@@ -116,10 +117,6 @@ export function truncate(text: string, max: number): string {
   if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
   return `${text.slice(0, cut)}…`;
 }
-
-/** The account's own custom-integration product in a region: where Security Hub accepts its findings. */
-export const productArn = (partition: string, region: string, accountId: string): string =>
-  `arn:${partition}:securityhub:${region}:${accountId}:product/${accountId}/default`;
 
 function types(finding: Finding): string[] {
   const frameworks = new Set(finding.compliance.map((c) => c.framework));
@@ -216,7 +213,7 @@ export function asffFinding(finding: Finding, options: AsffOptions = {}): AwsSec
 }
 
 /** Every finding of each report as ASFF, in report order (grouped by account). */
-export function asffFindings(reports: ScanReport | readonly ScanReport[], importRegion?: string): AwsSecurityFinding[] {
+function asffFindings(reports: ScanReport | readonly ScanReport[], importRegion?: string): AwsSecurityFinding[] {
   const list: readonly ScanReport[] = Array.isArray(reports) ? reports : [reports as ScanReport];
   return list.flatMap((report) =>
     report.findings.map((f) => asffFinding(f, { scanId: report.scan.id, ...(importRegion && { importRegion }) })),

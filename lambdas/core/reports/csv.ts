@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ScanReport } from '../findings/model.js';
+import { complianceIds } from './export-common.js';
 
 const COLUMNS = [
   'id',
@@ -44,7 +45,7 @@ export const neutraliseFormula = (value: string): string => (FORMULA_TRIGGERS.te
 export function renderCsv(report: ScanReport): string {
   const rows = report.findings.map((f) => ({
     ...f,
-    compliance: f.compliance.map((c) => `${c.framework}:${c.control}`).join(';'),
+    compliance: complianceIds(f).join(';'),
     remediation: f.remediation.text,
     remediationCli: f.remediation.cli ?? '',
     remediationUrl: f.remediation.url,

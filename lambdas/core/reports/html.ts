@@ -7,14 +7,12 @@ import { html, Markup } from './html/markup.js';
 import { accountsTable, header, srmPicture } from './html/summary.js';
 import { type HtmlReportInput, reportView } from './html/view.js';
 
-export type { HtmlReportInput };
-
 /**
  * The HTML report of one or more accounts: a single self-contained file (inline stylesheet and script, no request
  * of any kind, allowed by a Content-Security-Policy that permits nothing else), readable from a file:// URL or as an
  * e-mail attachment. Every value from the scan is HTML-escaped; the script filters rows and never builds markup.
  */
-export function renderHtmlReport(input: HtmlReportInput): string {
+function renderHtmlReport(input: HtmlReportInput): string {
   const view = reportView(input);
   const subject = view.multiAccount ? `${view.accounts.length} accounts` : `account ${view.accounts[0]?.accountId}`;
   const page = html`<!DOCTYPE html>

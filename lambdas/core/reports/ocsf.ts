@@ -29,7 +29,7 @@ import { complianceIds, findingPartition, findingRegion, frameworkNames, PRODUCT
  */
 
 export const OCSF_VERSION = '1.8.0';
-export const OCSF_COMPLIANCE_FINDING = { classUid: 2003, categoryUid: 2, activityCreate: 1 } as const;
+const OCSF_COMPLIANCE_FINDING = { classUid: 2003, categoryUid: 2, activityCreate: 1 } as const;
 
 const SEVERITY_IDS: Readonly<Record<Severity, { id: number; name: string }>> = {
   informational: { id: 1, name: 'Informational' },
@@ -52,7 +52,7 @@ const COMPLIANCE_STATUS = {
 } as const;
 
 /** The OCSF record of one finding. `scanId` ties it to the run that produced it. */
-export function ocsfComplianceFinding(finding: Finding, scanId?: string): Record<string, unknown> {
+function ocsfComplianceFinding(finding: Finding, scanId?: string): Record<string, unknown> {
   const { classUid, categoryUid, activityCreate } = OCSF_COMPLIANCE_FINDING;
   const severity = SEVERITY_IDS[finding.severity];
   const status =

@@ -1,8 +1,9 @@
-import { describeCoverage, type ScanReport, type ScanTotals } from '../findings/model.js';
+import { describeCoverage, type ScanReport } from '../findings/model.js';
 import type { OrganizationReport } from '../org/organization-scan.js';
 import { SEVERITIES, SRM_CLASSES } from '../srm/vocabulary.js';
 import { renderCsv } from './csv.js';
-import { renderTable, type TableOptions } from './table.js';
+import { accountLabel } from './html/view.js';
+import { renderTable, type TableOptions, totalsLine } from './table.js';
 import { terminalSafe } from './terminal.js';
 
 /**
@@ -21,12 +22,6 @@ export function renderOrganizationCsv(report: OrganizationReport): string {
   return [renderCsv(first), ...rest.map((r) => renderCsv(r).split('\n').slice(1).join('\n'))].join('');
 }
 
-const totalsLine = (t: ScanTotals): string =>
-  `FAIL ${t.FAIL} · PASS ${t.PASS} · ERROR ${t.ERROR}${t.SUPPRESSED > 0 ? ` · suppressed ${t.SUPPRESSED}` : ''}`;
-
-const label = (account: { accountId: string; name?: string }) =>
-  account.name ? `${account.accountId} (${account.name})` : account.accountId;
-
 /**
  * The human report of an organisation scan: a header with the totals across accounts, then each scanned account's
  * own table (grouped by SRM class, then obligation), the accounts that could not be scanned with their error, and
@@ -43,14 +38,14 @@ export function renderOrganizationTable(report: OrganizationReport, options: Tab
   for (const single of reports) {
     const accountId = single.scan.accountId;
     const name = names.get(accountId);
-    out.push('', `████ Account ${label({ accountId, ...(name && { name }) })} ████`, '');
+    out.push('', `████ Account ${accountLabel({ accountId, ...(name && { name }) })} ████`, '');
     out.push(renderTable(single, options).trimEnd());
   }
   out.push('', '════ Organisation summary ════');
   for (const account of org.accounts) {
     const single = reports.find((r) => r.scan.accountId === account.accountId);
     out.push(
-      `  ${label(account).padEnd(40)} ${single ? `${totalsLine(single.scan.totals)} · ${describeCoverage(single.scan.coverage).replace('Coverage: ', '')}` : 'NOT SCANNED'}`,
+      `  ${accountLabel(account).padEnd(40)} ${single ? `${totalsLine(single.scan.totals)} · ${describeCoverage(single.scan.coverage).replace('Coverage: ', '')}` : 'NOT SCANNED'}`,
     );
   }
   const byClass = SRM_CLASSES.filter((c) => org.totals.failedBySrmClass[c] > 0)
@@ -62,7 +57,7 @@ export function renderOrganizationTable(report: OrganizationReport, options: Tab
   if (byClass) out.push(`  Failures by SRM class: ${byClass}`, `  Failures by severity:  ${bySeverity}`);
   if (org.failures.length > 0) {
     out.push('', `Accounts not scanned (${org.failures.length}) — their checks were not evaluated:`);
-    for (const failure of org.failures) out.push(`  ${label(failure)}: ${failure.message}`);
+    for (const failure of org.failures) out.push(`  ${accountLabel(failure)}: ${failure.message}`);
   }
   out.push('', `Across ${scanned} scanned account(s): ${describeCoverage(org.coverage)}`);
   return `${terminalSafe(out.join('\n'))}\n`;

@@ -1,4 +1,4 @@
-import { describeCoverage, type Finding, type ScanReport, type ScanTotals } from '../findings/model.js';
+import { describeCoverage, type Finding, type ScanReport } from '../findings/model.js';
 import { srmClassTitle } from '../srm/headings.js';
 import {
   OBLIGATION_LABELS,
@@ -21,14 +21,15 @@ export type Shown = 'FAIL' | 'ERROR' | 'PASS' | 'SUPPRESSED';
 export const shownAs = (finding: Finding): Shown =>
   finding.status === 'FAIL' && finding.suppression ? 'SUPPRESSED' : finding.status;
 
+/** `FAIL 3 · PASS 40 · ERROR 1 · suppressed 2` (suppressed only when there are some): the table's and HTML's totals. */
+export const totalsLine = (t: Readonly<Record<Shown, number>>): string =>
+  `FAIL ${t.FAIL} · PASS ${t.PASS} · ERROR ${t.ERROR}${t.SUPPRESSED > 0 ? ` · suppressed ${t.SUPPRESSED}` : ''}`;
+
 const tally = (findings: readonly Finding[]): string => {
   const counts: Record<Shown, number> = { FAIL: 0, PASS: 0, ERROR: 0, SUPPRESSED: 0 };
   for (const finding of findings) counts[shownAs(finding)] += 1;
-  return `FAIL ${counts.FAIL} · PASS ${counts.PASS} · ERROR ${counts.ERROR}${counts.SUPPRESSED > 0 ? ` · suppressed ${counts.SUPPRESSED}` : ''}`;
+  return totalsLine(counts);
 };
-
-const totalsLine = (t: ScanTotals): string =>
-  `FAIL ${t.FAIL} · PASS ${t.PASS} · ERROR ${t.ERROR}${t.SUPPRESSED > 0 ? ` · suppressed ${t.SUPPRESSED}` : ''}`;
 
 const ORDER: Record<Shown, number> = { FAIL: 0, ERROR: 1, PASS: 2, SUPPRESSED: 3 };
 const byPriority = (a: Finding, b: Finding) =>

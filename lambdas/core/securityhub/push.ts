@@ -4,13 +4,15 @@ import {
   paginateGetFindings,
   SecurityHubClient,
 } from '@aws-sdk/client-securityhub';
+import { sleep as defaultSleep, fullJitterDelay } from '../aws/backoff.js';
 import { batchBySize } from '../aws/batches.js';
 import { type AwsClients, awsErrorCode, describeAwsError } from '../aws/clients.js';
 import { isThrottlingError } from '../aws/rate-limits.js';
 import { runScope, scopeVerdict } from '../findings/lifecycle.js';
 import type { Finding, ScanReport } from '../findings/model.js';
 import { partitionOfRegion } from '../org/member-session.js';
-import { asffFinding, PRODUCT_FIELD, productArn } from '../reports/asff.js';
+import { asffFinding, PRODUCT_FIELD } from '../reports/asff.js';
+import { productArn } from './product.js';
 
 /**
  * Sends a scan's findings to AWS Security Hub and keeps Security Hub's view of them in step with the scan.
@@ -30,16 +32,16 @@ import { asffFinding, PRODUCT_FIELD, productArn } from '../reports/asff.js';
  * and, when they still fail, counted by error code in the result — never dropped silently.
  */
 
-export const BATCH_IMPORT_MAX_FINDINGS = 100;
+const BATCH_IMPORT_MAX_FINDINGS = 100;
 /** BatchImportFindings refuses requests over 6 MB; leave room for the request envelope. */
-export const BATCH_IMPORT_MAX_BYTES = 6 * 1024 * 1024 - 64 * 1024;
+const BATCH_IMPORT_MAX_BYTES = 6 * 1024 * 1024 - 64 * 1024;
 /** Security Hub's limit on one finding's size. */
-export const FINDING_MAX_BYTES = 240 * 1024;
+const FINDING_MAX_BYTES = 240 * 1024;
 /**
  * FailedFindings codes a retry cannot fix: a malformed finding, or Security Hub not enabled in the account and region
  * (`InvalidAccess`). They are reported at once; other codes (internal failures, throttling) are retried.
  */
-export const PERMANENT_IMPORT_ERRORS: ReadonlySet<string> = new Set([
+const PERMANENT_IMPORT_ERRORS: ReadonlySet<string> = new Set([
   'InvalidInput',
   'InvalidAccess',
   'AccessDenied',
@@ -79,18 +81,19 @@ export interface SecurityHubPushResult {
   bytes: number;
 }
 
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** A finding's bytes in a request's `Findings` array: its JSON and the comma after it. */
+const recordSize = (finding: AwsSecurityFinding): number => Buffer.byteLength(JSON.stringify(finding)) + 1;
 
-/** Batches of at most 100 findings and `maxBytes` of JSON. */
+/** `{"Findings":[` and `]}`, less the one comma the last finding of a request does not have. */
+const REQUEST_ENVELOPE_BYTES = Buffer.byteLength('{"Findings":[]}') - 1;
+
+/** Batches of at most 100 findings and `maxBytes` of JSON; `sizeOf` is `recordSize`, given when already known. */
 export function batches(
   findings: readonly AwsSecurityFinding[],
   maxBytes = BATCH_IMPORT_MAX_BYTES,
+  sizeOf: (finding: AwsSecurityFinding) => number = recordSize,
 ): AwsSecurityFinding[][] {
-  return batchBySize(findings, {
-    maxItems: BATCH_IMPORT_MAX_FINDINGS,
-    maxBytes,
-    sizeOf: (finding) => Buffer.byteLength(JSON.stringify(finding)) + 1,
-  });
+  return batchBySize(findings, { maxItems: BATCH_IMPORT_MAX_FINDINGS, maxBytes, sizeOf });
 }
 
 /** The import record that archives an earlier finding: its current PASS when there is one, else the stored record. */
@@ -163,7 +166,7 @@ export async function pushToSecurityHub(
     calls: { batchImportFindings: 0, getFindings: 0 },
     bytes: 0,
   };
-  const backOff = (attempt: number) => sleep(Math.round(random() * baseDelayMs * 2 ** (attempt - 1)));
+  const backOff = (retry: number) => sleep(Math.round(fullJitterDelay(baseDelayMs, retry, random)));
   const fail = (id: string, errorCode: string, message: string) => {
     result.failed.count += 1;
     result.failed.byErrorCode[errorCode] = (result.failed.byErrorCode[errorCode] ?? 0) + 1;
@@ -173,19 +176,25 @@ export async function pushToSecurityHub(
   /** Imports `records`; returns how many Security Hub accepted. */
   async function importAll(records: readonly AwsSecurityFinding[]): Promise<number> {
     let accepted = 0;
+    // Each record is serialised once: its size serves the per-finding limit, the batches and the bytes sent.
+    const sizes = new Map<AwsSecurityFinding, number>();
+    const sizeOf = (record: AwsSecurityFinding): number => sizes.get(record) ?? recordSize(record);
     const sendable = records.filter((record) => {
-      if (Buffer.byteLength(JSON.stringify(record)) <= FINDING_MAX_BYTES) return true;
+      const size = recordSize(record);
+      sizes.set(record, size);
+      if (size - 1 <= FINDING_MAX_BYTES) return true;
       fail(record.Id ?? '', 'FindingTooLarge', `over Security Hub's ${FINDING_MAX_BYTES}-byte limit per finding`);
       return false;
     });
-    for (const batch of batches(sendable)) {
+    for (const batch of batches(sendable, BATCH_IMPORT_MAX_BYTES, sizeOf)) {
       let pending = batch;
       for (let attempt = 1; pending.length > 0; attempt += 1) {
         if (attempt > 1) await backOff(attempt - 1);
         let output: { FailedFindings?: { Id?: string; ErrorCode?: string; ErrorMessage?: string }[] };
         try {
           result.calls.batchImportFindings += 1;
-          result.bytes += Buffer.byteLength(JSON.stringify({ Findings: pending }));
+          // The bytes of `JSON.stringify({ Findings: pending })`, from the sizes already known.
+          result.bytes += pending.reduce((sum, record) => sum + sizeOf(record), REQUEST_ENVELOPE_BYTES);
           output = await client.send(new BatchImportFindingsCommand({ Findings: pending }));
         } catch (error) {
           // The SDK already retried a throttled or failing call; one more round here unless it cannot help.

@@ -1,6 +1,7 @@
 import type { PolicyStatement } from '../../inventory/index.js';
 import { type ActionCatalog, publicGrant } from '../../policy/index.js';
 import { defineCheck, verdict } from '../define-check.js';
+import { describeActions } from '../shared/statements.js';
 import { keyLabel } from './key-label.js';
 
 /**
@@ -11,8 +12,7 @@ import { keyLabel } from './key-label.js';
 const usesOrChangesKey = (statement: PolicyStatement, actions: ActionCatalog): boolean =>
   [...actions.accessLevels(statement, 'kms')].some((level) => level !== 'Read' && level !== 'List');
 
-const describeStatement = (s: PolicyStatement): string =>
-  `${s.sid ?? 'an unnamed statement'} (${s.notAction ? `every action except ${s.notAction.join(', ')}` : (s.action ?? []).join(', ')})`;
+const describeStatement = (s: PolicyStatement): string => `${s.sid ?? 'an unnamed statement'} (${describeActions(s)})`;
 
 /**
  * A statement is open when it grants `*` without a pinning condition (kms:CallerAccount,

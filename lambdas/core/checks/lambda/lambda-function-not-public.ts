@@ -1,9 +1,9 @@
 import type { PolicyStatement } from '../../inventory/index.js';
 import { publicGrant } from '../../policy/index.js';
 import { defineCheck, fail, pass } from '../define-check.js';
+import { describeActions } from '../shared/statements.js';
 
-const describeStatement = (s: PolicyStatement): string =>
-  `${s.sid ?? 'unnamed statement'} (${s.notAction ? `every action except ${s.notAction.join(', ')}` : (s.action ?? []).join(', ')})`;
+const describeStatement = (s: PolicyStatement): string => `${s.sid ?? 'unnamed statement'} (${describeActions(s)})`;
 
 /**
  * A statement is open when it grants `*` (or uses NotPrincipal) without a pinning condition, or

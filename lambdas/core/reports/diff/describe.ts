@@ -28,7 +28,7 @@ export const KIND_LABELS: Readonly<Record<DiffKind, string>> = {
   'not-observed': 'NOT OBSERVED',
 };
 
-export const UNCHANGED_LABELS: Readonly<Record<keyof UnchangedCounts, string>> = {
+const UNCHANGED_LABELS: Readonly<Record<keyof UnchangedCounts, string>> = {
   failing: 'still failing',
   suppressed: 'still suppressed',
   passing: 'still passing',
@@ -60,12 +60,6 @@ export const kindTally = (counts: Readonly<Record<DiffKind, number>>): string =>
   DIFF_KINDS.filter((kind) => counts[kind] > 0)
     .map((kind) => `${KIND_LABELS[kind]} ${counts[kind]}`)
     .join(' · ') || 'none';
-
-export const countKinds = (changes: readonly DiffChange[]): Record<DiffKind, number> => {
-  const counts = Object.fromEntries(DIFF_KINDS.map((kind) => [kind, 0])) as Record<DiffKind, number>;
-  for (const change of changes) counts[change.kind] += 1;
-  return counts;
-};
 
 /** `still failing 40 · still passing 210`: the non-zero unchanged counts. */
 export const unchangedTally = (unchanged: UnchangedCounts): string =>
@@ -156,9 +150,14 @@ export function groupChanges(changes: readonly DiffChange[]): ClassGroup[] {
   }).filter((group) => group.changes.length > 0);
 }
 
+/** The accounts and the regions of both reports, each once, BEFORE's first. */
+export const diffScope = (diff: ScanDiff): { accounts: string[]; regions: string[] } => ({
+  accounts: [...new Set([...diff.before.accounts, ...diff.after.accounts])],
+  regions: [...new Set([...diff.before.regions, ...diff.after.regions])],
+});
+
 /** Whether more than one account takes part: the human outputs then name the account of each change. */
-export const severalAccounts = (diff: ScanDiff): boolean =>
-  new Set([...diff.before.accounts, ...diff.after.accounts]).size > 1;
+export const severalAccounts = (diff: ScanDiff): boolean => diffScope(diff).accounts.length > 1;
 
 /** `Gate --fail-on-new high: met, 2 NEW or REGRESSED finding(s) at or above high.` */
 export const gateLine = (diff: ScanDiff): string | undefined =>

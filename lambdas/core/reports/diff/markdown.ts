@@ -2,6 +2,7 @@ import { byGroupAndPriority, DIFF_KINDS, type DiffChange, type ScanDiff } from '
 import { OBLIGATION_LABELS, severityRank } from '../../srm/vocabulary.js';
 import {
   changeDetail,
+  diffScope,
   gateLine,
   groupChanges,
   KIND_LABELS,
@@ -13,7 +14,7 @@ import {
 } from './describe.js';
 
 /** Rows listed by default: a pull-request comment stays well under GitHub's 65,536 characters. */
-export const DEFAULT_MARKDOWN_ROWS = 200;
+const DEFAULT_MARKDOWN_ROWS = 200;
 
 /** U+2060 WORD JOINER: invisible, and stops `@name` from mentioning someone in a GitHub comment. */
 const WORD_JOINER = '\u2060';
@@ -74,6 +75,7 @@ export function renderDiffMarkdown(diff: ScanDiff, options: DiffMarkdownOptions 
   const headline = DIFF_KINDS.filter((kind) => diff.counts[kind] > 0)
     .map((kind) => `${diff.counts[kind]} ${KIND_LABELS[kind].toLowerCase()}`)
     .join(', ');
+  const { accounts, regions } = diffScope(diff);
   const side = (name: string, s: ScanDiff['before']) =>
     `**${name}:** ${markdownCode(s.file)} · ${s.kind === 'organization' ? `organisation (${s.accounts.length} accounts)` : `scan ${markdownCode(s.scanIds.join(', '))}`} · ${escapeMarkdown(s.startedAt)} · srm-scan ${escapeMarkdown(s.toolVersion)}`;
   const out: string[] = [
@@ -81,7 +83,7 @@ export function renderDiffMarkdown(diff: ScanDiff, options: DiffMarkdownOptions 
     '',
     `${side('Before', diff.before)}  `,
     `${side('After', diff.after)}  `,
-    `Accounts: ${[...new Set([...diff.before.accounts, ...diff.after.accounts])].map(markdownCode).join(', ')} · Regions: ${[...new Set([...diff.before.regions, ...diff.after.regions])].map(escapeMarkdown).join(', ')}`,
+    `Accounts: ${accounts.map(markdownCode).join(', ')} · Regions: ${regions.map(escapeMarkdown).join(', ')}`,
   ];
   for (const warning of diff.warnings) out.push('', `> **Scope warning:** ${escapeMarkdown(warning.message)}`);
   const gate = gateLine(diff);

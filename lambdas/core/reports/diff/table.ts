@@ -1,9 +1,9 @@
-import type { DiffChange, ScanDiff } from '../../diff/compare.js';
+import { countKinds, type DiffChange, type ScanDiff } from '../../diff/compare.js';
 import { OBLIGATION_LABELS } from '../../srm/vocabulary.js';
 import { terminalSafe, wrap } from '../terminal.js';
 import {
   changeDetail,
-  countKinds,
+  diffScope,
   gateLine,
   groupChanges,
   KIND_LABELS,
@@ -31,10 +31,11 @@ function renderChange(change: DiffChange, withAccount: boolean): string[] {
  * whose severity changed and the gate. Control characters from the reports are neutralised ({@link terminalSafe}).
  */
 export function renderDiffTable(diff: ScanDiff): string {
+  const { accounts, regions } = diffScope(diff);
   const out: string[] = [
     `srm-scan diff · BEFORE ${sideLine(diff.before)}`,
     `              → AFTER  ${sideLine(diff.after)}`,
-    `accounts ${[...new Set([...diff.before.accounts, ...diff.after.accounts])].join(', ')} · regions ${[...new Set([...diff.before.regions, ...diff.after.regions])].join(', ')}`,
+    `accounts ${accounts.join(', ')} · regions ${regions.join(', ')}`,
     `Changes:   ${kindTally(diff.counts)}`,
     `Unchanged: ${unchangedTally(diff.unchanged)}`,
   ];

@@ -7,7 +7,7 @@ import { html, type Markup } from './markup.js';
 import { accountLabel, type ReportView } from './view.js';
 
 /** What a collection error code usually means and what to do about it, for a reader who did not run the scan. */
-export function explainIssue(errorCode: string): string {
+function explainIssue(errorCode: string): string {
   if (/AccessDenied|Unauthorized|Forbidden|AuthorizationError|NotAuthorized/i.test(errorCode)) {
     return "The scanner's identity was refused this call: its role lacks the permission (`srm-scan iam-policy` prints the policy the checks need), or a service control policy denies it.";
   }

@@ -7,8 +7,9 @@ import {
   SRM_CLASSES,
   severityRank,
 } from '../../srm/vocabulary.js';
+import { totalsLine } from '../table.js';
 import { externalLink, html, type Markup } from './markup.js';
-import { classHeading, tallyText } from './summary.js';
+import { classHeading } from './summary.js';
 import { accountLabel, type ReportView, SHOWN, type Shown, serviceName, shownAs, tally } from './view.js';
 
 const ORDER: Readonly<Record<Shown, number>> = { FAIL: 0, ERROR: 1, SUPPRESSED: 2, PASS: 3 };
@@ -106,7 +107,7 @@ function checkBlock(results: readonly Finding[], view: ReportView): Markup {
   const open = sorted.filter((f) => shownAs(f) !== 'PASS');
   const passes = sorted.filter((f) => shownAs(f) === 'PASS');
   return html`<div class="check" id="${checkAnchor(first.checkId)}" ${checkData(first)} data-group>
-<header>${severityBadge(first)} <strong>${first.title}</strong> <code>${first.checkId}</code> <small>${serviceName(first.service)} · ${tallyText(tally(results))}</small></header>
+<header>${severityBadge(first)} <strong>${first.title}</strong> <code>${first.checkId}</code> <small>${serviceName(first.service)} · ${totalsLine(tally(results))}</small></header>
 ${open.some((f) => shownAs(f) === 'FAIL') && fixBlock(first)}
 ${open.length > 0 && html`<table class="rows"><tbody>${open.map((f) => resultRow(f, view))}</tbody></table>`}
 ${open.some((f) => shownAs(f) === 'ERROR') && html`<p class="muted">ERROR: not evaluated, see <a href="#issues">collection issues</a> for why.</p>`}
@@ -127,7 +128,7 @@ export function findingsByClass(view: ReportView): Markup {
 ${SRM_CLASSES.map((srmClass) => {
   const inClass = listed.filter((f) => f.srmClass === srmClass);
   return html`<section class="cls" id="cls-${srmClass}" data-group>
-<h3>${classHeading(srmClass)} <small>${tallyText(tally(inClass))}</small></h3>
+<h3>${classHeading(srmClass)} <small>${totalsLine(tally(inClass))}</small></h3>
 <p class="muted">You owe: ${SRM_CLASS_DESCRIPTIONS[srmClass].customerOwes}</p>
 ${
   inClass.length === 0
@@ -137,7 +138,7 @@ ${
         const checks = [...groupBy(group, (f) => f.checkId).values()].sort((a, b) =>
           byPriority([...a].sort(byPriority)[0] as Finding, [...b].sort(byPriority)[0] as Finding),
         );
-        return html`<section class="obl" data-group><h4>${OBLIGATION_LABELS[obligation]} <small>${tallyText(tally(group))}</small></h4>${checks.map((c) => checkBlock(c, view))}</section>`;
+        return html`<section class="obl" data-group><h4>${OBLIGATION_LABELS[obligation]} <small>${totalsLine(tally(group))}</small></h4>${checks.map((c) => checkBlock(c, view))}</section>`;
       })
 }</section>`;
 })}</section>`;

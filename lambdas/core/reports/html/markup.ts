@@ -21,7 +21,7 @@ const ENTITIES: Readonly<Record<string, string>> = {
 /** Text for an element's content or a quoted attribute value: `& < > " '` become entities. */
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 
-export type Interpolated = Markup | string | number | false | null | undefined | readonly Interpolated[];
+type Interpolated = Markup | string | number | false | null | undefined | readonly Interpolated[];
 
 const render = (value: Interpolated): string => {
   if (value === false || value === null || value === undefined) return '';

@@ -9,6 +9,7 @@ import {
   type SrmClass,
 } from '../../srm/vocabulary.js';
 import { servicesInUseLine } from '../coverage.js';
+import { totalsLine } from '../table.js';
 import { html, type Markup } from './markup.js';
 import { accountLabel, type ReportView, SHOWN, type Shown, type Tally, tally } from './view.js';
 
@@ -26,9 +27,6 @@ const duration = (from: string, to: string): string => {
 };
 
 const utc = (iso: string): string => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
-
-export const tallyText = (counts: Tally): string =>
-  `FAIL ${counts.FAIL} · PASS ${counts.PASS} · ERROR ${counts.ERROR}${counts.SUPPRESSED > 0 ? ` · suppressed ${counts.SUPPRESSED}` : ''}`;
 
 /** Title, the scan's identity (accounts, regions, when, which version), the coverage line and the totals. */
 export function header(view: ReportView): Markup {
@@ -74,7 +72,7 @@ export function bar(counts: Tally): Markup {
     x += width;
     return rect;
   });
-  return html`<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${tallyText(counts)}">${rects}</svg>`;
+  return html`<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${totalsLine(counts)}">${rects}</svg>`;
 }
 
 const legend = html`<p class="legend">${BAR_ORDER.map((s) => html`<span><i class="${s}"></i>${s === 'SUPPRESSED' ? 'suppressed' : s}</span>`)}</p>`;
@@ -89,13 +87,13 @@ function srmClassCard(srmClass: SrmClass, findings: readonly Finding[]): Markup 
   return html`<section class="srm-class" id="srm-${srmClass}" data-class="${srmClass}">
 <h3><a href="#cls-${srmClass}">${classHeading(srmClass)}</a></h3>
 <dl class="duty"><dt>AWS handles</dt><dd>${d.awsHandles}</dd><dt>You owe</dt><dd>${d.customerOwes}</dd></dl>
-<p><strong>${tallyText(tally(inClass))}</strong></p>
+<p><strong>${totalsLine(tally(inClass))}</strong></p>
 ${
   obligations.length === 0
     ? html`<p class="empty">No resource of this class was evaluated.</p>`
     : html`<table class="chart"><tbody>${obligations.map((o) => {
         const counts = tally(inClass.filter((f) => f.obligation === o));
-        return html`<tr data-obligation="${o}" data-fail="${counts.FAIL}" data-pass="${counts.PASS}" data-error="${counts.ERROR}" data-suppressed="${counts.SUPPRESSED}"><td class="label">${OBLIGATION_LABELS[o]}</td><td>${bar(counts)}</td><td class="nums">${tallyText(counts)}</td></tr>`;
+        return html`<tr data-obligation="${o}" data-fail="${counts.FAIL}" data-pass="${counts.PASS}" data-error="${counts.ERROR}" data-suppressed="${counts.SUPPRESSED}"><td class="label">${OBLIGATION_LABELS[o]}</td><td>${bar(counts)}</td><td class="nums">${totalsLine(counts)}</td></tr>`;
       })}</tbody></table>`
 }
 </section>`;
@@ -115,7 +113,7 @@ export function accountsTable(view: ReportView): Markup | false {
     (a) =>
       html`<tr><td>${accountLabel(a)}</td>${
         a.report
-          ? html`<td>${tallyText(tally(a.report.findings))}</td><td>${describeCoverage(a.report.scan.coverage).replace('Coverage: ', '')}</td>`
+          ? html`<td>${totalsLine(tally(a.report.findings))}</td><td>${describeCoverage(a.report.scan.coverage).replace('Coverage: ', '')}</td>`
           : html`<td colspan="2"><span class="badge st-ERROR">not scanned</span> ${a.failure ? `${a.failure.errorCode}: ${a.failure.message}` : ''}${a.failure?.roleArn ? ` (role ${a.failure.roleArn})` : ''}</td>`
       }</tr>`,
   )}</tbody></table></section>`;

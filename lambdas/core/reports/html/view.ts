@@ -1,6 +1,6 @@
 import type { Finding, ScanCoverage, ScanReport, ScanTotals } from '../../findings/model.js';
 import type { AccountFailure, OrganizationSummary } from '../../org/organization-scan.js';
-import { AWS_SERVICES } from '../../srm/services.js';
+import { serviceEntry } from '../../srm/services.js';
 import { type Shown, shownAs } from '../table.js';
 
 /** What the HTML report is drawn from: one account's report, or an organisation scan's reports and summary. */
@@ -9,7 +9,7 @@ export interface HtmlReportInput {
   organization?: OrganizationSummary;
 }
 
-export interface AccountEntry {
+interface AccountEntry {
   accountId: string;
   name?: string;
   report?: ScanReport;
@@ -66,11 +66,9 @@ export function reportView(input: HtmlReportInput): ReportView {
 export const accountLabel = (account: { accountId: string; name?: string }): string =>
   account.name ? `${account.accountId} (${account.name})` : account.accountId;
 
-const SERVICE_NAMES = new Map(AWS_SERVICES.map((s) => [s.key, s.short]));
-
 /** `S3`, `EC2, EBS and VPC` → its short name; `account` for account-wide checks. */
 export const serviceName = (key: string): string =>
-  key === 'account' ? 'Account-wide' : (SERVICE_NAMES.get(key) ?? key);
+  key === 'account' ? 'Account-wide' : (serviceEntry(key)?.short ?? key);
 
 export const SHOWN: readonly Shown[] = ['FAIL', 'PASS', 'ERROR', 'SUPPRESSED'];
 
